@@ -1,0 +1,369 @@
+"""The data model: what a plan, an agency and a result *are*, as pydantic v2 models.
+
+Every model forbids unknown keys so that a typo in a clerk's YAML is an error rather than a
+silently ignored field. Cross-file and arithmetic rules live in ``rules.py``; this module only
+says what shape the data has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = "1"
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+class PartialDate(Strict):
+    """An issue date whose day or month the document leaves blank ("ngày … tháng … năm 2025")."""
+
+    year: int = Field(ge=1945, le=2100)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _real(self) -> "PartialDate":
+        if self.day is not None and self.month is None:
+            raise ValueError("a day without a month: give the month too, or leave both blank")
+        if self.day is not None and self.month is not None:
+            dt.date(self.year, self.month, self.day)  # raises ValueError for 30/02
+        return self
+
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, self.day)
+
+
+def parse_iso_date(value: object) -> object:
+    """Dates are kept as strings by the loader so that 2025-02-30 is a located error, not a crash."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
+        if not m:
+            raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-12-15")
+        y, mo, d = (int(g) for g in m.groups())
+        try:
+            return dt.date(y, mo, d)
+        except ValueError:
+            raise ValueError(f"{value} is not a real date (no day {d} in month {mo} of {y})") from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(parse_iso_date)]
+
+
+def _partial(value: object) -> object:
+    """Accept 2022-03-04 (full) or 2025 (year only) besides the {year, month, day} mapping."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"year": value}
+    if isinstance(value, str):
+        d = parse_iso_date(value)
+        return {"year": d.year, "month": d.month, "day": d.day}  # type: ignore[union-attr]
+    return value
+
+
+IssueDate = Annotated[PartialDate, BeforeValidator(_partial)]
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class DocumentRef(Strict):
+    """A document the plan implements or cites (căn cứ): Kế hoạch 10/KH-UBND ngày 14/01/2021 …"""
+
+    type: str | None = Field(default=None, description="Loại văn bản: Kế hoạch, Quyết định, Chỉ thị …")
+    number: str | None = Field(default=None, description="Số, ký hiệu: 10/KH-UBND")
+    date: Date | None = None
+    issuer: str | None = Field(default=None, description="Agency id when in the registry, else its name")
+    title: str | None = Field(default=None, description="Trích yếu")
+
+
+class Period(Strict):
+    """One year (start == end) or a range with milestones and a vision year (2021–2030, tầm nhìn 2045)."""
+
+    start: int = Field(ge=1945, le=2100)
+    end: int = Field(ge=1945, le=2100)
+    milestones: list[int] = []
+    vision: int | None = None
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Signature(Strict):
+    """Signature block: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name."""
+
+    authority: str | None = Field(default=None, description="TM. ỦY BAN NHÂN DÂN")
+    acting: str | None = Field(default=None, description="KT. CHỦ TỊCH")
+    title: Text = Field(description="PHÓ CHỦ TỊCH")
+    name: Text
+
+
+# --------------------------------------------------------------------------- targets
+
+Qualifier = Literal["khoang", "tren", "it_nhat", "phan_dau", "duoi", "toi_da", "dat"]
+Year = Union[int, Literal["hang-nam"]]
+
+
+class Target(Strict):
+    """A chỉ tiêu with real semantics: unit, point or range, qualifier, direction, year."""
+
+    id: Slug
+    name: Text = Field(description="Short name used in tables: 'Cao đẳng', 'Tỷ lệ lao động qua đào tạo'")
+    sentence: str | None = Field(
+        default=None,
+        description="The plan's own sentence, quoted in documents. Null when the target is stated "
+        "in the sentence of the target before it, or inside its parent's sentence.",
+    )
+    unit: Text = Field(description="người, lượt người, %, trường, nghề …")
+    measure: Literal["count", "rate"] = "count"
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    qualifier: Qualifier | None = None
+    tolerance: float | None = Field(default=None, ge=0, description="For 'khoảng': ± in the target's unit")
+    direction: Literal["higher", "lower"] = "higher"
+    cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
+    year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
+    baseline: float | None = None
+    parts: list["Target"] = Field(default=[], description="Breakdown: must add up to this target")
+    shares: list["Target"] = Field(default=[], description="'trong đó': each can never exceed this target")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> "Target":
+        if self.value is None and self.min is None and self.max is None:
+            raise ValueError("a target needs a value, or a range with min and/or max")
+        if self.value is not None and (self.min is not None or self.max is not None):
+            raise ValueError("give either value or min/max, not both")
+        return self
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    def walk(self):
+        yield self
+        for child in (*self.parts, *self.shares):
+            yield from child.walk()
+
+
+# --------------------------------------------------------------------------- tasks, funding, work
+
+
+class Task(Strict):
+    """One item of a task group: what must be done, and (for Phụ lục 2) who leads it and by when."""
+
+    id: Slug | None = None
+    text: Text
+    key: bool = Field(default=False, description="A key task (nhiệm vụ trọng tâm) listed in Phụ lục 2")
+    lead: str | None = Field(default=None, description="Agency id that leads (chủ trì)")
+    partners: list[str] = Field(default=[], description="Agency ids that cooperate (phối hợp)")
+    deadline: Date | None = None
+    timing: str | None = Field(default=None, description="Thời gian as the plan says it: 'Quý II/2025', 'Hằng năm'")
+
+
+class TaskGroup(Strict):
+    """A numbered group of tasks and solutions (nhiệm vụ, giải pháp), possibly with lettered subgroups."""
+
+    id: Slug
+    title: Text
+    text: list[str] = Field(default=[], description="Paragraphs under the title, before the items")
+    style: Literal["dash", "plus", "plain"] = "dash"
+    tasks: list[Task] = []
+    groups: list["TaskGroup"] = []
+    after: list[str] = []
+
+
+class FundingSource(Strict):
+    kind: Literal["ngan-sach", "long-ghep", "oda", "hoc-phi", "xa-hoi-hoa", "khac"] = "khac"
+    text: Text
+
+
+class Duty(Strict):
+    text: Text
+    task: str | None = Field(default=None, description="Task id this duty carries out")
+    deadline: Date | None = None
+
+
+Role = Literal["thuong-truc", "chu-tri", "phoi-hop", "thuc-hien", "de-nghi"]
+
+
+class Assignment(Strict):
+    """Tổ chức thực hiện: an agency (or several named together), its role and its duties."""
+
+    agencies: list[str] = Field(min_length=1, description="Agency ids, as in data/agencies/")
+    heading: str | None = Field(default=None, description="The heading as printed, when not the agency's name")
+    role: Role = "thuc-hien"
+    text: list[str] = Field(default=[], description="Paragraphs before the duties")
+    style: Literal["dash", "plus", "plain"] = "dash"
+    duties: list[Duty] = []
+    units: list["Assignment"] = Field(default=[], description="Nested sub-units (8.1. Ban Công tác …)")
+    after: list[str] = []
+
+
+Frequency = Literal["hang-nam", "6-thang", "hang-quy", "hang-thang", "5-nam", "10-nam", "dot-xuat", "mot-lan"]
+
+
+class ReportingRule(Strict):
+    """Who reports to whom, by when, how often. Due is a date, or a day-month repeated every year."""
+
+    text: str | None = Field(default=None, description="The plan's sentence; null when stated elsewhere")
+    reporters: list[str] = Field(min_length=1, description="Agency ids that send the report")
+    to: str = Field(description="Agency id that receives it")
+    frequency: Frequency = "hang-nam"
+    due: Date | None = None
+    due_day_month: str | None = Field(default=None, pattern=r"^\d{1,2}/\d{1,2}$", description="'15/12' every year")
+
+    @model_validator(mode="after")
+    def _when(self) -> "ReportingRule":
+        if self.due_day_month:
+            d, m = (int(x) for x in self.due_day_month.split("/"))
+            try:
+                dt.date(2024, m, d)
+            except ValueError:
+                raise ValueError(f"{self.due_day_month} is not a real day and month") from None
+        return self
+
+    def due_in(self, year: int) -> dt.date | None:
+        if self.due is not None:
+            return self.due
+        if self.due_day_month:
+            d, m = (int(x) for x in self.due_day_month.split("/"))
+            return dt.date(year, m, d)
+        return None
+
+
+# --------------------------------------------------------------------------- body outline
+
+Include = Literal["targets", "task_groups", "funding", "assignments", "reporting"]
+BlockKind = Literal[
+    "purposes", "requirements", "viewpoints", "general_objectives", "specific_objectives",
+    "targets", "tasks", "funding", "assignments", "reporting", "text",
+]
+
+
+class Block(Strict):
+    """A part of the document body in its order: heading, paragraphs, an included collection, sub-blocks.
+
+    The outline keeps the document's own structure (seeds differ: reporting is section VI in one plan
+    and clause 11 of section V in another) while the typed collections stay flat and checkable.
+    """
+
+    heading: str | None = None
+    kind: BlockKind = "text"
+    text: list[str] = Field(default=[], description="Paragraphs, rendered with the block's style")
+    style: Literal["dash", "plus", "plain", "numbered"] = "dash"
+    include: Include | None = Field(default=None, description="A typed collection rendered here")
+    only: list[str] = Field(default=[], description="With include: only these ids (targets, task groups)")
+    numbering: Literal["decimal", "alpha"] = Field(default="decimal", description="How sub-blocks are numbered")
+    blocks: list["Block"] = []
+    after: list[str] = Field(default=[], description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+class Plan(Strict):
+    """A Kế hoạch as data. Field order follows the document."""
+
+    id: Slug
+    type: Text = "Kế hoạch"
+    issuer: str = Field(description="Agency id of the issuing body")
+    number: str | None = Field(default=None, description="Số, ký hiệu: 72/KH-UBND; null when unknown")
+    place: Text
+    date: IssueDate
+    title: Text = Field(description="Trích yếu")
+    bases: list[DocumentRef] = Field(default=[], description="Căn cứ: the documents this plan implements")
+    period: Period
+    standing_agency: str | None = Field(default=None, description="Cơ quan thường trực that compiles reports")
+    preamble: list[str] = Field(default=[], description="Opening paragraphs ('Thực hiện …')")
+    sections: list[Block] = Field(description="The body, Roman-numbered sections in order")
+    targets: list[Target] = []
+    task_groups: list[TaskGroup] = []
+    funding: list[FundingSource] = []
+    assignments: list[Assignment] = []
+    reporting: list[ReportingRule] = []
+    closing: list[str] = Field(default=[], description="Closing paragraphs before Nơi nhận")
+    recipients: list[str] = Field(default=[], description="Nơi nhận, without '- ' and ';'")
+    signature: Signature
+    source: str | None = Field(default=None, description="Where the text of this plan was taken from")
+    illustrative: bool = Field(default=False, description="True for made-up plans (tests, benchmarks)")
+
+    def all_targets(self):
+        for t in self.targets:
+            yield from t.walk()
+
+    def all_task_groups(self):
+        stack = list(reversed(self.task_groups))
+        while stack:
+            g = stack.pop()
+            yield g
+            stack.extend(reversed(g.groups))
+
+
+# --------------------------------------------------------------------------- agencies
+
+
+class Successor(Strict):
+    id: str
+    scope: str | None = Field(default=None, description="What passed to it: 'quản lý nhà nước về GDNN'")
+
+
+class SourceRef(Strict):
+    title: Text
+    url: str | None = None
+    date: Date | None = None
+
+
+AgencyKind = Literal[
+    "bo", "ubnd-tinh", "ubnd-huyen", "ubnd-xa", "so", "ban", "doan-the", "mat-tran", "hoi",
+    "co-so-gdnn", "ngan-hang", "bao-chi", "thanh-uy", "hdnd", "nhom", "khac",
+]
+
+
+class Agency(Strict):
+    """An agency, with its life in time: the 2025 reorganisation ended many of them."""
+
+    id: Slug
+    name: Text
+    short: str | None = None
+    kind: AgencyKind
+    parent: str | None = None
+    province: str | None = Field(default=None, description="Province code, e.g. 'hn', 'hp'")
+    started: Date | None = None
+    ceased: Date | None = None
+    successors: list[Successor] = []
+    sources: list[SourceRef] = []
+    note: str | None = None
+
+
+class AgencyFile(Strict):
+    agencies: list[Agency] = Field(min_length=1)
+
+
+FILE_KINDS: dict[str, type[BaseModel]] = {"plan": Plan, "agencies": AgencyFile}
+
+Target.model_rebuild()
+TaskGroup.model_rebuild()
+Assignment.model_rebuild()
+Block.model_rebuild()
