@@ -1,0 +1,1 @@
+"""gdnn: vocational-education plans as data."""

@@ -1,0 +1,132 @@
+"""The typer layer: parse arguments, call the library, print. No domain logic lives here.
+
+Heavy modules (pydantic models, docx, matplotlib, Babel) are imported inside the commands so that
+``gdnn --help`` starts as fast as typer itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="gdnn",
+    help="Vocational-education (GDNN) plans as data: validate them, compute target gaps, render Vietnamese documents.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DataOpt = Annotated[
+    Optional[Path],
+    typer.Option("--data", "-d", help="Data folder (default: $GDNN_DATA or ./data).", show_default=False),
+]
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _data_dir(data: Path | None) -> Path:
+    from .dataset import default_data_dir
+
+    return data if data is not None else default_data_dir()
+
+
+def _load_or_exit(data: Path | None, *, jobs: int = 1, cache: bool = True):
+    """Load and validate the data; on errors print them like `gdnn validate` and exit 1."""
+    from . import output
+    from .dataset import load
+
+    ds = load(_data_dir(data), jobs=jobs, cache=_cache(cache))
+    if not ds.ok:
+        output.print_issues(ds, stream=sys.stderr)
+        output.err(f"The data is invalid ({len(ds.errors)} error(s)); nothing was written. Run `gdnn validate` for details.")
+        raise typer.Exit(1)
+    return ds
+
+
+def _cache(enabled: bool):
+    if not enabled or os.environ.get("GDNN_NO_CACHE"):
+        return None
+    from .cache import Cache
+
+    return Cache.default()
+
+
+@app.command("validate")
+def validate_cmd(
+    data: DataOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text for people, json for editors and CI.")] = Fmt.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings make the run fail too.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = one per core).")] = 1,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not update the cache.")] = False,
+) -> None:
+    """Check every plan, agency and result file: YAML, schema, references and domain rules."""
+    from . import output
+    from .dataset import load
+
+    ds = load(_data_dir(data), jobs=jobs or (os.cpu_count() or 1), cache=_cache(not no_cache))
+    if fmt is Fmt.json:
+        output.print_json(output.validation_json(ds))
+    else:
+        output.print_issues(ds)
+        output.print_summary(ds)
+    if not ds.ok or (strict and ds.warnings):
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the .schema.json files.")] = Path("schemas"),
+) -> None:
+    """Write the JSON Schema of each file kind (plan, agencies, results) for editor completion."""
+    from . import output
+    from .jsonschema import write_schemas
+
+    for path in write_schemas(out):
+        output.say(f"wrote {path}")
+
+
+def main() -> None:
+    """Entry point with one exception boundary: expected errors exit 1, usage 2, bugs 3."""
+    from .errors import GdnnError, UsageError
+
+    try:
+        app()  # standalone: typer turns usage errors into exit 2 and typer.Exit into its code
+    except UsageError as exc:
+        print(f"gdnn: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except GdnnError as exc:
+        from . import output
+
+        for issue in exc.issues:
+            output.print_issue(issue, stream=sys.stderr)
+        output.err(f"gdnn: {exc}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the one boundary for bugs
+        _bug(exc)
+
+
+def _bug(exc: Exception) -> None:
+    import tempfile
+    import traceback
+
+    fd, log = tempfile.mkstemp(prefix="gdnn-crash-", suffix=".log")
+    with os.fdopen(fd, "w") as fh:
+        traceback.print_exc(file=fh)
+    print(f"gdnn: internal error ({type(exc).__name__}: {exc}). Details in {log}; please report it.", file=sys.stderr)
+    sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Problems as data: every check returns Issues, and the CLI decides how to print them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One located problem. ``loc`` is the path inside the document, used to find line and column."""
+
+    file: str
+    code: str
+    message: str
+    severity: Severity = "error"
+    line: int | None = None
+    column: int | None = None
+    where: str = ""
+    hint: str | None = None
+    loc: tuple = field(default=(), compare=False, repr=False)
+    context: str | None = field(default=None, compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("loc")
+        d.pop("context")
+        d.pop("severity")
+        return d
+
+    def headline(self) -> str:
+        pos = self.file
+        if self.line is not None:
+            pos += f":{self.line}:{self.column or 1}"
+        where = f" {self.where}:" if self.where else ""
+        return f"{pos}{where} {self.message}"
+
+
+class GdnnError(Exception):
+    """An expected failure with a message for the user (exit code 1)."""
+
+    def __init__(self, message: str, issues: list[Issue] | None = None):
+        super().__init__(message)
+        self.issues = issues or []
+
+
+class UsageError(GdnnError):
+    """The command was called wrongly (exit code 2)."""

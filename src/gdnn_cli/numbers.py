@@ -1,0 +1,69 @@
+"""Vietnamese numbers and dates in one place (Babel's CLDR data for vi_VN, not string replacement).
+
+240.000 · 72,2% · "ngày 04 tháng 3 năm 2022". Babel is imported on first use so that commands
+which print no numbers start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+LOCALE = "vi_VN"
+
+
+@lru_cache(maxsize=1)
+def _babel():
+    from babel import numbers
+
+    return numbers
+
+
+def fmt_number(value: float | int | None, decimals: int = 1) -> str:
+    """240000 → '240.000'; 72.25 → '72,3' (one decimal unless the value is whole)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return _babel().format_decimal(int(value), locale=LOCALE)
+    pattern = "#,##0." + "#" * decimals
+    return _babel().format_decimal(round(float(value), decimals), format=pattern, locale=LOCALE)
+
+
+def fmt_percent(value: float | None, decimals: int = 1) -> str:
+    """A rate already in percent: 72.2 → '72,2%'."""
+    if value is None:
+        return ""
+    return fmt_number(value, decimals) + "%"
+
+
+def fmt_signed(value: float | None, decimals: int = 1) -> str:
+    if value is None:
+        return ""
+    text = fmt_number(abs(value), decimals)
+    return ("+" if value > 0 else "−" if value < 0 else "") + text
+
+
+def fmt_quantity(value: float | None, unit: str, decimals: int = 1) -> str:
+    if value is None:
+        return ""
+    return fmt_percent(value, decimals) if unit.strip() == "%" else f"{fmt_number(value, decimals)} {unit}"
+
+
+def day_month(day: int | None, month: int | None) -> tuple[str, str]:
+    """Nghị định 30: days under 10 and months 1 and 2 take a leading zero."""
+    d = f"{day:02d}" if day else ""
+    m = (f"{month:02d}" if month <= 2 else str(month)) if month else ""
+    return d, m
+
+
+def fmt_long_date(year: int, month: int | None = None, day: int | None = None, place: str | None = None) -> str:
+    """'Hà Nội, ngày 04 tháng 3 năm 2022'; unknown parts stay blank as on a document awaiting its date."""
+    d, m = day_month(day, month)
+    blank = "\u00a0" * 6
+    text = f"ngày {d or blank} tháng {m or blank} năm {year}"
+    return f"{place}, {text}" if place else text
+
+
+def fmt_short_date(when: dt.date) -> str:
+    """15/12/2025, as Vietnamese documents write dates inside sentences."""
+    return f"{when.day:02d}/{when.month:02d}/{when.year}"

@@ -1,0 +1,69 @@
+"""Printing for people (rich) and machines (JSON). The library never prints; the CLI calls these."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+
+from .errors import Issue
+
+
+@lru_cache(maxsize=2)
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def say(text: str) -> None:
+    _console().print(text, markup=False)
+
+
+def err(text: str) -> None:
+    _console(True).print(text, markup=False, style="bold red")
+
+
+def print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_issue(issue: Issue, stream=None) -> None:
+    console = _console(stream is sys.stderr)
+    style = "red" if issue.severity == "error" else "yellow"
+    console.print(f"[{style}]{issue.severity}[/{style}] [dim]\\[{issue.code}][/dim] ", end="")
+    console.print(issue.headline(), markup=False)
+    if issue.context:
+        console.print(issue.context, markup=False, style="dim")
+    if issue.hint:
+        console.print(f"  hint: {issue.hint}", markup=False, style="cyan")
+
+
+def print_issues(ds, stream=None) -> None:
+    for issue in ds.issues:
+        print_issue(issue, stream)
+
+
+def print_summary(ds) -> None:
+    n_agencies = len(ds.registry.agencies)
+    parts = [
+        f"{ds.count('plan')} plan file(s)",
+        f"{ds.count('agencies')} agency file(s) ({n_agencies} agencies)",
+        f"{ds.count('results')} result file(s)",
+    ]
+    e, w = len(ds.errors), len(ds.warnings)
+    style = "bold red" if e else "bold yellow" if w else "bold green"
+    verdict = "invalid" if e else "valid"
+    _console().print(f"Checked {', '.join(parts)} in {ds.root}: {verdict}, {e} error(s), {w} warning(s).",
+                     style=style, markup=False)
+
+
+def validation_json(ds) -> dict:
+    return {
+        "ok": ds.ok,
+        "plans": sorted(ds.plans),
+        "counts": {"plans": ds.count("plan"), "agency_files": ds.count("agencies"),
+                   "agencies": len(ds.registry.agencies), "result_files": ds.count("results")},
+        "errors": [i.to_dict() for i in ds.errors],
+        "warnings": [i.to_dict() for i in ds.warnings],
+    }

@@ -1,0 +1,42 @@
+"""Load many files: from the cache when their bytes are unchanged, on both cores when asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+
+def load_all(files: list[tuple[Path, str]], *, jobs: int, cache, load_file: Callable) -> Iterator[tuple]:
+    todo: list[tuple[int, Path, str]] = []
+    done: dict[int, tuple] = {}
+    for n, (path, kind) in enumerate(files):
+        hit = cache.get(path, kind) if cache is not None else None
+        if hit is not None:
+            done[n] = hit
+        else:
+            todo.append((n, path, kind))
+    for n, result in _run(todo, jobs, load_file):
+        done[n] = result
+        if cache is not None:
+            cache.put(files[n][0], files[n][1], result)
+    for n in range(len(files)):
+        yield done[n]
+
+
+def _run(todo: list[tuple[int, Path, str]], jobs: int, load_file: Callable) -> Iterable[tuple[int, tuple]]:
+    if jobs <= 1 or len(todo) < 64:
+        for n, path, kind in todo:
+            yield n, load_file(path, kind)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(16, len(todo) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_load_one, [(load_file, path, kind) for _, path, kind in todo], chunksize=chunk)
+        for (n, _, _), result in zip(todo, results):
+            yield n, result
+
+
+def _load_one(args: tuple) -> tuple:
+    load_file, path, kind = args
+    return load_file(path, kind)

@@ -1,0 +1,281 @@
+"""Domain rules that a schema cannot express: sums, shares, dates, references across files.
+
+Each rule yields Issues with a ``loc`` (path inside the file); line and column are filled in later,
+and only for files that have issues, so valid data is never slowed down by locating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .errors import Issue
+from .models import Agency, Plan, Target
+from .numbers import fmt_number
+
+EPS = 1e-6
+
+
+@dataclass
+class Registry:
+    """Everything that files may refer to across file boundaries."""
+
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    agency_files: dict[str, str] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    plan_files: dict[str, str] = field(default_factory=dict)
+
+    def nearest_agency(self, wrong: str) -> str | None:
+        close = difflib.get_close_matches(wrong, list(self.agencies), n=1, cutoff=0.5)
+        return close[0] if close else None
+
+    def agency_name(self, agency_id: str) -> str:
+        a = self.agencies.get(agency_id)
+        return a.name if a else agency_id
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def target_rules(plan: Plan, file: str) -> Iterator[Issue]:
+    seen: dict[str, tuple] = {}
+    for i, target in enumerate(plan.targets):
+        yield from _target_tree(plan, file, target, ("targets", i), seen)
+
+
+def _target_tree(plan: Plan, file: str, t: Target, loc: tuple, seen: dict) -> Iterator[Issue]:
+    if t.id in seen:
+        yield Issue(file, "duplicate-target-id", f"target id '{t.id}' is used twice in this plan",
+                    loc=loc + ("id",), hint="give each target its own id")
+    seen[t.id] = loc
+    yield from _one_target(plan, file, t, loc)
+    if t.parts:
+        yield from _breakdown(file, t, loc)
+    for j, share in enumerate(t.shares):
+        yield from _share(file, t, share, loc + ("shares", j))
+    for key in ("parts", "shares"):
+        for j, child in enumerate(getattr(t, key)):
+            yield from _target_tree(plan, file, child, loc + (key, j), seen)
+
+
+def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]:
+    if (t.unit.strip() == "%") != (t.measure == "rate"):
+        yield Issue(file, "unit-measure-mismatch",
+                    f"unit '{t.unit}' does not fit measure '{t.measure}': a rate is in %, a count is not",
+                    loc=loc + ("measure",), hint="use measure: rate with unit: '%', or measure: count")
+    if t.min is not None and t.max is not None and t.min > t.max:
+        yield Issue(file, "range-inverted", f"the range is inverted: min {fmt_number(t.min)} > max {fmt_number(t.max)}",
+                    loc=loc + ("min",), hint="swap min and max")
+    if t.measure == "rate":
+        for key in ("value", "min", "max"):
+            v = getattr(t, key)
+            if v is not None and not 0 <= v <= 100:
+                yield Issue(file, "rate-out-of-range", f"a rate must lie between 0 and 100%, not {fmt_number(v)}%",
+                            loc=loc + (key,))
+    for key in ("value", "min", "max"):
+        v = getattr(t, key)
+        if v is not None and v < 0:
+            yield Issue(file, "negative-value", f"{key} cannot be negative ({fmt_number(v)})", loc=loc + (key,))
+    if isinstance(t.year, int) and t.year not in plan.period.years and t.year != plan.period.vision:
+        yield Issue(file, "year-outside-period",
+                    f"target year {t.year} lies outside the plan's period {plan.period.start}–{plan.period.end}",
+                    loc=loc + ("year",), hint="correct the year, or widen 'period'")
+
+
+def _point(t: Target) -> float | None:
+    return t.value
+
+
+def _breakdown(file: str, t: Target, loc: tuple) -> Iterator[Issue]:
+    if any(p.unit != t.unit for p in t.parts):
+        yield Issue(file, "breakdown-unit", f"parts of '{t.id}' must be in its unit '{t.unit}'",
+                    loc=loc + ("parts",))
+        return
+    if t.measure == "rate":
+        return  # rates do not add up; their parts are sub-rates of different populations
+    values = [_point(p) for p in t.parts]
+    if any(v is None for v in values):
+        return
+    total = sum(values)  # type: ignore[arg-type]
+    terms = " + ".join(fmt_number(v) for v in values)  # type: ignore[arg-type]
+    if t.value is not None and abs(total - t.value) > EPS:
+        yield Issue(file, "breakdown-sum", f"{terms} = {fmt_number(total)}, not {fmt_number(t.value)}",
+                    loc=loc + ("parts",), hint="correct a part or the total so that the parts add up")
+    elif t.value is None and ((t.min is not None and total < t.min - EPS) or (t.max is not None and total > t.max + EPS)):
+        yield Issue(file, "breakdown-sum", f"{terms} = {fmt_number(total)}, outside the range of the total",
+                    loc=loc + ("parts",))
+
+
+def _share(file: str, parent: Target, share: Target, loc: tuple) -> Iterator[Issue]:
+    top = parent.value if parent.value is not None else parent.max
+    mine = share.value if share.value is not None else share.min
+    if top is None or mine is None:
+        return
+    if share.unit == parent.unit and mine > top + EPS:
+        yield Issue(file, "share-exceeds-total",
+                    f"'trong đó' {fmt_number(mine)} {share.unit} is more than the {fmt_number(top)} {parent.unit} it belongs to",
+                    loc=loc + ("value" if share.value is not None else "min",),
+                    hint="a share can never exceed the figure it is part of")
+
+
+# --------------------------------------------------------------------------- dates and ids
+
+
+def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
+    yield from target_rules(plan, file)
+    earliest = plan.date.earliest()
+    task_ids: set[str] = set()
+    group_ids: set[str] = set()
+    for path, group in _groups(plan):
+        if group.id in group_ids:
+            yield Issue(file, "duplicate-task-group-id", f"task group id '{group.id}' is used twice", loc=path + ("id",))
+        group_ids.add(group.id)
+        for k, task in enumerate(group.tasks):
+            tloc = path + ("tasks", k)
+            if task.id:
+                if task.id in task_ids:
+                    yield Issue(file, "duplicate-task-id", f"task id '{task.id}' is used twice", loc=tloc + ("id",))
+                task_ids.add(task.id)
+            if task.deadline and task.deadline < earliest:
+                yield _early(file, task.deadline, plan, tloc + ("deadline",))
+    for a_loc, a in _assignments(plan):
+        for d, duty in enumerate(a.duties):
+            if duty.task and duty.task not in task_ids:
+                yield Issue(file, "unknown-task", f"duty refers to task '{duty.task}', which this plan does not have",
+                            loc=a_loc + ("duties", d, "task"), hint=_near(duty.task, task_ids))
+            if duty.deadline and duty.deadline < earliest:
+                yield _early(file, duty.deadline, plan, a_loc + ("duties", d, "deadline"))
+    for r, rule in enumerate(plan.reporting):
+        if rule.due and rule.due < earliest:
+            yield _early(file, rule.due, plan, ("reporting", r, "due"))
+    target_ids = {t.id for t in plan.all_targets()}
+    for b_loc, block in _blocks(plan):
+        pool = target_ids if block.include == "targets" else group_ids if block.include == "task_groups" else None
+        for j, ref in enumerate(block.only):
+            if pool is None:
+                yield Issue(file, "only-without-include", "'only' needs include: targets or include: task_groups",
+                            loc=b_loc + ("only", j))
+            elif ref not in pool:
+                yield Issue(file, "unknown-id", f"'{ref}' is not a {block.include[:-1].replace('_', ' ')} id of this plan",
+                            loc=b_loc + ("only", j), hint=_near(ref, pool))
+    yield from _not_rendered(plan, file)
+
+
+def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:
+    return Issue(file, "deadline-before-issue",
+                 f"deadline {when:%d/%m/%Y} is before the plan was issued ({_fmt_partial(plan)})",
+                 loc=loc, hint="a deadline must fall on or after the issue date")
+
+
+def _fmt_partial(plan: Plan) -> str:
+    d = plan.date
+    return "/".join(f"{x:02d}" for x in (d.day, d.month) if x) + ("/" if d.month else "") + str(d.year)
+
+
+def _near(wrong: str, pool) -> str | None:
+    close = difflib.get_close_matches(wrong, sorted(pool), n=1, cutoff=0.5)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _groups(plan: Plan):
+    stack = [(("task_groups", i), g) for i, g in reversed(list(enumerate(plan.task_groups)))]
+    while stack:
+        path, g = stack.pop()
+        yield path, g
+        stack.extend((path + ("groups", j), s) for j, s in reversed(list(enumerate(g.groups))))
+
+
+def _assignments(plan: Plan):
+    stack = [(("assignments", i), a) for i, a in reversed(list(enumerate(plan.assignments)))]
+    while stack:
+        path, a = stack.pop()
+        yield path, a
+        stack.extend((path + ("units", j), u) for j, u in reversed(list(enumerate(a.units))))
+
+
+def _blocks(plan: Plan):
+    stack = [(("sections", i), b) for i, b in reversed(list(enumerate(plan.sections)))]
+    while stack:
+        path, b = stack.pop()
+        yield path, b
+        stack.extend((path + ("blocks", j), s) for j, s in reversed(list(enumerate(b.blocks))))
+
+
+def _not_rendered(plan: Plan, file: str) -> Iterator[Issue]:
+    included = {b.include for _, b in _blocks(plan) if b.include}
+    for key in ("targets", "task_groups", "funding", "assignments"):
+        if getattr(plan, key) and key not in included:
+            yield Issue(file, "not-rendered", f"'{key}' is never included in 'sections', so the document will not show it",
+                        severity="warning", loc=("sections",), hint=f"add a block with 'include: {key}'")
+
+
+# --------------------------------------------------------------------------- references across files
+
+
+def agency_refs(plan: Plan) -> Iterator[tuple[tuple, str]]:
+    """Every place in a plan that names an agency, with its loc."""
+    yield ("issuer",), plan.issuer
+    if plan.standing_agency:
+        yield ("standing_agency",), plan.standing_agency
+    for path, group in _groups(plan):
+        for k, task in enumerate(group.tasks):
+            if task.lead:
+                yield path + ("tasks", k, "lead"), task.lead
+            for p, partner in enumerate(task.partners):
+                yield path + ("tasks", k, "partners", p), partner
+    for path, a in _assignments(plan):
+        for j, agency in enumerate(a.agencies):
+            yield path + ("agencies", j), agency
+    for r, rule in enumerate(plan.reporting):
+        for j, agency in enumerate(rule.reporters):
+            yield ("reporting", r, "reporters", j), agency
+        yield ("reporting", r, "to"), rule.to
+
+
+def reference_rules(plan: Plan, file: str, reg: Registry) -> Iterator[Issue]:
+    issued = plan.date.earliest()
+    warned: set[str] = set()
+    for loc, agency_id in agency_refs(plan):
+        agency = reg.agencies.get(agency_id)
+        if agency is None:
+            near = reg.nearest_agency(agency_id)
+            yield Issue(file, "unknown-agency", f"agency '{agency_id}' is not in data/agencies/", loc=loc,
+                        hint=f"did you mean '{near}' ({reg.agency_name(near)})?" if near else "add it to data/agencies/")
+            continue
+        if agency.ceased and agency.ceased <= issued and agency_id not in warned and loc[0] != "issuer":
+            warned.add(agency_id)
+            yield Issue(file, "agency-ceased", f"{agency.name} ceased on {agency.ceased:%d/%m/%Y}, before this plan "
+                        f"was issued ({_fmt_partial(plan)}), but the plan still gives it work",
+                        severity="warning", loc=loc, hint=_successors(agency, reg))
+    for r, rule in enumerate(plan.reporting):
+        target = reg.agencies.get(rule.to)
+        due = rule.due_in(plan.period.end)
+        if target and target.ceased and due and due >= target.ceased and rule.to not in warned:
+            warned.add(rule.to)
+            yield Issue(file, "reports-to-ceased-agency",
+                        f"reports are due to {target.name} on {due:%d/%m/%Y}, but it ceased on {target.ceased:%d/%m/%Y}",
+                        severity="warning", loc=("reporting", r, "to"), hint=_successors(target, reg))
+
+
+def _successors(agency: Agency, reg: Registry) -> str:
+    if not agency.successors:
+        return "no successor is recorded; check data/agencies/"
+    names = "; ".join(reg.agency_name(s.id) + (f" ({s.scope})" if s.scope else "") for s in agency.successors)
+    return f"successor(s): {names}"
+
+
+def agency_rules(agency: Agency, loc: tuple, file: str, reg: Registry) -> Iterator[Issue]:
+    for key, ref in [("parent", agency.parent)] + [(("successors", j, "id"), s.id) for j, s in enumerate(agency.successors)]:
+        if ref and ref not in reg.agencies:
+            near = reg.nearest_agency(ref)
+            yield Issue(file, "unknown-agency", f"agency '{ref}' is not in data/agencies/",
+                        loc=loc + (key if isinstance(key, tuple) else (key,)),
+                        hint=f"did you mean '{near}'?" if near else None)
+    if agency.started and agency.ceased and agency.ceased < agency.started:
+        yield Issue(file, "ceased-before-started", f"ceased {agency.ceased} is before started {agency.started}",
+                    loc=loc + ("ceased",))
+    if agency.ceased and not agency.sources:
+        yield Issue(file, "unsourced-date", f"the date {agency.name} ceased has no source",
+                    severity="warning", loc=loc + ("ceased",), hint="add sources: [{title: …, url: …}]")

@@ -1,0 +1,121 @@
+"""Turn pydantic's errors into Issues a clerk can act on: one message table keyed by error type."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Issue
+
+MESSAGES = {
+    "missing": "required key '{field}' is missing",
+    "extra_forbidden": "unknown key '{field}'",
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number, not '{input}'",
+    "int_from_float": "must be a whole number, not {input}",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number, not '{input}' (write 240000 or 72.2, without dots or a % sign)",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false, not '{input}'",
+    "list_type": "must be a list (lines starting with '- ')",
+    "dict_type": "must be a mapping (key: value lines)",
+    "model_type": "must be a mapping (key: value lines), not {input_kind}",
+    "model_attributes_type": "must be a mapping (key: value lines), not {input_kind}",
+    "literal_error": "'{input}' is not allowed here; expected {expected}",
+    "string_pattern_mismatch": "'{input}' is not a valid id: use lowercase letters, digits and '-' (e.g. cao-dang)",
+    "string_too_short": "must not be empty",
+    "too_short": "must not be empty",
+    "greater_than_equal": "must be at least {ge}, not {input}",
+    "less_than_equal": "must be at most {le}, not {input}",
+    "date_type": "must be a date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "must be a date written YYYY-MM-DD",
+}
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if value is None:
+        return "an empty value"
+    return f"the value {value!r}"
+
+
+@lru_cache(maxsize=None)
+def _all_field_names(model: type[BaseModel]) -> frozenset[str]:
+    names: set[str] = set()
+    todo, seen = [model], set()
+    while todo:
+        m = todo.pop()
+        if m in seen:
+            continue
+        seen.add(m)
+        names.update(m.model_fields)
+        for f in m.model_fields.values():
+            for arg in _models_in(f.annotation):
+                todo.append(arg)
+    return frozenset(names)
+
+
+def _models_in(annotation) -> list[type[BaseModel]]:
+    out = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        out.append(annotation)
+    for arg in getattr(annotation, "__args__", ()) or ():
+        out.extend(_models_in(arg))
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        pass
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and isinstance(origin, type) and issubclass(origin, BaseModel):
+        out.append(origin)
+    return out
+
+
+def _trim(data: object, loc: tuple) -> tuple:
+    """Keep the part of pydantic's loc that names real data (drop union-branch labels like 'int')."""
+    out: list = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            out.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            out.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        else:
+            break
+    return tuple(out)
+
+
+def issues_from_validation(display: str, data: object, exc: ValidationError, model: type[BaseModel]) -> list[Issue]:
+    by_loc: dict[tuple, Issue] = {}
+    for err in exc.errors(include_url=False):
+        typ = err["type"]
+        loc = _trim(data, tuple(err["loc"]))
+        field = str(err["loc"][-1]) if err["loc"] else ""
+        ctx = err.get("ctx") or {}
+        template = MESSAGES.get(typ)
+        if typ == "value_error":
+            msg = str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
+        elif template:
+            msg = template.format(field=field, input=str(err.get("input"))[:60],
+                                  input_kind=_kind(err.get("input")), **{k: v for k, v in ctx.items()})
+        else:
+            msg = err["msg"]
+        hint = None
+        if typ == "extra_forbidden":
+            close = difflib.get_close_matches(field, sorted(_all_field_names(model)), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling against the schema (gdnn schema)"
+        elif typ == "missing":
+            hint = f"add '{field}:' here"
+        if loc in by_loc and by_loc[loc].code != "missing":
+            prev = by_loc[loc]
+            if msg not in prev.message:
+                by_loc[loc] = Issue(display, "invalid_value", f"{prev.message}, or {msg}", loc=loc, hint=prev.hint)
+            continue
+        by_loc[loc] = Issue(display, typ, msg, loc=loc, hint=hint)
+    return list(by_loc.values())
