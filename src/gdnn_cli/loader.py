@@ -120,7 +120,7 @@ def _yaml_issue(source: Source, exc: yaml.MarkedYAMLError) -> Issue:
         code = "unsafe-tag"
         problem = f"the tag {tag} is not allowed: gdnn data is plain text, numbers, lists and mappings"
         hint = "remove the tag (the part starting with !)"
-    elif "found character '\\t'" in problem:
+    elif "found character '\\t'" in problem or _leading_tab(source.text, line):
         code = "tab-indent"
         problem = "a tab character is used for indentation; YAML allows only spaces"
         hint = "replace the tab with spaces (most editors: Convert Indentation to Spaces)"
@@ -136,6 +136,18 @@ def _yaml_issue(source: Source, exc: yaml.MarkedYAMLError) -> Issue:
         problem = f"{exc.context}, {problem}"
     return Issue(source.display, code, problem, line=line, column=col, hint=hint,
                  context=snippet(source.text, line))
+
+
+def _leading_tab(text: str, line: int | None) -> bool:
+    if line is None:
+        return False
+    lines = text.split("\n")
+    for n in (line, line - 1):
+        if 1 <= n <= len(lines):
+            body = lines[n - 1]
+            if "\t" in body[: len(body) - len(body.lstrip())]:
+                return True
+    return False
 
 
 def snippet(text: str, line: int | None, around: int = 2, width: int = 100) -> str | None:

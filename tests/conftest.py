@@ -1,0 +1,34 @@
+"""Shared fixtures: a small valid data folder copied per test, and a helper to break one file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("GDNN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/mini: one plan, four agencies, valid."""
+    dst = tmp_path / "data"
+    shutil.copytree(FIXTURES / "mini", dst)
+    return dst
+
+
+def plan_path(root: Path) -> Path:
+    return root / "plans" / "tp-2025.yaml"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture does not contain {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
