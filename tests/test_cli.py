@@ -1,0 +1,75 @@
+"""The CLI through typer's CliRunner and as the installed `gdnn` program."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from gdnn_cli.cli import app
+from tests.conftest import REPO, edit, plan_path
+
+runner = CliRunner()
+
+
+def test_validate_ok_exit_0(mini):
+    result = runner.invoke(app, ["validate", "--data", str(mini)])
+    assert result.exit_code == 0, result.output
+    assert "1 plan file(s)" in result.output and "valid" in result.output
+
+
+def test_validate_json_shape(mini):
+    edit(plan_path(mini), "value: 200", "value: 210")
+    result = runner.invoke(app, ["validate", "--data", str(mini), "--format", "json"])
+    assert result.exit_code == 1
+    out = json.loads(result.stdout)
+    assert out["ok"] is False and out["plans"] == ["tp-2025"]
+    err = next(e for e in out["errors"] if e["code"] == "breakdown-sum")
+    assert set(err) >= {"file", "line", "column", "where", "code", "message"}
+    assert err["line"] == 30 and err["where"] == "targets[0] (id=dao-tao).parts"
+    assert out["warnings"] and out["warnings"][0]["code"] == "reports-to-ceased-agency"
+
+
+def test_strict_makes_warnings_fail(mini):
+    assert runner.invoke(app, ["validate", "--data", str(mini), "--strict"]).exit_code == 1
+
+
+def test_gdnn_data_env(mini, monkeypatch):
+    monkeypatch.setenv("GDNN_DATA", str(mini))
+    result = runner.invoke(app, ["validate", "--format", "json"])
+    assert json.loads(result.stdout)["plans"] == ["tp-2025"]
+
+
+def test_missing_folder_is_an_error(tmp_path):
+    result = runner.invoke(app, ["validate", "--data", str(tmp_path / "nope")])
+    assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def _gdnn(*args, cwd=None):
+    exe = shutil.which("gdnn") or None
+    cmd = [exe, *args] if exe else [sys.executable, "-m", "gdnn_cli", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_installed_program_usage_error_exit_2():
+    proc = _gdnn("validate", "--no-such-option")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_installed_program_bad_yaml_exit_1_no_traceback(mini):
+    plan_path(mini).write_text("id: x\n  bad: [\n", encoding="utf-8")
+    proc = _gdnn("validate", "--data", str(mini))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "tp-2025.yaml:2:" in proc.stdout
+
+
+def test_bundled_data_validates():
+    proc = _gdnn("validate", "--format", "json", cwd=REPO)
+    out = json.loads(proc.stdout)
+    assert proc.returncode == 0, out["errors"][:3]
+    assert {"hn-2025-gdnn", "hn-2022-khac-phuc", "hn-2025-ct37", "hp-2021-2030-chien-luoc",
+            "hn-2025-tuyen-truyen"} <= set(out["plans"])
