@@ -95,6 +95,37 @@ def schema_cmd(
         output.say(f"wrote {path}")
 
 
+def _plan_or_exit(ds, plan_id: str):
+    from .errors import UsageError
+
+    if plan_id not in ds.plans:
+        known = ", ".join(sorted(ds.plans)) or "none"
+        raise UsageError(f"no plan with id '{plan_id}'. Known plans: {known}")
+    return ds.plans[plan_id]
+
+
+@app.command("plan")
+def plan_cmd(
+    plan_id: Annotated[str, typer.Argument(help="Plan id, e.g. hn-2025-gdnn.")],
+    data: DataOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output .docx (default: out/PLAN_ID.docx).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also convert to PDF with LibreOffice (soffice).")] = False,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="Folder with the Word templates.")] = None,
+) -> None:
+    """Render a plan (Kế hoạch) as a .docx in the Nghị định 30 layout."""
+    from . import output
+    from .render.docx import convert_pdf, templates_dir
+    from .render.plan_doc import render_plan
+
+    ds = _load_or_exit(data)
+    plan = _plan_or_exit(ds, plan_id)
+    target = out or Path("out") / f"{plan_id}.docx"
+    written = render_plan(plan, ds.registry, target, templates_dir(templates))
+    output.say(f"wrote {written}")
+    if pdf:
+        output.say(f"wrote {convert_pdf(written)}")
+
+
 def main() -> None:
     """Entry point with one exception boundary: expected errors exit 1, usage 2, bugs 3."""
     from .errors import GdnnError, UsageError

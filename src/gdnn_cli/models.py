@@ -190,6 +190,7 @@ class TaskGroup(Strict):
     text: list[str] = Field(default=[], description="Paragraphs under the title, before the items")
     style: Literal["dash", "plus", "plain"] = "dash"
     tasks: list[Task] = []
+    numbering: Literal["alpha", "decimal"] = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
     groups: list["TaskGroup"] = []
     after: list[str] = []
 
@@ -306,6 +307,8 @@ class Plan(Strict):
     closing: list[str] = Field(default=[], description="Closing paragraphs before Nơi nhận")
     recipients: list[str] = Field(default=[], description="Nơi nhận, without '- ' and ';'")
     signature: Signature
+    appendices: list[Literal["targets", "key_tasks"]] = Field(
+        default=[], description="Appendices generated from the data: Phụ lục 1 targets, Phụ lục 2 key tasks")
     source: str | None = Field(default=None, description="Where the text of this plan was taken from")
     illustrative: bool = Field(default=False, description="True for made-up plans (tests, benchmarks)")
 
@@ -354,6 +357,8 @@ class Agency(Strict):
     ceased: Date | None = None
     successors: list[Successor] = []
     sources: list[SourceRef] = []
+    symbol: str | None = Field(default=None, description="Ký hiệu in document numbers: UBND, SGDĐT")
+    letterhead: list[str] = Field(default=[], description="Letterhead lines when not derived from the name")
     note: str | None = None
 
 

@@ -1,0 +1,1 @@
+"""Rendering plans and reports to Word documents from templates in templates/."""

@@ -1,0 +1,83 @@
+"""Fill a Word template with docxtpl, safely, and write the result atomically.
+
+Autoescape is on and undefined names fail loudly: with docxtpl's defaults one '&' in the data
+silently truncates the document (upstream issues #557, #634).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from ..atomic import write_with
+from ..errors import GdnnError
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+
+
+def templates_dir(explicit: Path | None = None) -> Path:
+    """--templates, then $GDNN_TEMPLATES, then ./templates, then the templates/ of this checkout."""
+    for candidate in (explicit, os.environ.get("GDNN_TEMPLATES"), Path("templates"), PACKAGE_TEMPLATES):
+        if candidate and (Path(candidate) / "ke-hoach.docx").is_file():
+            return Path(candidate)
+    raise GdnnError("no templates/ folder with ke-hoach.docx was found; run gdnn from the project folder "
+                    "or pass --templates DIR (or set GDNN_TEMPLATES)")
+
+
+def _nfc(value):
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nfc(v) for v in value]
+    return value
+
+
+def render_docx(template: Path, context: dict, out: Path, images: dict[str, Path] | None = None) -> Path:
+    """Render ``template`` with ``context`` into ``out``; nothing is left behind on failure."""
+    from docxtpl import DocxTemplate, InlineImage
+    from docx.shared import Mm
+    from jinja2 import Environment, StrictUndefined
+
+    doc = DocxTemplate(str(template))
+    ctx = _nfc(context)
+    for key, path in (images or {}).items():
+        ctx[key] = InlineImage(doc, str(path), width=Mm(160))
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    doc.render(ctx, jinja_env=env)
+    _fix_core_properties(doc)
+    return write_with(out, lambda tmp: doc.save(str(tmp)))
+
+
+def _fix_core_properties(doc) -> None:
+    import datetime as dt
+
+    cp = doc.docx.core_properties if hasattr(doc, "docx") and doc.docx is not None else None
+    if cp is not None:
+        cp.author = "gdnn"
+        cp.last_modified_by = "gdnn"
+        cp.modified = dt.datetime(2025, 1, 1)
+
+
+def convert_pdf(docx_path: Path) -> Path:
+    """Convert with LibreOffice when ``soffice`` is on PATH; say so plainly when it is not."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise GdnnError("--pdf needs LibreOffice: 'soffice' is not on PATH (Debian: apt-get install "
+                        "libreoffice-writer-nogui). The .docx was written.")
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx_path)],
+            capture_output=True, text=True, timeout=300,
+        )
+        produced = Path(tmp) / (docx_path.stem + ".pdf")
+        if proc.returncode != 0 or not produced.is_file():
+            raise GdnnError(f"LibreOffice could not convert {docx_path}: {proc.stderr.strip() or proc.stdout.strip()}")
+        target = docx_path.with_suffix(".pdf")
+        write_with(target, lambda t: shutil.copyfile(produced, t))
+    return target

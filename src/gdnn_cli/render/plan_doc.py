@@ -1,0 +1,176 @@
+"""The context of a Kế hoạch document: letterhead, number, date, body, appendices, signature."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..models import Agency, Plan, Target
+from ..numbers import fmt_long_date, fmt_number, fmt_percent
+from ..rules import Registry
+from .outline import body
+
+TYPE_CODES = {"kế hoạch": "KH", "báo cáo": "BC", "quyết định": "QĐ", "chương trình": "CTr", "đề án": "ĐA",
+              "thông báo": "TB", "hướng dẫn": "HD", "tờ trình": "TTr"}
+QUALIFIERS = {"khoang": "Khoảng", "tren": "Trên", "it_nhat": "Ít nhất", "phan_dau": "Phấn đấu",
+              "duoi": "Dưới", "toi_da": "Tối đa", "dat": "Đạt"}
+ILLUSTRATIVE_NOTICE = "DỮ LIỆU MINH HỌA – không phải số liệu chính thức"
+BLANK = "\u00a0" * 6
+
+
+def letterhead(agency: Agency | None, reg: Registry) -> tuple[str, str, str]:
+    """(superior in regular capitals, issuing body line 1, line 2) — both issuer lines bold."""
+    if agency is None:
+        return "", "", ""
+    if agency.letterhead:
+        lines = [x.upper() for x in agency.letterhead] + ["", "", ""]
+        if len(agency.letterhead) >= 3:
+            return lines[0], lines[1], lines[2]
+        return "", lines[0], lines[1]
+    name = agency.name
+    if agency.kind.startswith("ubnd") and name.lower().startswith("ủy ban nhân dân"):
+        return "", "ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân"):].strip().upper()
+    parent = reg.agencies.get(agency.parent or "")
+    superior = ""
+    if parent is not None:
+        superior = (parent.short or parent.name).upper()
+    return superior, name.upper(), ""
+
+
+def symbol(agency: Agency | None) -> str:
+    if agency is None:
+        return ""
+    if agency.symbol:
+        return agency.symbol
+    return "UBND" if agency.kind.startswith("ubnd") else (agency.short or "").replace(" ", "")
+
+
+def number_line(doc_type: str, number: str | None, agency: Agency | None) -> str:
+    if number:
+        return f"Số: {number}"
+    code = TYPE_CODES.get(doc_type.lower(), "")
+    return f"Số: {BLANK}/{code}-{symbol(agency)}"
+
+
+def target_value_text(t: Target) -> str:
+    def q(v):
+        return fmt_percent(v) if t.unit.strip() == "%" else fmt_number(v)
+
+    if t.value is not None:
+        text = q(t.value)
+    elif t.min is not None and t.max is not None:
+        text = f"{fmt_number(t.min)} - {q(t.max)}"
+    elif t.min is not None:
+        text = f"Từ {q(t.min)}"
+    else:
+        text = f"Đến {q(t.max)}"
+    prefix = QUALIFIERS.get(t.qualifier or "", "")
+    if prefix and t.qualifier != "phan_dau":
+        text = f"{prefix} {text[0].lower() + text[1:] if text.startswith(('Từ', 'Đến')) else text}"
+    return text
+
+
+def year_text(year) -> str:
+    return "Hằng năm" if year == "hang-nam" else str(year)
+
+
+def annex_target_rows(plan: Plan) -> list[dict]:
+    rows: list[dict] = []
+
+    def add(t: Target, no: str, prefix: str) -> None:
+        rows.append({"no": no, "name": prefix + t.name, "unit": t.unit, "year": year_text(t.year),
+                     "value": target_value_text(t) + (" (cộng dồn)" if t.cumulative else "")})
+        for j, part in enumerate(t.parts, 1):
+            add(part, f"{no}.{j}", "- ")
+        for share in t.shares:
+            add(share, "", "Trong đó: ")
+
+    for i, t in enumerate(plan.targets, 1):
+        add(t, str(i), "")
+    return rows
+
+
+def annex_task_rows(plan: Plan, reg: Registry) -> list[dict]:
+    rows = []
+    for group in plan.all_task_groups():
+        for task in group.tasks:
+            if not task.key:
+                continue
+            timing = task.timing or (f"{task.deadline:%d/%m/%Y}" if task.deadline else "")
+            rows.append({
+                "no": str(len(rows) + 1),
+                "text": task.text,
+                "lead": _short(task.lead, reg),
+                "partners": "; ".join(_short(p, reg) for p in task.partners),
+                "timing": timing,
+            })
+    return rows
+
+
+def _short(agency_id: str | None, reg: Registry) -> str:
+    if not agency_id:
+        return ""
+    a = reg.agencies.get(agency_id)
+    return (a.short or a.name) if a else agency_id
+
+
+def kem_theo(plan: Plan, issuer: Agency | None) -> str:
+    d = plan.date
+    num = plan.number or f"{BLANK}/{TYPE_CODES.get(plan.type.lower(), '')}-{symbol(issuer)}"
+    from ..numbers import day_month
+
+    dd, mm = day_month(d.day, d.month)
+    date = f"{dd or BLANK}/{mm or BLANK}/{d.year}"
+    who = issuer.name if issuer else plan.issuer
+    return f"(Kèm theo {plan.type} số {num} ngày {date} của {who})"
+
+
+def recipients_lines(recipients: list[str]) -> list[str]:
+    """'- X;' for each, the last ending with '.' (Nghị định 30)."""
+    out = [f"- {r.rstrip(';.')};" for r in recipients]
+    if out:
+        out[-1] = out[-1][:-1] + "."
+    return out
+
+
+def plan_context(plan: Plan, reg: Registry) -> dict:
+    issuer = reg.agencies.get(plan.issuer)
+    sup, line1, line2 = letterhead(issuer, reg)
+    paras = body(plan, reg.agency_name)
+    note = kem_theo(plan, issuer)
+    annex_targets = None
+    annex_tasks = None
+    labels = [k for k in plan.appendices]
+    many = len(labels) > 1
+    if "targets" in plan.appendices and plan.targets:
+        n = labels.index("targets") + 1
+        annex_targets = {"label": f"Phụ lục {n}" if many else "Phụ lục",
+                         "title": "CÁC CHỈ TIÊU " + plan.title.upper(), "note": note,
+                         "rows": annex_target_rows(plan)}
+    if "key_tasks" in plan.appendices:
+        n = labels.index("key_tasks") + 1
+        annex_tasks = {"label": f"Phụ lục {n}" if many else "Phụ lục",
+                       "title": "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "note": note,
+                       "rows": annex_task_rows(plan, reg)}
+    d = plan.date
+    return {
+        "letterhead_superior": sup,
+        "letterhead_issuer": line1,
+        "letterhead_issuer2": line2,
+        "number_line": number_line(plan.type, plan.number, issuer),
+        "place_date": fmt_long_date(d.year, d.month, d.day, place=plan.place),
+        "doc_type": plan.type.upper(),
+        "title": plan.title,
+        "illustrative_notice": ILLUSTRATIVE_NOTICE if plan.illustrative else "",
+        "body": [{"kind": p.kind, "text": p.text} for p in paras],
+        "recipients": recipients_lines(plan.recipients),
+        "sign_lines": [x for x in (plan.signature.authority, plan.signature.acting, plan.signature.title) if x],
+        "signer": plan.signature.name,
+        "annex_targets": annex_targets,
+        "annex_tasks": annex_tasks,
+    }
+
+
+def render_plan(plan: Plan, reg: Registry, out: Path, templates: Path) -> Path:
+    from .docx import render_docx
+
+    return render_docx(templates / "ke-hoach.docx", plan_context(plan, reg), out)
