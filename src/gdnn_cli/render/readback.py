@@ -1,0 +1,38 @@
+"""Read a rendered .docx back as text in document order (paragraphs and table cells interleaved).
+
+Used by tests and by the seed-coverage measurement; kept in the library so both use one reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from pathlib import Path
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    for para in document.element.body.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in para.iter(f"{W}t"))
+        if text.strip():
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+
+
+def coverage(seed_text: str, rendered_text: str) -> float:
+    """Share of the seed's words found, in order, in the rendered text (difflib matching blocks)."""
+    a, b = words(seed_text), words(rendered_text)
+    if not a:
+        return 1.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(a)
