@@ -126,6 +126,79 @@ def plan_cmd(
         output.say(f"wrote {convert_pdf(written)}")
 
 
+class GapFmt(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: this year).")]
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", "-p", help="Only this plan id.")]
+IssuerOpt = Annotated[Optional[str], typer.Option("--issuer", help="Only plans of this issuing agency id.")]
+
+
+def _year(year: int | None) -> int:
+    import datetime as dt
+
+    return year or dt.date.today().year
+
+
+@app.command("gaps")
+def gaps_cmd(
+    data: DataOpt = None,
+    year: YearOpt = None,
+    plan: PlanOpt = None,
+    issuer: IssuerOpt = None,
+    fmt: Annotated[GapFmt, typer.Option("--format", "-f", help="table, json, csv or md.")] = GapFmt.table,
+    fail_on: Annotated[Optional[str], typer.Option(
+        "--fail-on", help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
+) -> None:
+    """Target versus actual for every target in force in a year: gap, achievement, status."""
+    from . import gaps_view, output
+    from .tracking import gap_rows
+
+    ds = _load_or_exit(data)
+    if plan:
+        _plan_or_exit(ds, plan)
+    y = _year(year)
+    rows = gap_rows(ds, y, plan, issuer)
+    if fmt is GapFmt.json:
+        output.print_json([r.to_json() for r in rows])
+    elif fmt is GapFmt.csv:
+        sys.stdout.write(gaps_view.to_csv(rows))
+    elif fmt is GapFmt.md:
+        sys.stdout.write(gaps_view.to_markdown(rows))
+    else:
+        output.print_gap_tables(gaps_view.to_rich(rows, y), gaps_view.any_illustrative(rows), len(rows))
+    if fail_on:
+        wanted = {s.strip() for s in fail_on.split(",")}
+        if any(r.status in wanted for r in rows):
+            raise typer.Exit(1)
+
+
+@app.command("status")
+def status_cmd(
+    data: DataOpt = None,
+    year: YearOpt = None,
+    plan: PlanOpt = None,
+    issuer: IssuerOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text or json.")] = Fmt.text,
+) -> None:
+    """Task progress per agency, and which agencies reported on time, late or not at all."""
+    from . import output
+    from .tracking import year_status
+
+    ds = _load_or_exit(data)
+    ys = year_status(ds, _year(year), plan, issuer)
+    if fmt is Fmt.json:
+        output.print_json({"reporters": [r.to_json() for r in ys.reporters],
+                           "tasks": [{**t.__dict__, "reported": t.reported.isoformat() if t.reported else None}
+                                     for t in ys.tasks]})
+    else:
+        output.print_status(ys, ds.registry)
+
+
 def main() -> None:
     """Entry point with one exception boundary: expected errors exit 1, usage 2, bugs 3."""
     from .errors import GdnnError, UsageError

@@ -67,3 +67,47 @@ def validation_json(ds) -> dict:
         "errors": [i.to_dict() for i in ds.errors],
         "warnings": [i.to_dict() for i in ds.warnings],
     }
+
+
+def print_gap_tables(tables, illustrative: bool, n: int) -> None:
+    console = _console()
+    if not n:
+        console.print("No targets are in force for that year (check --year, --plan, --issuer).", markup=False)
+    for t in tables:
+        console.print(t)
+    if illustrative:
+        from .gaps_view import ILLUSTRATIVE_LINE
+
+        console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+
+
+STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn"}
+PROGRESS_VI = {"chua-trien-khai": "Chưa triển khai", "dang-trien-khai": "Đang triển khai", "hoan-thanh": "Hoàn thành"}
+
+
+def print_status(ys, registry) -> None:
+    from rich.table import Table
+
+    from .numbers import fmt_short_date
+
+    console = _console()
+    t = Table(title="Chế độ báo cáo", title_justify="left")
+    for col in ("Kế hoạch", "Cơ quan", "Gửi", "Hạn", "Ngày báo cáo", "Tình trạng"):
+        t.add_column(col)
+    for r in ys.reporters:
+        style = {"on_time": "green", "late": "yellow", "missing": "bold red"}.get(r.state, "dim")
+        t.add_row(r.plan, r.name + ("*" if r.illustrative else ""), registry.agency_name(r.to),
+                  fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
+                  f"[{style}]{STATE_VI.get(r.state, r.state)}[/]")
+    console.print(t)
+    p = Table(title="Tiến độ nhiệm vụ", title_justify="left")
+    for col in ("Kế hoạch", "Nhiệm vụ", "Cơ quan", "Tình trạng", "Kết quả"):
+        p.add_column(col, overflow="fold")
+    for r in ys.tasks:
+        p.add_row(r.plan, r.task, r.name + ("*" if r.illustrative else ""), PROGRESS_VI.get(r.status, r.status),
+                  r.account or "")
+    console.print(p)
+    if any(r.illustrative for r in ys.reporters) or any(r.illustrative for r in ys.tasks):
+        from .gaps_view import ILLUSTRATIVE_LINE
+
+        console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)

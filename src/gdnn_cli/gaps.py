@@ -1,0 +1,268 @@
+"""Target versus actual: the arithmetic of gaps and statuses, pure and testable.
+
+Rules (stated once, used by `gdnn gaps`, the report and the spreadsheet alike):
+- gap = actual − target, in the target's unit (percentage points for rates); for a range, the
+  distance to the nearest bound, 0 inside it.
+- achievement = actual ÷ target × 100 (for a range, against its minimum).
+- status: exceeded / met / not_met / no_data, honouring direction, ranges, and qualifiers:
+  'khoảng' (about) meets within a tolerance (the target's own, else 5% of the value);
+  'trên' (above) and 'dưới' (below) are strict; 'ít nhất' (at least) and 'tối đa' (at most) are not.
+- A milestone that lies ahead (2030 seen in 2025) is projected from the series of actuals by a
+  least-squares line: on_track or off_track, with the shortfall at the milestone.
+- Cumulative targets add up their yearly figures from the start of the period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .models import Plan, Target
+
+DEFAULT_ABOUT_TOLERANCE = 0.05
+EPS = 1e-9
+STATUS_ORDER = ("exceeded", "met", "not_met", "no_data", "on_track", "off_track")
+
+
+@dataclass(frozen=True)
+class Actual:
+    """One actual value with its provenance, already combined from the records of a year."""
+
+    value: float
+    source: str | None = None
+    status: str = "official"  # official | provisional | illustrative | derived
+    numerator: float | None = None
+    denominator: float | None = None
+
+    @property
+    def illustrative(self) -> bool:
+        return self.status == "illustrative"
+
+
+@dataclass
+class GapRow:
+    plan: str
+    target: str
+    name: str
+    year: int
+    unit: str
+    target_value: float | None
+    target_min: float | None
+    target_max: float | None
+    actual: float | None
+    gap: float | None
+    achievement: float | None
+    status: str
+    source: str | None
+    direction: str = "higher"
+    level: int = 0
+    parent: str | None = None
+    illustrative: bool = False
+    actual_status: str | None = None
+    trend: str | None = None
+    projected: float | None = None
+    shortfall: float | None = None
+    note: str | None = None
+    qualifier: str | None = None
+    kind: str = "total"  # total | part | share
+    extra: dict = field(default_factory=dict, repr=False)
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d.pop("extra")
+        return d
+
+
+# --------------------------------------------------------------------------- pure arithmetic
+
+
+def about_tolerance(t: Target) -> float:
+    if t.tolerance is not None:
+        return t.tolerance
+    base = t.value if t.value is not None else (t.min or 0)
+    return abs(base) * DEFAULT_ABOUT_TOLERANCE
+
+
+def status_of(t: Target, actual: float | None) -> str:
+    if actual is None:
+        return "no_data"
+    lower = t.direction == "lower"
+    if t.value is None:
+        lo = t.min if t.min is not None else float("-inf")
+        hi = t.max if t.max is not None else float("inf")
+        if actual < lo - EPS:
+            return "exceeded" if lower else "not_met"
+        if actual > hi + EPS:
+            return "not_met" if lower else "exceeded"
+        return "met"
+    v = t.value
+    tol = about_tolerance(t) if t.qualifier == "khoang" else 0.0
+    diff = actual - v
+    if lower:
+        diff = -diff
+    if abs(diff) <= tol + EPS:
+        if t.qualifier in ("tren", "duoi") and abs(actual - v) <= EPS:
+            return "not_met"  # strictly above / below is required
+        return "met"
+    return "exceeded" if diff > 0 else "not_met"
+
+
+def gap_of(t: Target, actual: float | None) -> float | None:
+    if actual is None:
+        return None
+    if t.value is not None:
+        return actual - t.value
+    if t.min is not None and actual < t.min:
+        return actual - t.min
+    if t.max is not None and actual > t.max:
+        return actual - t.max
+    return 0.0
+
+
+def achievement_of(t: Target, actual: float | None) -> float | None:
+    base = t.value if t.value is not None else t.min if t.min is not None else t.max
+    if actual is None or base is None or abs(base) < EPS:
+        return None
+    return actual / base * 100
+
+
+def reference_value(t: Target) -> float | None:
+    """The number a trend must reach: the value, or the bound that counts for the direction."""
+    if t.value is not None:
+        return t.value
+    return (t.max if t.max is not None else t.min) if t.direction == "lower" else (t.min if t.min is not None else t.max)
+
+
+def project(series: dict[int, float], year: int) -> float | None:
+    """Least-squares line through (year, value), evaluated at ``year``; one point projects flat."""
+    if not series:
+        return None
+    xs = sorted(series)
+    if len(xs) == 1:
+        return series[xs[0]]
+    n = len(xs)
+    mx = sum(xs) / n
+    my = sum(series[x] for x in xs) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    sxy = sum((x - mx) * (series[x] - my) for x in xs)
+    slope = sxy / sxx if sxx else 0.0
+    return my + slope * (year - mx)
+
+
+def combine(figures: list[Actual], rate: bool) -> Actual | None:
+    """Several records for one target and year: counts add up; rates re-aggregate from
+    numerator ÷ denominator when every record has them, else the best-sourced record wins."""
+    if not figures:
+        return None
+    if len(figures) == 1:
+        return figures[0]
+    worst = max(figures, key=lambda f: ("official", "provisional", "derived", "illustrative").index(f.status)
+                if f.status in ("official", "provisional", "derived", "illustrative") else 0)
+    sources = "; ".join(sorted({f.source for f in figures if f.source}))
+    if not rate:
+        return Actual(sum(f.value for f in figures), sources or None, worst.status)
+    if all(f.numerator is not None and f.denominator for f in figures):
+        num = sum(f.numerator for f in figures)  # type: ignore[misc]
+        den = sum(f.denominator for f in figures)  # type: ignore[misc]
+        return Actual(num / den * 100, sources or None, worst.status, num, den)
+    rank = ("official", "provisional", "derived", "illustrative")
+    return min(figures, key=lambda f: rank.index(f.status) if f.status in rank else len(rank))
+
+
+# --------------------------------------------------------------------------- rows for a year
+
+
+def in_force(t: Target, plan: Plan, year: int) -> bool:
+    if year not in plan.period.years:
+        return False
+    return t.year == "hang-nam" or t.year == year
+
+
+def ahead(t: Target, plan: Plan, year: int) -> bool:
+    return isinstance(t.year, int) and t.year > year and plan.period.start <= year
+
+
+ActualsIndex = dict[tuple[str, str, int], Actual]
+
+
+def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actual | None:
+    if t.cumulative:
+        parts = [actuals[(plan.id, t.id, y)] for y in range(plan.period.start, year + 1) if (plan.id, t.id, y) in actuals]
+        if not parts:
+            return None
+        return combine(parts, rate=False) if len(parts) > 1 else parts[0]
+    return actuals.get((plan.id, t.id, year))
+
+
+def rows_for_plan(plan: Plan, year: int, actuals: ActualsIndex) -> list[GapRow]:
+    out: list[GapRow] = []
+    for t in plan.targets:
+        if in_force(t, plan, year):
+            out.extend(_tree(plan, t, year, actuals, level=0, parent=None, kind="total"))
+        elif ahead(t, plan, year):
+            row = _ahead_row(plan, t, year, actuals)
+            if row is not None:
+                out.append(row)
+    return out
+
+
+def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None, kind: str) -> list[GapRow]:
+    act = actual_for(plan, t, year, actuals)
+    if act is None and t.parts and t.measure == "count":
+        part_acts = [actual_for(plan, p, year, actuals) for p in t.parts]
+        if all(a is not None for a in part_acts):
+            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần",  # type: ignore[union-attr]
+                         "illustrative" if any(a.illustrative for a in part_acts) else "derived")  # type: ignore[union-attr]
+    rows = [_row(plan, t, year, act, level, parent, kind)]
+    for p in t.parts:
+        rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
+    for s in t.shares:
+        rows.extend(_tree(plan, s, year, actuals, level + 1, t.id, "share"))
+    return rows
+
+
+def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, parent: str | None, kind: str) -> GapRow:
+    value = act.value if act else None
+    return GapRow(
+        plan=plan.id, target=t.id, name=t.name, year=year, unit=t.unit,
+        target_value=t.value, target_min=t.min if t.value is None else None,
+        target_max=t.max if t.value is None else None,
+        actual=value, gap=gap_of(t, value), achievement=achievement_of(t, value),
+        status=status_of(t, value), source=act.source if act else None, direction=t.direction,
+        level=level, parent=parent, illustrative=bool(act and act.illustrative),
+        actual_status=act.status if act else None, qualifier=t.qualifier, kind=kind,
+    )
+
+
+def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRow | None:
+    series: dict[int, float] = {}
+    illustrative = False
+    last: Actual | None = None
+    for y in range(plan.period.start, year + 1):
+        a = actual_for(plan, t, y, actuals)
+        if a is not None:
+            series[y] = a.value
+            illustrative = illustrative or a.illustrative
+            last = a
+    if not series:
+        return None
+    milestone = int(t.year)  # type: ignore[arg-type]
+    if t.cumulative:
+        # yearly amounts: project the yearly pace and add the years still to come
+        yearly = {y: actuals[(plan.id, t.id, y)].value for y in series if (plan.id, t.id, y) in actuals}
+        done = sum(yearly.values())
+        projected = done + sum(max(0.0, project(yearly, y) or 0.0) for y in range(year + 1, milestone + 1))
+    else:
+        projected = project(series, milestone)
+    ref = reference_value(t)
+    row = _row(plan, t, milestone, last if not t.cumulative else Actual(sum(series.values()), last.source if last else None,
+                                                                         last.status if last else "official"),
+               0, None, "total")
+    row.projected = projected
+    row.illustrative = illustrative
+    if projected is not None and ref is not None:
+        reaches = projected <= ref + EPS if t.direction == "lower" else projected >= ref - EPS
+        row.trend = "on_track" if reaches else "off_track"
+        row.shortfall = 0.0 if reaches else abs(ref - projected)
+        row.status = row.trend
+        row.note = f"mốc {milestone}, nhìn từ năm {year}"
+    return row

@@ -1,0 +1,166 @@
+"""From loaded data to the year's picture: gap rows, task progress, and who reported on time.
+
+One place that `gdnn gaps`, `gdnn status` and `gdnn report` all read, so that every number in a
+report equals what `gdnn gaps --format json` says for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .gaps import Actual, ActualsIndex, GapRow, combine, rows_for_plan
+from .models import Plan
+from .numbers import fmt_short_date
+
+
+def source_text(fig) -> str | None:
+    s = fig.source
+    if s is None:
+        return None
+    bits = [s.title]
+    if s.number:
+        bits.append(f"số {s.number}")
+    if s.publisher:
+        bits.append(s.publisher)
+    if s.date:
+        bits.append(fmt_short_date(s.date))
+    return ", ".join(bits)
+
+
+def actuals_index(ds) -> ActualsIndex:
+    grouped: dict[tuple[str, str, int], list[Actual]] = defaultdict(list)
+    for rf in ds.results:
+        for plan_id, year, fig in rf.figures_for():
+            grouped[(plan_id, fig.target, year)].append(
+                Actual(fig.value, source_text(fig), fig.status, fig.numerator, fig.denominator))
+    out: ActualsIndex = {}
+    for key, figs in grouped.items():
+        plan = ds.plans.get(key[0])
+        rate = bool(plan and any(t.id == key[1] and t.measure == "rate" for t in plan.all_targets()))
+        combined = combine(figs, rate)
+        if combined is not None:
+            out[key] = combined
+    return out
+
+
+def plans_for(ds, year: int, plan_id: str | None = None, issuer: str | None = None) -> list[Plan]:
+    plans = [p for p in ds.plans.values() if year in p.period.years or
+             any(isinstance(t.year, int) and t.year == year for t in p.targets)]
+    if plan_id:
+        plans = [p for p in plans if p.id == plan_id]
+    if issuer:
+        plans = [p for p in plans if p.issuer == issuer]
+    return sorted(plans, key=lambda p: (p.issuer, p.id))
+
+
+def gap_rows(ds, year: int, plan_id: str | None = None, issuer: str | None = None) -> list[GapRow]:
+    idx = actuals_index(ds)
+    rows: list[GapRow] = []
+    for plan in plans_for(ds, year, plan_id, issuer):
+        rows.extend(rows_for_plan(plan, year, idx))
+    return rows
+
+
+# --------------------------------------------------------------------------- reporting and tasks
+
+
+@dataclass
+class ReporterStatus:
+    plan: str
+    agency: str
+    name: str
+    to: str
+    due: dt.date | None
+    reported: dt.date | None
+    state: str  # on_time | late | missing | not_due
+    illustrative: bool = False
+
+    def to_json(self) -> dict:
+        return {"plan": self.plan, "agency": self.agency, "name": self.name, "to": self.to,
+                "due": self.due.isoformat() if self.due else None,
+                "reported": self.reported.isoformat() if self.reported else None,
+                "state": self.state, "illustrative": self.illustrative}
+
+
+@dataclass
+class TaskStatus:
+    plan: str
+    task: str
+    group: str
+    agency: str
+    name: str
+    status: str
+    account: str | None
+    reported: dt.date | None
+    illustrative: bool = False
+
+
+@dataclass
+class YearStatus:
+    reporters: list[ReporterStatus] = field(default_factory=list)
+    tasks: list[TaskStatus] = field(default_factory=list)
+
+
+def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
+    """(plan, agency) → (earliest report date, illustrative) from progress and report records."""
+    out: dict[tuple[str, str], tuple[dt.date, bool]] = {}
+    for rf in ds.results:
+        if rf.year != year:
+            continue
+        records = [(p.plan or rf.plan, p.agency, p.reported, p.illustrative) for p in rf.progress if p.reported]
+        records += [(r.plan or rf.plan, r.agency, r.reported, r.illustrative) for r in rf.reports]
+        for plan_id, agency, when, illus in records:
+            key = (plan_id, agency)
+            if key not in out or when < out[key][0]:
+                out[key] = (when, illus)
+    return out
+
+
+def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = None,
+                today: dt.date | None = None) -> YearStatus:
+    today = today or dt.date.today()
+    reported = _reported_dates(ds, year)
+    ys = YearStatus()
+    for plan in plans_for(ds, year, plan_id, issuer):
+        seen: set[tuple[str, str]] = set()
+        for rule in plan.reporting:
+            due = rule.due_in(year)
+            if due is not None and due.year != year and rule.due is not None:
+                continue  # a fixed date in another year
+            for agency in rule.reporters:
+                if (agency, rule.to) in seen:
+                    continue
+                seen.add((agency, rule.to))
+                got = reported.get((plan.id, agency))
+                when = got[0] if got else None
+                if when is None:
+                    state = "missing" if due is None or due < today else "not_due"
+                elif due is None or when <= due:
+                    state = "on_time"
+                else:
+                    state = "late"
+                ys.reporters.append(ReporterStatus(plan.id, agency, ds.registry.agency_name(agency), rule.to, due,
+                                                   when, state, bool(got and got[1])))
+        ys.tasks.extend(_task_rows(ds, plan, year))
+    return ys
+
+
+def _task_rows(ds, plan: Plan, year: int) -> list[TaskStatus]:
+    groups = {}
+    for g in plan.all_task_groups():
+        groups[g.id] = g.id
+        for t in g.tasks:
+            if t.id:
+                groups[t.id] = g.id
+    rows = []
+    for rf in ds.results:
+        if rf.year != year:
+            continue
+        for p in rf.progress:
+            if (p.plan or rf.plan) != plan.id:
+                continue
+            rows.append(TaskStatus(plan.id, p.task, groups.get(p.task, ""), p.agency, ds.registry.agency_name(p.agency),
+                                   p.status, p.account, p.reported, p.illustrative))
+    return rows
