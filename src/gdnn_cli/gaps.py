@@ -111,9 +111,9 @@ def gap_of(t: Target, actual: float | None) -> float | None:
         return None
     if t.value is not None:
         return actual - t.value
-    if t.min is not None and actual < t.min:
+    if t.min is not None and actual < t.min - EPS:
         return actual - t.min
-    if t.max is not None and actual > t.max:
+    if t.max is not None and actual > t.max + EPS:
         return actual - t.max
     return 0.0
 

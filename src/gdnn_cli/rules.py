@@ -257,6 +257,13 @@ def reference_rules(plan: Plan, file: str, reg: Registry) -> Iterator[Issue]:
             yield Issue(file, "reports-to-ceased-agency",
                         f"reports are due to {target.name} on {due:%d/%m/%Y}, but it ceased on {target.ceased:%d/%m/%Y}",
                         severity="warning", loc=("reporting", r, "to"), hint=_successors(target, reg))
+        for j, rid in enumerate(rule.reporters):
+            reporter = reg.agencies.get(rid)
+            if reporter and reporter.ceased and due and due >= reporter.ceased and rid not in warned:
+                warned.add(rid)
+                yield Issue(file, "report-from-ceased-agency",
+                            f"{reporter.name} must report by {due:%d/%m/%Y}, but it ceased on {reporter.ceased:%d/%m/%Y}",
+                            severity="warning", loc=("reporting", r, "reporters", j), hint=_successors(reporter, reg))
 
 
 def _successors(agency: Agency, reg: Registry) -> str:

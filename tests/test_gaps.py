@@ -1,0 +1,155 @@
+"""Gap and status arithmetic: property tests for points, ranges, both directions and rates."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from gdnn_cli.gaps import Actual, achievement_of, combine, gap_of, in_force, project, rows_for_plan, status_of
+from gdnn_cli.models import Period, Plan, Target
+
+finite = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
+rate = st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False)
+
+
+def point(value, direction="higher", qualifier=None, unit="người", tolerance=None):
+    return Target(id="t", name="t", unit=unit, measure="rate" if unit == "%" else "count", value=value,
+                  direction=direction, qualifier=qualifier, tolerance=tolerance, year=2025)
+
+
+def rng(lo, hi, direction="higher"):
+    return Target(id="r", name="r", unit="%", measure="rate", min=lo, max=hi, direction=direction, year=2025)
+
+
+@given(finite, finite)
+def test_point_higher_status_matches_sign_of_gap(target, actual):
+    t = point(target)
+    g = gap_of(t, actual)
+    assert math.isclose(g, actual - target, abs_tol=1e-6)
+    expected = "exceeded" if g > 1e-9 else "not_met" if g < -1e-9 else "met"
+    assert status_of(t, actual) == expected
+
+
+@given(finite, finite)
+def test_lower_is_better_mirrors(target, actual):
+    hi, lo = status_of(point(target), actual), status_of(point(target, "lower"), actual)
+    mirror = {"exceeded": "not_met", "not_met": "exceeded", "met": "met"}
+    assert lo == mirror[hi]
+
+
+@given(rate, rate, rate)
+def test_range_status_and_gap(a, b, actual):
+    lo, hi = min(a, b), max(a, b)
+    t = rng(lo, hi)
+    s, g = status_of(t, actual), gap_of(t, actual)
+    if actual < lo - 1e-9:
+        assert s == "not_met" and g < 0 and math.isclose(g, actual - lo)
+    elif actual > hi + 1e-9:
+        assert s == "exceeded" and g > 0 and math.isclose(g, actual - hi)
+    else:
+        assert s == "met" and g == 0
+    assert status_of(rng(lo, hi, "lower"), actual) == {"not_met": "exceeded", "exceeded": "not_met", "met": "met"}[s]
+
+
+@given(st.floats(min_value=1, max_value=1e6), st.floats(min_value=-0.2, max_value=0.2))
+def test_about_meets_within_tolerance(target, rel):
+    t = point(target, qualifier="khoang")
+    actual = target * (1 + rel)
+    s = status_of(t, actual)
+    if abs(rel) <= 0.049:
+        assert s == "met"
+    elif abs(rel) >= 0.051:
+        assert s == ("exceeded" if rel > 0 else "not_met")
+
+
+def test_about_tolerance_can_be_set():
+    assert status_of(point(100, qualifier="khoang", tolerance=1), 98) == "not_met"
+    assert status_of(point(100, qualifier="khoang", tolerance=3), 98) == "met"
+
+
+def test_strict_above_and_below():
+    assert status_of(point(30, qualifier="tren", unit="%"), 30) == "not_met"
+    assert status_of(point(30, qualifier="tren", unit="%"), 30.5) == "exceeded"
+    assert status_of(point(5, "lower", qualifier="duoi"), 5) == "not_met"
+    assert status_of(point(30, qualifier="it_nhat", unit="%"), 30) == "met"
+
+
+@given(finite.filter(lambda v: v > 1e-6), finite)
+def test_achievement_is_actual_over_target(target, actual):
+    assert math.isclose(achievement_of(point(target), actual), actual / target * 100, rel_tol=1e-9)
+
+
+@given(rate.filter(lambda v: v > 1e-6), rate, rate)
+def test_range_achievement_against_minimum(lo, extra, actual):
+    t = rng(lo, min(100, lo + extra))
+    assert math.isclose(achievement_of(t, actual), actual / lo * 100, rel_tol=1e-9)
+
+
+def test_no_data():
+    assert status_of(point(10), None) == "no_data" and gap_of(point(10), None) is None
+
+
+@given(st.lists(st.tuples(st.integers(1, 10_000), st.integers(1, 10_000)), min_size=2, max_size=20))
+def test_rates_reaggregate_from_numerator_and_denominator(pairs):
+    pairs = [(min(n, d), max(n, d)) for n, d in pairs]
+    figs = [Actual(n / d * 100, numerator=n, denominator=d) for n, d in pairs]
+    combined = combine(figs, rate=True)
+    num, den = sum(n for n, _ in pairs), sum(d for _, d in pairs)
+    assert math.isclose(combined.value, num / den * 100, rel_tol=1e-9)
+    assume(len({round(f.value, 6) for f in figs}) > 1)
+    assert min(f.value for f in figs) - 1e-9 <= combined.value <= max(f.value for f in figs) + 1e-9
+
+
+@given(st.lists(finite, min_size=1, max_size=10))
+def test_counts_add_up(values):
+    combined = combine([Actual(v) for v in values], rate=False)
+    assert math.isclose(combined.value, sum(values), rel_tol=1e-9, abs_tol=1e-6)
+
+
+@given(st.floats(-1000, 1000), st.floats(-1000, 1000), st.integers(2026, 2035))
+def test_projection_of_a_line_is_exact(a, b, year):
+    series = {y: a + b * (y - 2021) for y in range(2021, 2026)}
+    assert math.isclose(project(series, year), a + b * (year - 2021), rel_tol=1e-6, abs_tol=1e-6)
+
+
+def _plan(targets, start=2021, end=2030):
+    return Plan.model_validate({
+        "id": "p", "issuer": "x", "place": "X", "date": 2021, "title": "t", "period": {"start": start, "end": end},
+        "sections": [], "targets": targets, "signature": {"title": "T", "name": "N"},
+    })
+
+
+def test_hang_nam_in_every_year_milestone_only_in_its_year():
+    plan = _plan([
+        {"id": "yearly", "name": "y", "unit": "người", "value": 10, "year": "hang-nam"},
+        {"id": "m2025", "name": "m", "unit": "người", "value": 10, "year": 2025},
+    ])
+    yearly, m2025 = plan.targets
+    assert all(in_force(yearly, plan, y) for y in range(2021, 2031))
+    assert not in_force(yearly, plan, 2031)
+    assert [y for y in range(2021, 2031) if in_force(m2025, plan, y)] == [2025]
+
+
+def test_breakdown_rows_under_total_and_derived_total():
+    plan = _plan([{"id": "tot", "name": "Tổng", "unit": "người", "value": 100, "year": 2025, "parts": [
+        {"id": "a", "name": "A", "unit": "người", "value": 40, "year": 2025},
+        {"id": "b", "name": "B", "unit": "người", "value": 60, "year": 2025}]}])
+    rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50), ("p", "b", 2025): Actual(40)})
+    assert [(r.target, r.level, r.status) for r in rows] == [("tot", 0, "not_met"), ("a", 1, "exceeded"), ("b", 1, "not_met")]
+    assert rows[0].actual == 90 and rows[0].gap == -10
+
+
+def test_milestone_ahead_on_and_off_track():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030}])
+    on = rows_for_plan(plan, 2025, {("p", "r", y): Actual(20 + 6 * (y - 2021)) for y in range(2021, 2026)})
+    assert on[0].trend == "on_track" and on[0].shortfall == 0 and on[0].year == 2030
+    off = rows_for_plan(plan, 2025, {("p", "r", y): Actual(20 + 1 * (y - 2021)) for y in range(2021, 2026)})
+    assert off[0].trend == "off_track" and math.isclose(off[0].shortfall, 50 - 29, abs_tol=1e-6)
+
+
+def test_cumulative_target_adds_years():
+    plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 10, "year": 2025, "cumulative": True}])
+    rows = rows_for_plan(plan, 2025, {("p", "c", y): Actual(3) for y in (2021, 2022, 2023)})
+    assert rows[0].actual == 9 and rows[0].status == "not_met"
