@@ -73,3 +73,30 @@ def test_bundled_data_validates():
     assert proc.returncode == 0, out["errors"][:3]
     assert {"hn-2025-gdnn", "hn-2022-khac-phuc", "hn-2025-ct37", "hp-2021-2030-chien-luoc",
             "hn-2025-tuyen-truyen"} <= set(out["plans"])
+
+
+def test_plan_command_writes_docx(mini, tmp_path):
+    out = tmp_path / "k.docx"
+    result = runner.invoke(app, ["plan", "tp-2025", "--data", str(mini), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and "wrote" in result.output
+
+
+def test_plan_unknown_id_lists_known(mini, tmp_path):
+    proc = _gdnn("plan", "nope", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
+    assert proc.returncode == 2 and "tp-2025" in proc.stderr and not (tmp_path / "x.docx").exists()
+
+
+def test_plan_invalid_data_writes_nothing(mini, tmp_path):
+    edit(plan_path(mini), "value: 200", "value: 210")
+    out = tmp_path / "x.docx"
+    result = runner.invoke(app, ["plan", "tp-2025", "--data", str(mini), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert "breakdown-sum" in result.output
+
+
+def test_plan_pdf_without_soffice_says_so(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = runner.invoke(app, ["plan", "tp-2025", "--data", str(mini), "-o", str(tmp_path / "k.docx"), "--pdf"])
+    assert result.exit_code == 1 and (tmp_path / "k.docx").is_file()
+    assert "soffice" in str(result.exception or "") + result.output

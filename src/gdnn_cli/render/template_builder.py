@@ -16,7 +16,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Mm, Pt
 
-from .ooxml import bottom_border, no_table_borders, page_field, repeat_header, set_fonts, table_borders
+from .ooxml import bottom_border, cant_split, no_table_borders, page_field, repeat_header, set_fonts, table_borders
 
 BODY_PT = 14
 FIXED_DATE = "2025-01-01T00:00:00"
@@ -108,31 +108,48 @@ def _cell_p(cell, text: str, style: str, first: bool = False):
     return cell.add_paragraph(text, style=style)
 
 
-def _short_rule(paragraph, width_cm: float, total_cm: float) -> None:
-    """A short solid line under a centred heading: a bottom border on a narrowed paragraph."""
+def _short_rule(container, width_cm: float, total_cm: float) -> None:
+    """A short solid line under a centred heading: an empty, narrowed paragraph with a bottom border."""
+    p = container.add_paragraph(style="GDNN HeadPlain")
     side = max(0.0, (total_cm - width_cm) / 2)
-    paragraph.paragraph_format.left_indent = Cm(side)
-    paragraph.paragraph_format.right_indent = Cm(side)
-    bottom_border(paragraph)
+    p.paragraph_format.left_indent = Cm(side)
+    p.paragraph_format.right_indent = Cm(side)
+    p.paragraph_format.space_after = Pt(6)
+    p.paragraph_format.line_spacing = Pt(2)
+    bottom_border(p)
+
+
+def _fixed_widths(table, widths_cm: list[float]) -> None:
+    """Fixed layout with a grid: LibreOffice reads w:tblGrid, Word reads w:tcW; set both."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(int(w * 567)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_cm):
+            cell.width = Cm(w)
 
 
 def _header_block(doc, number_label: str) -> None:
     """Row 1: issuer | Quốc hiệu + Tiêu ngữ. Row 2: Số | place and date (Nghị định 30, Phụ lục I)."""
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     no_table_borders(table)
-    widths = (Cm(6.2), Cm(10.3))
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths):
-            cell.width = w
+    _fixed_widths(table, [6.5, 10.0])
     left, right = table.cell(0, 0), table.cell(0, 1)
     _cell_p(left, "{%p if letterhead_superior %}", "GDNN HeadPlain", first=True)
     _cell_p(left, "{{ letterhead_superior }}", "GDNN HeadPlain")
     _cell_p(left, "{%p endif %}", "GDNN HeadPlain")
     p = _cell_p(left, "{{ letterhead_issuer }}", "GDNN Head")
-    p = _cell_p(left, "{{ letterhead_issuer2 }}", "GDNN Head")
-    _short_rule(p, 2.0, 6.2)
+    _cell_p(left, "{{ letterhead_issuer2 }}", "GDNN Head")
+    _short_rule(left, 2.0, 6.5)
     _cell_p(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GDNN Head", first=True)
     p = _cell_p(right, "", "GDNN Head")
     run = p.add_run("Độc lập - Tự do - Hạnh phúc")
@@ -162,10 +179,10 @@ def _body_loop(doc) -> None:
 def _closing_block(doc) -> None:
     """Nơi nhận (left, 12 bold italic; list in 11) | signature block (right, bold, centred)."""
     table = doc.add_table(rows=1, cols=2)
-    table.autofit = False
     no_table_borders(table)
+    _fixed_widths(table, [8.0, 8.5])
+    cant_split(table.rows[0])
     left, right = table.cell(0, 0), table.cell(0, 1)
-    left.width, right.width = Cm(8.0), Cm(8.5)
     _cell_p(left, "Nơi nhận:", "GDNN Recipients Head", first=True)
     _cell_p(left, "{%p for r in recipients %}", "GDNN Recipient")
     _cell_p(left, "{{ r }}", "GDNN Recipient")
@@ -190,9 +207,8 @@ def _annex(doc, flag: str, title_var: str, columns: list[tuple[str, str, float, 
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     head, for_row, data_row, end_row = table.rows
     repeat_header(head)
+    _fixed_widths(table, [c[2] for c in columns])
     for j, (label, key, width, style) in enumerate(columns):
-        for row in table.rows:
-            row.cells[j].width = Cm(width)
         _cell_p(head.cells[j], label, "GDNN TableHead", first=True)
         _cell_p(data_row.cells[j], "{{ row." + key + " }}", style, first=True)
     _cell_p(for_row.cells[0], "{%tr for row in " + rows_var + " %}", "GDNN Table", first=True)
@@ -237,8 +253,8 @@ def build_plan_template(path: Path) -> None:
     _header_block(doc, "{{ number_line }}")
     _p(doc, "", "GDNN Body")
     _p(doc, "{{ doc_type }}", "GDNN Type")
-    p = _p(doc, "{{ title }}", "GDNN Title")
-    _short_rule(p, 4.0, 16.5)
+    _p(doc, "{{ title }}", "GDNN Title")
+    _short_rule(doc, 4.0, 16.5)
     _p(doc, "", "GDNN Body")
     _p(doc, "{%p if illustrative_notice %}", "GDNN Body")
     _p(doc, "{{ illustrative_notice }}", "GDNN Notice")
