@@ -184,13 +184,18 @@ def ahead(t: Target, plan: Plan, year: int) -> bool:
 ActualsIndex = dict[tuple[str, str, int], Actual]
 
 
+def key_of(t: Target) -> str:
+    return t.indicator or t.id
+
+
 def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actual | None:
+    k = key_of(t)
     if t.cumulative:
-        parts = [actuals[(plan.id, t.id, y)] for y in range(plan.period.start, year + 1) if (plan.id, t.id, y) in actuals]
+        parts = [actuals[(plan.id, k, y)] for y in range(plan.period.start, year + 1) if (plan.id, k, y) in actuals]
         if not parts:
             return None
         return combine(parts, rate=False) if len(parts) > 1 else parts[0]
-    return actuals.get((plan.id, t.id, year))
+    return actuals.get((plan.id, k, year))
 
 
 def rows_for_plan(plan: Plan, year: int, actuals: ActualsIndex) -> list[GapRow]:
@@ -248,7 +253,7 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRo
     milestone = int(t.year)  # type: ignore[arg-type]
     if t.cumulative:
         # yearly amounts: project the yearly pace and add the years still to come
-        yearly = {y: actuals[(plan.id, t.id, y)].value for y in series if (plan.id, t.id, y) in actuals}
+        yearly = {y: actuals[(plan.id, key_of(t), y)].value for y in series if (plan.id, key_of(t), y) in actuals}
         done = sum(yearly.values())
         projected = done + sum(max(0.0, project(yearly, y) or 0.0) for y in range(year + 1, milestone + 1))
     else:

@@ -101,14 +101,14 @@ def to_rich(rows: list[GapRow], year: int):
     tables = []
     for plan in dict.fromkeys(r.plan for r in rows):
         table = Table(title=f"{plan} — năm {year}", title_justify="left", show_lines=False)
-        for col in COLUMNS[1:]:
+        for col in COLUMNS[1:-1]:
             table.add_column(col, justify="right" if col in ("Kế hoạch (chỉ tiêu)", "Thực hiện", "Chênh lệch",
                                                               "Tỷ lệ so với KH") else "left",
                              overflow="fold", max_width=40 if col in ("Chỉ tiêu", "Nguồn") else None)
         for r in rows:
             if r.plan != plan:
                 continue
-            c = cells(r)[1:]
+            c = cells(r)[1:-1]
             c[7] = f"[{STATUS_STYLE.get(r.status, '')}]{c[7]}[/]"
             table.add_row(*c)
         tables.append(table)

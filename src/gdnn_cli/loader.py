@@ -216,6 +216,9 @@ def key_position(root, loc: tuple) -> tuple[int, int] | None:
     return None
 
 
+NAMING_KEYS = ("id", "target", "task", "agency", "agencies", "heading", "title")
+
+
 def describe(data: object, loc: tuple) -> str:
     """``targets[1] (id=cao-dang).value``: list items named by their key as well as their index."""
     out = ""
@@ -225,12 +228,13 @@ def describe(data: object, loc: tuple) -> str:
             label = f"[{part}]"
             item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
             if isinstance(item, dict):
-                key = next((item[k] for k in ("id", "agencies", "heading", "title") if item.get(k)), None)
+                name = next((k for k in NAMING_KEYS if item.get(k)), None)
+                key = item.get(name) if name else None
                 if isinstance(key, list):
                     key = ",".join(map(str, key))
                 if key is not None and isinstance(key, (str, int)):
                     short = str(key) if len(str(key)) <= 40 else str(key)[:37] + "…"
-                    label += f" ({'id' if 'id' in item else next(k for k in ('agencies', 'heading', 'title') if item.get(k))}={short})"
+                    label += f" ({name}={short})"
             out += label
             node = item
         else:

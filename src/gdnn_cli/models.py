@@ -145,6 +145,8 @@ class Target(Strict):
     cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
     year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
     baseline: float | None = None
+    indicator: str | None = Field(
+        default=None, description="Targets of one indicator at different milestones share their actuals")
     parts: list["Target"] = Field(default=[], description="Breakdown: must add up to this target")
     shares: list["Target"] = Field(default=[], description="'trong đó': each can never exceed this target")
     note: str | None = None

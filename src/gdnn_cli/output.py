@@ -96,7 +96,8 @@ def print_status(ys, registry) -> None:
         t.add_column(col)
     for r in ys.reporters:
         style = {"on_time": "green", "late": "yellow", "missing": "bold red"}.get(r.state, "dim")
-        t.add_row(r.plan, r.name + ("*" if r.illustrative else ""), registry.agency_name(r.to),
+        name = r.name + (f" (thay {registry.short_name(r.replaces)})" if r.replaces else "")
+        t.add_row(r.plan, name + ("*" if r.illustrative else ""), registry.short_name(r.to),
                   fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
                   f"[{style}]{STATE_VI.get(r.state, r.state)}[/]")
     console.print(t)

@@ -31,6 +31,22 @@ class Registry:
         close = difflib.get_close_matches(wrong, list(self.agencies), n=1, cutoff=0.5)
         return close[0] if close else None
 
+    def successor_at(self, agency_id: str, when) -> str:
+        """The agency that does this agency's work on ``when``: follow first successors past cease dates."""
+        seen = set()
+        current = agency_id
+        while current not in seen:
+            seen.add(current)
+            a = self.agencies.get(current)
+            if a is None or a.ceased is None or when < a.ceased or not a.successors:
+                return current
+            current = a.successors[0].id
+        return current
+
+    def short_name(self, agency_id: str) -> str:
+        a = self.agencies.get(agency_id)
+        return (a.short or a.name) if a else agency_id
+
     def agency_name(self, agency_id: str) -> str:
         a = self.agencies.get(agency_id)
         return a.name if a else agency_id

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .gaps import Actual, ActualsIndex, GapRow, combine, rows_for_plan
+from .gaps import Actual, ActualsIndex, GapRow, combine, key_of, rows_for_plan
 from .models import Plan
 from .numbers import fmt_short_date
 
@@ -31,14 +31,15 @@ def source_text(fig) -> str | None:
 
 def actuals_index(ds) -> ActualsIndex:
     grouped: dict[tuple[str, str, int], list[Actual]] = defaultdict(list)
+    keys = {(p.id, t.id): key_of(t) for p in ds.plans.values() for t in p.all_targets()}
     for rf in ds.results:
         for plan_id, year, fig in rf.figures_for():
-            grouped[(plan_id, fig.target, year)].append(
+            grouped[(plan_id, keys.get((plan_id, fig.target), fig.target), year)].append(
                 Actual(fig.value, source_text(fig), fig.status, fig.numerator, fig.denominator))
     out: ActualsIndex = {}
     for key, figs in grouped.items():
         plan = ds.plans.get(key[0])
-        rate = bool(plan and any(t.id == key[1] and t.measure == "rate" for t in plan.all_targets()))
+        rate = bool(plan and any(key_of(t) == key[1] and t.measure == "rate" for t in plan.all_targets()))
         combined = combine(figs, rate)
         if combined is not None:
             out[key] = combined
@@ -76,12 +77,13 @@ class ReporterStatus:
     reported: dt.date | None
     state: str  # on_time | late | missing | not_due
     illustrative: bool = False
+    replaces: str | None = None  # the ceased agency whose duty this successor carries
 
     def to_json(self) -> dict:
         return {"plan": self.plan, "agency": self.agency, "name": self.name, "to": self.to,
                 "due": self.due.isoformat() if self.due else None,
                 "reported": self.reported.isoformat() if self.reported else None,
-                "state": self.state, "illustrative": self.illustrative}
+                "state": self.state, "illustrative": self.illustrative, "replaces": self.replaces}
 
 
 @dataclass
@@ -129,10 +131,13 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
             due = rule.due_in(year)
             if due is not None and due.year != year and rule.due is not None:
                 continue  # a fixed date in another year
-            for agency in rule.reporters:
-                if (agency, rule.to) in seen:
+            when_due = due or dt.date(year, 12, 31)
+            to = ds.registry.successor_at(rule.to, when_due)
+            for named in rule.reporters:
+                agency = ds.registry.successor_at(named, when_due)
+                if (agency, to) in seen or agency == to:
                     continue
-                seen.add((agency, rule.to))
+                seen.add((agency, to))
                 got = reported.get((plan.id, agency))
                 when = got[0] if got else None
                 if when is None:
@@ -141,8 +146,9 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
                     state = "on_time"
                 else:
                     state = "late"
-                ys.reporters.append(ReporterStatus(plan.id, agency, ds.registry.agency_name(agency), rule.to, due,
-                                                   when, state, bool(got and got[1])))
+                ys.reporters.append(ReporterStatus(plan.id, agency, ds.registry.short_name(agency), to, due,
+                                                   when, state, bool(got and got[1]),
+                                                   named if named != agency else None))
         ys.tasks.extend(_task_rows(ds, plan, year))
     return ys
 
