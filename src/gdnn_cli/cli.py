@@ -199,6 +199,53 @@ def status_cmd(
         output.print_status(ys, ds.registry)
 
 
+@app.command("report")
+def report_cmd(
+    year: Annotated[int, typer.Option("--year", "-y", help="The year reported on.")],
+    data: DataOpt = None,
+    issuer: IssuerOpt = None,
+    plan: PlanOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: out/YEAR).")] = None,
+    xlsx: Annotated[bool, typer.Option("--xlsx", help="Also write the target tables as .xlsx.")] = False,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="Folder with the Word templates.")] = None,
+) -> None:
+    """Write the year-end report (Báo cáo) of each issuer with plans in force in YEAR."""
+    from . import output
+    from .errors import GdnnError
+    from .render.docx import templates_dir
+    from .render.report_doc import render_report
+    from .report import build, issuers_for
+    from .xlsx import write_xlsx
+
+    ds = _load_or_exit(data)
+    if plan:
+        _plan_or_exit(ds, plan)
+    folder = out or Path("out") / str(year)
+    tdir = templates_dir(templates)
+    issuers = issuers_for(ds, year, issuer, plan)
+    if not issuers:
+        raise GdnnError(f"no plan is in force in {year}" + (f" for issuer {issuer}" if issuer else ""))
+    written: list[tuple[str, Path, object]] = []
+    with output.progress() as bar:
+        task = bar.add_task("Báo cáo", total=len(issuers) * (2 if xlsx else 1))
+        for iss in issuers:
+            bar.update(task, description=f"Báo cáo {iss}")
+            try:
+                rdata = build(ds, year, iss, plan)
+                path = render_report(rdata, ds, folder / f"bao-cao-{iss}-{year}.docx", tdir)
+            except GdnnError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - say which issuer failed, not only why
+                raise GdnnError(f"the report for {iss} failed: {type(exc).__name__}: {exc}; nothing was written "
+                                "for it") from exc
+            written.append((iss, path, rdata))
+            bar.advance(task)
+            if xlsx:
+                written.append((iss, write_xlsx(rdata, folder / f"bao-cao-{iss}-{year}.xlsx"), rdata))
+                bar.advance(task)
+    output.print_written(written, ds.registry)
+
+
 def main() -> None:
     """Entry point with one exception boundary: expected errors exit 1, usage 2, bugs 3."""
     from .errors import GdnnError, UsageError

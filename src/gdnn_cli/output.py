@@ -112,3 +112,22 @@ def print_status(ys, registry) -> None:
         from .gaps_view import ILLUSTRATIVE_LINE
 
         console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+
+
+def progress():
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                    console=_console(True), transient=True)
+
+
+def print_written(written, registry) -> None:
+    from rich.table import Table
+
+    table = Table(title="Đã ghi", title_justify="left")
+    for col in ("Cơ quan ban hành", "Tệp", "Kế hoạch", "Chỉ tiêu", "Minh họa"):
+        table.add_column(col, overflow="fold")
+    for issuer, path, data in written:
+        table.add_row(registry.short_name(issuer), str(path), ", ".join(p.plan.id for p in data.parts),
+                      str(len(data.rows)), "có" if data.illustrative else "không")
+    _console().print(table)

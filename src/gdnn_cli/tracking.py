@@ -126,7 +126,7 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
     reported = _reported_dates(ds, year)
     ys = YearStatus()
     for plan in plans_for(ds, year, plan_id, issuer):
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple] = set()
         for rule in plan.reporting:
             due = rule.due_in(year)
             if due is not None and due.year != year and rule.due is not None:
@@ -135,9 +135,9 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
             to = ds.registry.successor_at(rule.to, when_due)
             for named in rule.reporters:
                 agency = ds.registry.successor_at(named, when_due)
-                if (agency, to) in seen or agency == to:
+                if (agency, to, due) in seen or agency == to:
                     continue
-                seen.add((agency, to))
+                seen.add((agency, to, due))
                 got = reported.get((plan.id, agency))
                 when = got[0] if got else None
                 if when is None:

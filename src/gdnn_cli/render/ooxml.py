@@ -67,6 +67,23 @@ def table_borders(table, size: int = 4) -> None:
     tblpr.append(borders)
 
 
+def fixed_widths(table, widths_cm: list[float]) -> None:
+    """Fixed layout with a grid: LibreOffice reads w:tblGrid, Word reads w:tcW; set both."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(int(w * 567)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_cm):
+            cell.width = Cm(w)
+
+
 def repeat_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")

@@ -17,6 +17,9 @@ ILLUSTRATIVE_NOTICE = "DỮ LIỆU MINH HỌA – không phải số liệu chí
 BLANK = "\u00a0" * 6
 
 
+UBND = "ủy ban nhân dân"
+
+
 def letterhead(agency: Agency | None, reg: Registry) -> tuple[str, str, str]:
     """(superior in regular capitals, issuing body line 1, line 2) — both issuer lines bold."""
     if agency is None:
@@ -27,13 +30,18 @@ def letterhead(agency: Agency | None, reg: Registry) -> tuple[str, str, str]:
             return lines[0], lines[1], lines[2]
         return "", lines[0], lines[1]
     name = agency.name
-    if agency.kind.startswith("ubnd") and name.lower().startswith("ủy ban nhân dân"):
-        return "", "ỦY BAN NHÂN DÂN", name[len("ủy ban nhân dân"):].strip().upper()
+    if agency.kind.startswith("ubnd") and name.lower().startswith(UBND):
+        return "", "ỦY BAN NHÂN DÂN", name[len(UBND):].strip().upper()
     parent = reg.agencies.get(agency.parent or "")
     superior = ""
     if parent is not None:
-        superior = (parent.short or parent.name).upper()
-    return superior, name.upper(), ""
+        superior = parent.name
+        if superior.lower().startswith(UBND):
+            place = superior[len(UBND):].strip()
+            superior = "UBND " + place
+            if name.lower().endswith(place.lower()):
+                name = name[: -len(place)].strip()
+    return superior.upper(), name.upper(), ""
 
 
 def symbol(agency: Agency | None) -> str:
@@ -41,7 +49,9 @@ def symbol(agency: Agency | None) -> str:
         return ""
     if agency.symbol:
         return agency.symbol
-    return "UBND" if agency.kind.startswith("ubnd") else (agency.short or "").replace(" ", "")
+    if agency.kind.startswith("ubnd"):
+        return "UBND"
+    return "".join(ch for ch in (agency.short or agency.name) if ch.isupper())  # Sở GD&ĐT → SGDĐT
 
 
 def number_line(doc_type: str, number: str | None, agency: Agency | None) -> str:

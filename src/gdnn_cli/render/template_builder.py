@@ -16,7 +16,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Mm, Pt
 
-from .ooxml import bottom_border, cant_split, no_table_borders, page_field, repeat_header, set_fonts, table_borders
+from .ooxml import bottom_border, cant_split, fixed_widths as _fixed_widths, no_table_borders, page_field, repeat_header, set_fonts, table_borders
 
 BODY_PT = 14
 FIXED_DATE = "2025-01-01T00:00:00"
@@ -119,24 +119,6 @@ def _short_rule(container, width_cm: float, total_cm: float) -> None:
     bottom_border(p)
 
 
-def _fixed_widths(table, widths_cm: list[float]) -> None:
-    """Fixed layout with a grid: LibreOffice reads w:tblGrid, Word reads w:tcW; set both."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    table.autofit = False
-    tblpr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
-    grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
-        col.set(qn("w:w"), str(int(w * 567)))
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths_cm):
-            cell.width = Cm(w)
-
-
 def _header_block(doc, number_label: str) -> None:
     """Row 1: issuer | Quốc hiệu + Tiêu ngữ. Row 2: Số | place and date (Nghị định 30, Phụ lục I)."""
     table = doc.add_table(rows=2, cols=2)
@@ -168,8 +150,13 @@ def _body_loop(doc) -> None:
     _p(doc, "{{ para.text }}", "GDNN Clause")
     _p(doc, "{%p elif para.kind == 'point' %}", "GDNN Body")
     _p(doc, "{{ para.text }}", "GDNN Point")
-    _p(doc, "{%p elif para.kind == 'table' %}", "GDNN Body")
-    _p(doc, "{{ para.text }}", "GDNN Table")
+    _p(doc, "{%p elif para.kind == 'subdoc' %}", "GDNN Body")
+    _p(doc, "{{p para.obj }}", "GDNN Body")
+    _p(doc, "{%p elif para.kind == 'image' %}", "GDNN Body")
+    p = _p(doc, "{{ para.obj }}", "GDNN HeadPlain")
+    p.paragraph_format.space_after = Pt(6)
+    _p(doc, "{%p elif para.kind == 'caption' %}", "GDNN Body")
+    _p(doc, "{{ para.text }}", "GDNN AnnexNote")
     _p(doc, "{%p else %}", "GDNN Body")
     _p(doc, "{{ para.text }}", "GDNN Body")
     _p(doc, "{%p endif %}", "GDNN Body")
@@ -267,9 +254,43 @@ def build_plan_template(path: Path) -> None:
     doc.save(path)
 
 
+def build_report_template(path: Path) -> None:
+    """Báo cáo: same letterhead; 'Kính gửi'; body with tables (subdocs) and charts; appendix by agency."""
+    doc = Document()
+    _styles(doc)
+    _page(doc.sections[0])
+    _header_block(doc, "{{ number_line }}")
+    _p(doc, "", "GDNN Body")
+    _p(doc, "{{ doc_type }}", "GDNN Type")
+    _p(doc, "{{ title }}", "GDNN Title")
+    _short_rule(doc, 4.0, 16.5)
+    _p(doc, "{%p if illustrative_notice %}", "GDNN Body")
+    _p(doc, "{{ illustrative_notice }}", "GDNN Notice")
+    _p(doc, "{%p endif %}", "GDNN Body")
+    _p(doc, "{{ addressee }}", "GDNN HeadPlain")
+    _p(doc, "", "GDNN Body")
+    _body_loop(doc)
+    _closing_block(doc)
+    _annex(doc, "annex_agencies", "annex_agencies", REPORT_ANNEX_AGENCIES, "annex_agencies.rows")
+    _core(doc, "Báo cáo")
+    doc.save(path)
+
+
+REPORT_ANNEX_AGENCIES = [
+    ("TT", "no", 0.9, "GDNN Table"),
+    ("Cơ quan, đơn vị", "agency", 4.3, "GDNN Table"),
+    ("Kế hoạch", "plan", 3.0, "GDNN Table"),
+    ("Hạn báo cáo", "due", 2.4, "GDNN Table"),
+    ("Ngày gửi", "reported", 2.4, "GDNN Table"),
+    ("Tình trạng", "state", 2.0, "GDNN Table"),
+    ("Nhiệm vụ đã báo cáo", "tasks", 1.5, "GDNN TableNum"),
+]
+
+
 def main(argv: list[str] | None = None) -> int:
     out = Path((argv or sys.argv[1:] or ["templates"])[0])
     out.mkdir(parents=True, exist_ok=True)
     build_plan_template(out / "ke-hoach.docx")
-    print(f"wrote {out / 'ke-hoach.docx'}")
+    build_report_template(out / "bao-cao.docx")
+    print(f"wrote {out / 'ke-hoach.docx'} and {out / 'bao-cao.docx'}")
     return 0
