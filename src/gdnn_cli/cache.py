@@ -1,7 +1,7 @@
 """A cache of parsed, schema-valid files keyed on their bytes, kept outside the data folder (as ruff does).
 
-Only files without problems are cached: a file with problems is parsed again so that its errors
-can be located. The cache is dropped whole when the schema or the loader changes.
+What is cached is each file's own result — its summary and its located problems; checks across
+files run every time. The cache is dropped whole when the schema, the rules or the loader change.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .models import SCHEMA_VERSION
 
-_FINGERPRINTED = ("models.py", "results.py", "loader.py", "schema_errors.py", "dataset.py")
+_FINGERPRINTED = ("models.py", "results.py", "loader.py", "schema_errors.py", "dataset.py", "rules.py", "index.py")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +38,7 @@ def cache_home() -> Path:
 
 
 class Cache:
-    """One pickle per data folder: {absolute path: (sha1 of bytes, kind, model)}."""
+    """One pickle per data folder: {path: (sha1 of bytes, kind, summary, located issues)}."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -46,6 +46,7 @@ class Cache:
         self._root: Path | None = None
         self._dirty = False
         self._seen: set[str] = set()
+        self._positions: dict[str, tuple[str, dict]] = {}
 
     @classmethod
     def default(cls) -> "Cache":
@@ -57,18 +58,19 @@ class Cache:
 
     def open(self, root: Path) -> None:
         self._root = root
-        self._entries = {}
+        self._entries, self._positions = {}, {}
         try:
             with open(self._file(root), "rb") as fh:
-                self._entries = pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
-            self._entries = {}
+                self._entries, self._positions = pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            self._entries, self._positions = {}, {}
 
     @staticmethod
     def digest(path: Path) -> str:
         return hashlib.sha1(path.read_bytes()).hexdigest()
 
     def get(self, path: Path, kind: str):
+        """(LoadedFile, located issues) when the file's bytes are those cached, else None."""
         assert self._entries is not None, "call open() first"
         key = str(path)
         self._seen.add(key)
@@ -81,17 +83,23 @@ class Cache:
             return None
         if entry[0] != digest or entry[1] != kind:
             return None
-        from .dataset import LoadedFile, display_path
-
-        return LoadedFile(path, display_path(path), kind, model=entry[2]), []
+        return entry[2], list(entry[3])
 
     def put(self, path: Path, kind: str, result: tuple) -> None:
         lf, issues = result
-        if issues or lf.model is None or lf.source is None:
+        if not lf.digest:
             self._entries.pop(str(path), None)  # type: ignore[union-attr]
             return
-        digest = hashlib.sha1(lf.source.path.read_bytes()).hexdigest()
-        self._entries[str(path)] = (digest, kind, lf.model)  # type: ignore[index]
+        self._entries[str(path)] = (lf.digest, kind, lf, tuple(issues))  # type: ignore[index]
+        self._dirty = True
+
+    def positions(self, path: Path, digest: str) -> dict:
+        """loc → (line, column, where, context) found earlier in this file's current bytes."""
+        entry = self._positions.get(str(path))
+        return entry[1] if entry and entry[0] == digest else {}
+
+    def add_positions(self, path: Path, digest: str, found: dict) -> None:
+        self._positions[str(path)] = (digest, {**self.positions(path, digest), **found})
         self._dirty = True
 
     def close(self) -> None:
@@ -101,13 +109,14 @@ class Cache:
         stale = set(self._entries) - self._seen
         for key in stale:
             del self._entries[key]
+            self._positions.pop(key, None)
         if not (self._dirty or stale):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(self._entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self._entries, self._positions), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self._file(self._root))
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong

@@ -2,11 +2,17 @@
 
 This is the library behind ``gdnn validate``; the other commands call it too, so that they refuse
 exactly the data that ``validate`` refuses.
+
+Each file is checked on its own (parse, schema, the plan's own rules, locating its problems) —
+in worker processes with ``jobs > 1`` — and reduced to a small summary (index.py). Cross-file checks
+run on the summaries. Whole models are loaded again only when a command asks for them
+(``ds.plans``, ``ds.results``, ``lf.model``), so validating a national corpus stays lean.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import loader
 from .errors import Issue
-from .models import Agency, AgencyFile, Plan
+from .models import AgencyFile, Plan
 from .rules import Registry, agency_rules, plan_rules, reference_rules
 from .schema_errors import issues_from_validation
 
@@ -29,12 +35,52 @@ def _models() -> dict[str, type[BaseModel]]:
 
 @dataclass
 class LoadedFile:
+    """One data file: where it is, what kind, its summary; the whole model only on demand."""
+
     path: Path
     display: str
     kind: str
-    model: BaseModel | None = None
-    data: object = None
-    source: loader.Source | None = None
+    index: object = None  # PlanIndex, AgencyFile (small), ResultIndex; None when the file is invalid
+    digest: str = ""
+    _model: BaseModel | None = field(default=None, repr=False)
+    data: object = field(default=None, repr=False)
+    source: loader.Source | None = field(default=None, repr=False)
+
+    @property
+    def valid(self) -> bool:
+        return self.index is not None
+
+    @property
+    def model(self) -> BaseModel | None:
+        """The validated model, parsed again from the file the first time it is asked for."""
+        if self._model is None and self.valid:
+            if isinstance(self.index, AgencyFile):
+                self._model = self.index
+            else:
+                src = loader.read_text(self.path, self.display)
+                self._model = _models()[self.kind].model_validate(loader.parse(src))
+        return self._model
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_model"] = state["data"] = state["source"] = None
+        return state
+
+
+class LazyPlans(Mapping):
+    """plan id → Plan, each parsed on first access (most commands need a few, validate needs none)."""
+
+    def __init__(self, files: dict[str, LoadedFile]):
+        self._files = files
+
+    def __getitem__(self, plan_id: str) -> Plan:
+        return self._files[plan_id].model  # type: ignore[return-value]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 @dataclass
@@ -43,7 +89,7 @@ class Dataset:
     files: list[LoadedFile] = field(default_factory=list)
     registry: Registry = field(default_factory=Registry)
     issues: list[Issue] = field(default_factory=list)
-    results: list = field(default_factory=list)
+    _results: list | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Issue]:
@@ -58,8 +104,15 @@ class Dataset:
         return not self.errors
 
     @property
-    def plans(self) -> dict[str, Plan]:
+    def plans(self) -> Mapping[str, Plan]:
         return self.registry.plans
+
+    @property
+    def results(self) -> list:
+        """All valid result files as models (loaded on first use)."""
+        if self._results is None:
+            self._results = [lf.model for lf in self.files if lf.kind == "results" and lf.valid]
+        return self._results
 
     def count(self, kind: str) -> int:
         return sum(1 for f in self.files if f.kind == kind)
@@ -75,7 +128,7 @@ def discover(root: Path) -> list[tuple[Path, str]]:
         base = root / folder
         if not base.is_dir():
             continue
-        for dirpath, dirnames, filenames in os.walk(base):
+        for dirpath, dirnames, filenames in os.walk(base, followlinks=True):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 if name.endswith((".yaml", ".yml")) and not name.startswith("."):
@@ -90,11 +143,32 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def check_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
+    """Everything about one file that needs no other file: parse, schema, own rules, summary.
+    Its issues come back located. Pure, so it can run in a worker process or come from the cache."""
+    lf, issues = load_file(path, kind)
+    model = lf._model
+    if model is not None:
+        from .index import PlanIndex, ResultIndex
+
+        if kind == "plan":
+            issues = list(plan_rules(model, lf.display))  # type: ignore[arg-type]
+            lf.index = PlanIndex.of(model)  # type: ignore[arg-type]
+        elif kind == "agencies":
+            lf.index = model
+        else:
+            lf.index = ResultIndex.of(model)  # type: ignore[arg-type]
+    located = _locate_file(lf, issues)
+    lf._model = lf.data = lf.source = None  # summaries only: thousands of models must not pile up
+    return lf, located
+
+
 def load_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
-    """Parse and schema-check one file; pure, so it can run in a worker process or come from a cache."""
+    """Parse and schema-check one file (no summary, issues not yet located)."""
     lf = LoadedFile(path, display_path(path), kind)
     try:
         lf.source = loader.read_text(path, lf.display)
+        lf.digest = lf.source.digest
         lf.data = loader.parse(lf.source)
     except loader.LoadError as exc:
         return lf, [exc.issue]
@@ -102,7 +176,7 @@ def load_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
         return lf, [Issue(lf.display, "unreadable", f"cannot read the file: {exc.strerror}")]
     model_cls = _models()[kind]
     try:
-        lf.model = model_cls.model_validate(lf.data)
+        lf._model = model_cls.model_validate(lf.data)
     except ValidationError as exc:
         return lf, issues_from_validation(lf.display, lf.data, exc, model_cls)
     return lf, []
@@ -119,76 +193,121 @@ def load(root: Path | str, *, jobs: int = 1, cache=None) -> Dataset:
 
     if cache is not None:
         cache.open(root)
-    for lf, issues in load_all(discover(root), jobs=jobs, cache=cache, load_file=load_file):
+    for lf, issues in load_all(discover(root), jobs=jobs, cache=cache, load_file=check_file):
+        lf._model = lf.data = lf.source = None  # keep summaries only; models come back on demand
         ds.files.append(lf)
         ds.issues.extend(issues)
+    cross = _cross_check(ds)
+    ds.issues.extend(_locate_cross(ds, cross, jobs, cache))
     if cache is not None:
         cache.close()
-    _cross_check(ds)
-    _locate(ds)
     ds.issues.sort(key=lambda i: (i.severity != "error", i.file, i.line or 0, i.column or 0))
     return ds
 
 
-def _cross_check(ds: Dataset) -> None:
+def _cross_check(ds: Dataset) -> list[Issue]:
     reg = ds.registry
+    out: list[Issue] = []
+    plan_files: dict[str, LoadedFile] = {}
     for lf in ds.files:
-        if lf.kind == "agencies" and lf.model is not None:
-            for j, agency in enumerate(lf.model.agencies):  # type: ignore[attr-defined]
+        if lf.kind == "agencies" and lf.valid:
+            for j, agency in enumerate(lf.index.agencies):  # type: ignore[union-attr]
                 if agency.id in reg.agencies:
-                    ds.issues.append(Issue(lf.display, "duplicate-agency-id",
-                                           f"agency id '{agency.id}' is already defined in {reg.agency_files[agency.id]}",
-                                           loc=("agencies", j, "id")))
+                    out.append(Issue(lf.display, "duplicate-agency-id",
+                                     f"agency id '{agency.id}' is already defined in {reg.agency_files[agency.id]}",
+                                     loc=("agencies", j, "id")))
                     continue
                 reg.agencies[agency.id] = agency
                 reg.agency_files[agency.id] = lf.display
-    for lf in ds.files:
-        if lf.kind == "agencies" and lf.model is not None:
-            for j, agency in enumerate(lf.model.agencies):  # type: ignore[attr-defined]
-                ds.issues.extend(agency_rules(agency, ("agencies", j), lf.display, reg))
-        if lf.kind == "plan" and lf.model is not None:
-            plan: Plan = lf.model  # type: ignore[assignment]
-            if plan.id in reg.plans:
-                ds.issues.append(Issue(lf.display, "duplicate-plan-id",
-                                       f"plan id '{plan.id}' is already used by {reg.plan_files[plan.id]}",
-                                       loc=("id",), hint="plan ids must be unique across the data folder"))
+        elif lf.kind == "plan" and lf.valid:
+            pid = lf.index.id  # type: ignore[union-attr]
+            if pid in reg.plan_index:
+                out.append(Issue(lf.display, "duplicate-plan-id",
+                                 f"plan id '{pid}' is already used by {reg.plan_files[pid]}",
+                                 loc=("id",), hint="plan ids must be unique across the data folder"))
                 continue
-            reg.plans[plan.id] = plan
-            reg.plan_files[plan.id] = lf.display
-            ds.issues.extend(plan_rules(plan, lf.display))
-            ds.issues.extend(reference_rules(plan, lf.display, reg))
-    from .results import result_rules
+            reg.plan_index[pid] = lf.index
+            reg.plan_files[pid] = lf.display
+            plan_files[pid] = lf
+    reg.plans = LazyPlans(plan_files)
+    from .result_rules import result_rules
 
     for lf in ds.files:
-        if lf.kind == "results" and lf.model is not None:
-            ds.issues.extend(result_rules(lf.model, lf.display, reg))  # type: ignore[arg-type]
-            ds.results.append(lf.model)
-
-
-def _locate(ds: Dataset) -> None:
-    """Fill in line and column, composing each file with issues once (valid files are never composed)."""
-    by_file = {lf.display: lf for lf in ds.files}
-    roots: dict[str, object] = {}
-    located = []
-    for issue in ds.issues:
-        lf = by_file.get(issue.file)
-        if issue.line is not None or lf is None:
-            located.append(issue)
+        if not lf.valid:
             continue
-        if lf.source is None:  # came from the cache: read it again, only because it has issues
+        if lf.kind == "agencies":
+            for j, agency in enumerate(lf.index.agencies):  # type: ignore[union-attr]
+                out.extend(agency_rules(agency, ("agencies", j), lf.display, reg))
+        elif lf.kind == "plan" and plan_files.get(lf.index.id) is lf:  # type: ignore[union-attr]
+            out.extend(reference_rules(lf.index, lf.display, reg))
+        elif lf.kind == "results":
+            out.extend(result_rules(lf.index, lf.display, reg))  # type: ignore[arg-type]
+    return out
+
+
+def _locate_file(lf: LoadedFile, issues: list[Issue]) -> list[Issue]:
+    """Fill in line and column for one file's issues, composing its node tree once, only if needed."""
+    if all(i.line is not None for i in issues):
+        return issues
+    try:
+        if lf.source is None:
             lf.source = loader.read_text(lf.path, lf.display)
+        if lf.data is None:
             lf.data = loader.parse(lf.source)
-        if issue.file not in roots:
-            roots[issue.file] = loader.compose(lf.source)
-        root = roots[issue.file]
-        pos = None
-        if issue.code == "extra_forbidden":
-            pos = loader.key_position(root, issue.loc)
+        root = loader.compose(lf.source)
+    except (loader.LoadError, OSError):
+        return issues  # the file's own load error is already among the issues, located
+    out = []
+    for issue in issues:
+        if issue.line is not None:
+            out.append(issue)
+            continue
+        pos = loader.key_position(root, issue.loc) if issue.code == "extra_forbidden" else None
         pos = pos or loader.locate(root, issue.loc) or (1, 1)
-        where = loader.describe(lf.data, issue.loc)
-        located.append(Issue(issue.file, issue.code, issue.message, issue.severity, pos[0], pos[1], where,
-                             issue.hint, issue.loc, loader.snippet(lf.source.text, pos[0])))
-    ds.issues = located
+        out.append(Issue(issue.file, issue.code, issue.message, issue.severity, pos[0], pos[1],
+                         loader.describe(lf.data, issue.loc), issue.hint, issue.loc,
+                         loader.snippet(lf.source.text, pos[0])))
+    return out
+
+
+def _locate_cross(ds: Dataset, issues: list[Issue], jobs: int = 1, cache=None) -> list[Issue]:
+    """Locate cross-file issues: from positions cached for the file's bytes, else by composing the
+    file (in worker processes when there are many)."""
+    by_file: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_file.setdefault(issue.file, []).append(issue)
+    files = {lf.display: lf for lf in ds.files}
+    out: list[Issue] = []
+    todo: list[tuple] = []
+    for name, group in by_file.items():
+        lf = files.get(name)
+        if lf is None:
+            out.extend(group)
+            continue
+        known = cache.positions(lf.path, lf.digest) if cache is not None else {}
+        if all(i.loc in known for i in group):
+            out.extend(_with_position(i, known[i.loc]) for i in group)
+        else:
+            todo.append((lf.path, lf.display, lf.kind, group))
+    from .parallel import map_jobs
+
+    for (path, _, _, group), located in zip(todo, map_jobs(_locate_job, todo, jobs)):
+        out.extend(located)
+        if cache is not None:
+            lf = files[group[0].file]
+            cache.add_positions(path, lf.digest, {i.loc: (i.line, i.column, i.where, i.context) for i in located})
+    return out
+
+
+def _with_position(issue: Issue, pos: tuple) -> Issue:
+    line, column, where, context = pos
+    return Issue(issue.file, issue.code, issue.message, issue.severity, line, column, where, issue.hint,
+                 issue.loc, context)
+
+
+def _locate_job(args: tuple) -> list[Issue]:
+    path, display, kind, group = args
+    return _locate_file(LoadedFile(path, display, kind), group)
 
 
 def default_data_dir() -> Path:

@@ -6,6 +6,8 @@ composing the node tree again, and only for files that have problems.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +28,42 @@ class LoadError(Exception):
 
 
 class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as text, rejects duplicate keys, aliases of collections and tags."""
+    """Safe loader that keeps dates as text and rejects duplicate keys and merge keys.
+
+    Duplicates are found cheaply: a mapping node with more keys than the dict built from it.
+    """
+
+    def flatten_mapping(self, node):  # type: ignore[no-untyped-def]
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(
+                    None, None, "merge keys (<<) are not allowed: write the keys out", key_node.start_mark
+                )
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        mapping = super().construct_mapping(node, deep=deep)
+        if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
+            _raise_duplicate(node)
+        return mapping
+
+
+def _raise_duplicate(node) -> None:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = key_node.value
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"duplicate key '{key}' (first at line {seen[key].line + 1}); YAML would silently keep "
+                "only the last one: remove or rename one of them",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark
+
+
+class AnchoredLoader(DataLoader):
+    """Used only for text that may hold anchors: refuses aliases of lists and mappings, so that
+    a 'billion laughs' file cannot blow up memory or time downstream."""
 
     def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
         if node in self.constructed_objects and isinstance(node, yaml.CollectionNode):
@@ -35,31 +72,15 @@ class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             )
         return super().construct_object(node, deep=deep)
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
-        if isinstance(node, yaml.MappingNode):
-            seen: dict = {}
-            for key_node, _ in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "merge keys (<<) are not allowed: write the keys out", key_node.start_mark
-                    )
-                key = key_node.value
-                if key in seen:
-                    first = seen[key]
-                    raise yaml.constructor.ConstructorError(
-                        None, None,
-                        f"duplicate key '{key}' (first at line {first.line + 1}); YAML would silently keep "
-                        "only the last one: remove or rename one of them",
-                        key_node.start_mark,
-                    )
-                seen[key] = key_node.start_mark
-        return super().construct_mapping(node, deep=deep)
+
+ANCHOR = re.compile(r"(?:^|[\s\[,{:-])&[^\s]", re.M)
 
 
 DataLoader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != TIMESTAMP]
     for ch, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
+AnchoredLoader.yaml_implicit_resolvers = DataLoader.yaml_implicit_resolvers
 
 
 @dataclass
@@ -69,10 +90,12 @@ class Source:
     path: Path
     display: str
     text: str
+    digest: str = ""  # sha1 of the bytes on disk, the cache key
 
 
 def read_text(path: Path, display: str) -> Source:
     raw = path.read_bytes()
+    digest = hashlib.sha1(raw).hexdigest()
     if len(raw) > MAX_BYTES:
         raise LoadError(Issue(display, "file-too-large", f"the file is {len(raw)} bytes; the limit is {MAX_BYTES}"))
     try:
@@ -89,7 +112,7 @@ def read_text(path: Path, display: str) -> Source:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return Source(path, display, text)
+    return Source(path, display, text, digest)
 
 
 def parse(source: Source) -> object:
@@ -100,7 +123,8 @@ def parse(source: Source) -> object:
         raise LoadError(Issue(source.display, "empty-file", "the file is empty", line=1, column=1,
                               hint="write the data, or delete the file"))
     try:
-        return yaml.load(source.text, Loader=DataLoader)  # noqa: S506 - DataLoader is a SafeLoader
+        loader_cls = AnchoredLoader if ANCHOR.search(source.text) else DataLoader
+        return yaml.load(source.text, Loader=loader_cls)  # noqa: S506 - both are SafeLoaders
     except yaml.MarkedYAMLError as exc:
         raise LoadError(_yaml_issue(source, exc)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises marked errors

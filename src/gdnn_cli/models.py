@@ -101,7 +101,7 @@ class Period(Strict):
 
     start: int = Field(ge=1945, le=2100)
     end: int = Field(ge=1945, le=2100)
-    milestones: list[int] = []
+    milestones: list[int] = Field(default_factory=list)
     vision: int | None = None
 
     @property
@@ -147,8 +147,8 @@ class Target(Strict):
     baseline: float | None = None
     indicator: str | None = Field(
         default=None, description="Targets of one indicator at different milestones share their actuals")
-    parts: list["Target"] = Field(default=[], description="Breakdown: must add up to this target")
-    shares: list["Target"] = Field(default=[], description="'trong đó': each can never exceed this target")
+    parts: list["Target"] = Field(default_factory=list, description="Breakdown: must add up to this target")
+    shares: list["Target"] = Field(default_factory=list, description="'trong đó': each can never exceed this target")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -179,7 +179,7 @@ class Task(Strict):
     text: Text
     key: bool = Field(default=False, description="A key task (nhiệm vụ trọng tâm) listed in Phụ lục 2")
     lead: str | None = Field(default=None, description="Agency id that leads (chủ trì)")
-    partners: list[str] = Field(default=[], description="Agency ids that cooperate (phối hợp)")
+    partners: list[str] = Field(default_factory=list, description="Agency ids that cooperate (phối hợp)")
     deadline: Date | None = None
     timing: str | None = Field(default=None, description="Thời gian as the plan says it: 'Quý II/2025', 'Hằng năm'")
 
@@ -189,12 +189,12 @@ class TaskGroup(Strict):
 
     id: Slug
     title: Text
-    text: list[str] = Field(default=[], description="Paragraphs under the title, before the items")
+    text: list[str] = Field(default_factory=list, description="Paragraphs under the title, before the items")
     style: Literal["dash", "plus", "plain"] = "dash"
-    tasks: list[Task] = []
+    tasks: list[Task] = Field(default_factory=list)
     numbering: Literal["alpha", "decimal"] = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
-    groups: list["TaskGroup"] = []
-    after: list[str] = []
+    groups: list["TaskGroup"] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
 
 
 class FundingSource(Strict):
@@ -217,11 +217,11 @@ class Assignment(Strict):
     agencies: list[str] = Field(min_length=1, description="Agency ids, as in data/agencies/")
     heading: str | None = Field(default=None, description="The heading as printed, when not the agency's name")
     role: Role = "thuc-hien"
-    text: list[str] = Field(default=[], description="Paragraphs before the duties")
+    text: list[str] = Field(default_factory=list, description="Paragraphs before the duties")
     style: Literal["dash", "plus", "plain"] = "dash"
-    duties: list[Duty] = []
-    units: list["Assignment"] = Field(default=[], description="Nested sub-units (8.1. Ban Công tác …)")
-    after: list[str] = []
+    duties: list[Duty] = Field(default_factory=list)
+    units: list["Assignment"] = Field(default_factory=list, description="Nested sub-units (8.1. Ban Công tác …)")
+    after: list[str] = Field(default_factory=list)
 
 
 Frequency = Literal["hang-nam", "6-thang", "hang-quy", "hang-thang", "5-nam", "10-nam", "dot-xuat", "mot-lan"]
@@ -274,13 +274,13 @@ class Block(Strict):
 
     heading: str | None = None
     kind: BlockKind = "text"
-    text: list[str] = Field(default=[], description="Paragraphs, rendered with the block's style")
+    text: list[str] = Field(default_factory=list, description="Paragraphs, rendered with the block's style")
     style: Literal["dash", "plus", "plain", "numbered"] = "dash"
     include: Include | None = Field(default=None, description="A typed collection rendered here")
-    only: list[str] = Field(default=[], description="With include: only these ids (targets, task groups)")
+    only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
     numbering: Literal["decimal", "alpha"] = Field(default="decimal", description="How sub-blocks are numbered")
-    blocks: list["Block"] = []
-    after: list[str] = Field(default=[], description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
+    blocks: list["Block"] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
 
 
 # --------------------------------------------------------------------------- the plan
@@ -296,18 +296,18 @@ class Plan(Strict):
     place: Text
     date: IssueDate
     title: Text = Field(description="Trích yếu")
-    bases: list[DocumentRef] = Field(default=[], description="Căn cứ: the documents this plan implements")
+    bases: list[DocumentRef] = Field(default_factory=list, description="Căn cứ: the documents this plan implements")
     period: Period
     standing_agency: str | None = Field(default=None, description="Cơ quan thường trực that compiles reports")
-    preamble: list[str] = Field(default=[], description="Opening paragraphs ('Thực hiện …')")
+    preamble: list[str] = Field(default_factory=list, description="Opening paragraphs ('Thực hiện …')")
     sections: list[Block] = Field(description="The body, Roman-numbered sections in order")
-    targets: list[Target] = []
-    task_groups: list[TaskGroup] = []
-    funding: list[FundingSource] = []
-    assignments: list[Assignment] = []
-    reporting: list[ReportingRule] = []
-    closing: list[str] = Field(default=[], description="Closing paragraphs before Nơi nhận")
-    recipients: list[str] = Field(default=[], description="Nơi nhận, without '- ' and ';'")
+    targets: list[Target] = Field(default_factory=list)
+    task_groups: list[TaskGroup] = Field(default_factory=list)
+    funding: list[FundingSource] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    reporting: list[ReportingRule] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list, description="Closing paragraphs before Nơi nhận")
+    recipients: list[str] = Field(default_factory=list, description="Nơi nhận, without '- ' and ';'")
     signature: Signature
     appendices: list[Literal["targets", "key_tasks"]] = Field(
         default=[], description="Appendices generated from the data: Phụ lục 1 targets, Phụ lục 2 key tasks")
@@ -357,10 +357,10 @@ class Agency(Strict):
     province: str | None = Field(default=None, description="Province code, e.g. 'hn', 'hp'")
     started: Date | None = None
     ceased: Date | None = None
-    successors: list[Successor] = []
-    sources: list[SourceRef] = []
+    successors: list[Successor] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
     symbol: str | None = Field(default=None, description="Ký hiệu in document numbers: UBND, SGDĐT")
-    letterhead: list[str] = Field(default=[], description="Letterhead lines when not derived from the name")
+    letterhead: list[str] = Field(default_factory=list, description="Letterhead lines when not derived from the name")
     note: str | None = None
 
 

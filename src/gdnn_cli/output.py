@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import lru_cache
 
@@ -28,20 +29,40 @@ def print_json(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+WARNINGS_PER_CODE = 20
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "hint": "\033[36m", "end": "\033[0m"}
+
+
+def _paint(stream, key: str, text: str) -> str:
+    if getattr(stream, "isatty", lambda: False)() and not os.environ.get("NO_COLOR"):
+        return f"{_COLORS[key]}{text}{_COLORS['end']}"
+    return text
+
+
 def print_issue(issue: Issue, stream=None) -> None:
-    console = _console(stream is sys.stderr)
-    style = "red" if issue.severity == "error" else "yellow"
-    console.print(f"[{style}]{issue.severity}[/{style}] [dim]\\[{issue.code}][/dim] ", end="")
-    console.print(issue.headline(), markup=False)
+    """Plain writes, not rich: a national corpus can have thousands of issues."""
+    out = stream or sys.stdout
+    lines = [f"{_paint(out, issue.severity, issue.severity)} [{issue.code}] {issue.headline()}"]
     if issue.context:
-        console.print(issue.context, markup=False, style="dim")
+        lines.append(_paint(out, "dim", issue.context))
     if issue.hint:
-        console.print(f"  hint: {issue.hint}", markup=False, style="cyan")
+        lines.append(_paint(out, "hint", f"  hint: {issue.hint}"))
+    out.write("\n".join(lines) + "\n")
 
 
 def print_issues(ds, stream=None) -> None:
+    """Every error; warnings up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
+    shown: dict[str, int] = {}
     for issue in ds.issues:
+        if issue.severity == "warning":
+            shown[issue.code] = shown.get(issue.code, 0) + 1
+            if shown[issue.code] > WARNINGS_PER_CODE:
+                continue
         print_issue(issue, stream)
+    out = stream or sys.stdout
+    for code, n in shown.items():
+        if n > WARNINGS_PER_CODE:
+            out.write(f"… and {n - WARNINGS_PER_CODE} more warning(s) [{code}] (gdnn validate --format json lists all)\n")
 
 
 def print_summary(ds) -> None:

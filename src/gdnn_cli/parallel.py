@@ -40,3 +40,13 @@ def _run(todo: list[tuple[int, Path, str]], jobs: int, load_file: Callable) -> I
 def _load_one(args: tuple) -> tuple:
     load_file, path, kind = args
     return load_file(path, kind)
+
+
+def map_jobs(fn: Callable, items: list, jobs: int) -> Iterable:
+    """fn over items, in worker processes when there are enough items to pay for them."""
+    if jobs <= 1 or len(items) < 64:
+        return [fn(x) for x in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(fn, items, chunksize=max(8, len(items) // (jobs * 8))))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .errors import Issue
@@ -24,8 +24,9 @@ class Registry:
 
     agencies: dict[str, Agency] = field(default_factory=dict)
     agency_files: dict[str, str] = field(default_factory=dict)
-    plans: dict[str, Plan] = field(default_factory=dict)
+    plan_index: dict = field(default_factory=dict)  # plan id → index.PlanIndex
     plan_files: dict[str, str] = field(default_factory=dict)
+    plans: Mapping[str, Plan] = field(default_factory=dict)  # full models, loaded on first use
 
     def nearest_agency(self, wrong: str) -> str | None:
         close = difflib.get_close_matches(wrong, list(self.agencies), n=1, cutoff=0.5)
@@ -250,10 +251,11 @@ def agency_refs(plan: Plan) -> Iterator[tuple[tuple, str]]:
         yield ("reporting", r, "to"), rule.to
 
 
-def reference_rules(plan: Plan, file: str, reg: Registry) -> Iterator[Issue]:
-    issued = plan.date.earliest()
+def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
+    """Agency references of one plan (given as its PlanIndex) against the registry."""
+    issued = plan.earliest
     warned: set[str] = set()
-    for loc, agency_id in agency_refs(plan):
+    for loc, agency_id in plan.refs:
         agency = reg.agencies.get(agency_id)
         if agency is None:
             near = reg.nearest_agency(agency_id)
@@ -263,17 +265,16 @@ def reference_rules(plan: Plan, file: str, reg: Registry) -> Iterator[Issue]:
         if agency.ceased and agency.ceased <= issued and agency_id not in warned and loc[0] != "issuer":
             warned.add(agency_id)
             yield Issue(file, "agency-ceased", f"{agency.name} ceased on {agency.ceased:%d/%m/%Y}, before this plan "
-                        f"was issued ({_fmt_partial(plan)}), but the plan still gives it work",
+                        f"was issued ({plan.date_text}), but the plan still gives it work",
                         severity="warning", loc=loc, hint=_successors(agency, reg))
-    for r, rule in enumerate(plan.reporting):
-        target = reg.agencies.get(rule.to)
-        due = rule.due_in(plan.period.end)
-        if target and target.ceased and due and due >= target.ceased and rule.to not in warned:
-            warned.add(rule.to)
+    for r, to, due, reporters in plan.reporting:
+        target = reg.agencies.get(to)
+        if target and target.ceased and due and due >= target.ceased and to not in warned:
+            warned.add(to)
             yield Issue(file, "reports-to-ceased-agency",
                         f"reports are due to {target.name} on {due:%d/%m/%Y}, but it ceased on {target.ceased:%d/%m/%Y}",
                         severity="warning", loc=("reporting", r, "to"), hint=_successors(target, reg))
-        for j, rid in enumerate(rule.reporters):
+        for j, rid in enumerate(reporters):
             reporter = reg.agencies.get(rid)
             if reporter and reporter.ceased and due and due >= reporter.ceased and rid not in warned:
                 warned.add(rid)
