@@ -279,5 +279,7 @@ def _bug(exc: Exception) -> None:
     sys.exit(3)
 
 
+from . import cli_git  # noqa: F401,E402  - registers diff, textconv, git-setup on the app
+
 if __name__ == "__main__":
     main()
