@@ -114,11 +114,31 @@ class Dataset:
             self._results = [lf.model for lf in self.files if lf.kind == "results" and lf.valid]
         return self._results
 
+    def results_for(self, plan_ids: set[str] | None = None, year: int | None = None) -> list:
+        """Result files (models) that mention one of ``plan_ids`` / are of ``year``; summaries decide
+        which files to parse, so a national corpus is not read whole for one province."""
+        out = []
+        for lf in self.files:
+            if lf.kind != "results" or not lf.valid:
+                continue
+            ri = lf.index
+            if year is not None and ri.year != year:  # type: ignore[union-attr]
+                continue
+            if plan_ids is not None and not _mentions(ri, plan_ids):
+                continue
+            out.append(lf.model)
+        return out
+
     def count(self, kind: str) -> int:
         return sum(1 for f in self.files if f.kind == kind)
 
     def plan_file(self, plan_id: str) -> str:
         return self.registry.plan_files[plan_id]
+
+
+def _mentions(ri, plan_ids: set[str]) -> bool:
+    return ri.plan in plan_ids or any(rec[1] in plan_ids for recs in (ri.figures, ri.progress, ri.reports)
+                                      for rec in recs)
 
 
 def discover(root: Path) -> list[tuple[Path, str]]:

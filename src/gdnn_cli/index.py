@@ -54,6 +54,7 @@ class ResultIndex:
     """References a result file makes, for checks against the plans."""
 
     year: int
+    plan: str | None
     figures: tuple  # (i, plan, plan_explicit, target, year, year_explicit, value, numerator, denominator, agency)
     progress: tuple  # (i, plan, plan_explicit, task, agency, reported)
     reports: tuple  # (i, plan, plan_explicit, agency)
@@ -62,6 +63,7 @@ class ResultIndex:
     def of(cls, rf: ResultFile) -> "ResultIndex":
         return cls(
             year=rf.year,
+            plan=rf.plan,
             figures=tuple((i, f.plan or rf.plan, f.plan is not None, f.target, f.year or rf.year, f.year is not None,
                            f.value, f.numerator, f.denominator, f.agency) for i, f in enumerate(rf.figures)),
             progress=tuple((i, p.plan or rf.plan, p.plan is not None, p.task, p.agency, p.reported)

@@ -66,8 +66,8 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
         data.parts.append(PlanPart(plan, [r for r in rows if r.plan == plan.id],
                                    [t for t in ys.tasks if t.plan == plan.id],
                                    [r for r in ys.reporters if r.plan == plan.id]))
-    for rf in ds.results:
-        if rf.year == year and (rf.plan is None or rf.plan in {p.id for p in plans}):
+    for rf in ds.results_for({p.id for p in plans}, year=year):
+        if rf.plan is None or rf.plan in {p.id for p in plans}:
             data.limitations.extend(rf.limitations)
             data.directions.extend(rf.directions)
     return data

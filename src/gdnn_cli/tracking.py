@@ -29,11 +29,15 @@ def source_text(fig) -> str | None:
     return ", ".join(bits)
 
 
-def actuals_index(ds) -> ActualsIndex:
+def actuals_index(ds, plans: list[Plan] | None = None) -> ActualsIndex:
+    plans = list(ds.plans.values()) if plans is None else plans
+    scope = {p.id for p in plans}
     grouped: dict[tuple[str, str, int], list[Actual]] = defaultdict(list)
-    keys = {(p.id, t.id): key_of(t) for p in ds.plans.values() for t in p.all_targets()}
-    for rf in ds.results:
+    keys = {(p.id, t.id): key_of(t) for p in plans for t in p.all_targets()}
+    for rf in ds.results_for(scope):
         for plan_id, year, fig in rf.figures_for():
+            if plan_id not in scope:
+                continue
             grouped[(plan_id, keys.get((plan_id, fig.target), fig.target), year)].append(
                 Actual(fig.value, source_text(fig), fig.status, fig.numerator, fig.denominator))
     out: ActualsIndex = {}
@@ -47,19 +51,19 @@ def actuals_index(ds) -> ActualsIndex:
 
 
 def plans_for(ds, year: int, plan_id: str | None = None, issuer: str | None = None) -> list[Plan]:
-    plans = [p for p in ds.plans.values() if year in p.period.years or
-             any(isinstance(t.year, int) and t.year == year for t in p.targets)]
-    if plan_id:
-        plans = [p for p in plans if p.id == plan_id]
-    if issuer:
-        plans = [p for p in plans if p.issuer == issuer]
+    """Plans in force in ``year`` (chosen on their summaries; only those are parsed)."""
+    ids = [i.id for i in ds.registry.plan_index.values()
+           if (year in i.years or year == i.vision) and (not plan_id or i.id == plan_id)
+           and (not issuer or i.issuer == issuer)]
+    plans = [ds.plans[i] for i in ids]
     return sorted(plans, key=lambda p: (p.issuer, p.id))
 
 
 def gap_rows(ds, year: int, plan_id: str | None = None, issuer: str | None = None) -> list[GapRow]:
-    idx = actuals_index(ds)
+    plans = plans_for(ds, year, plan_id, issuer)
+    idx = actuals_index(ds, plans)
     rows: list[GapRow] = []
-    for plan in plans_for(ds, year, plan_id, issuer):
+    for plan in plans:
         rows.extend(rows_for_plan(plan, year, idx))
     return rows
 
@@ -108,9 +112,7 @@ class YearStatus:
 def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
     """(plan, agency) → (earliest report date, illustrative) from progress and report records."""
     out: dict[tuple[str, str], tuple[dt.date, bool]] = {}
-    for rf in ds.results:
-        if rf.year != year:
-            continue
+    for rf in ds.results_for(year=year):
         records = [(p.plan or rf.plan, p.agency, p.reported, p.illustrative) for p in rf.progress if p.reported]
         records += [(r.plan or rf.plan, r.agency, r.reported, r.illustrative) for r in rf.reports]
         for plan_id, agency, when, illus in records:
@@ -161,9 +163,7 @@ def _task_rows(ds, plan: Plan, year: int) -> list[TaskStatus]:
             if t.id:
                 groups[t.id] = g.id
     rows = []
-    for rf in ds.results:
-        if rf.year != year:
-            continue
+    for rf in ds.results_for({plan.id}, year=year):
         for p in rf.progress:
             if (p.plan or rf.plan) != plan.id:
                 continue
