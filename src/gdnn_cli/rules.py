@@ -196,28 +196,25 @@ def _near(wrong: str, pool) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
-def _groups(plan: Plan):
-    stack = [(("task_groups", i), g) for i, g in reversed(list(enumerate(plan.task_groups)))]
+def _tree(plan: Plan, top: str, children: str):
+    """Depth-first (path, item) over a nested collection: task groups, assignments, outline blocks."""
+    stack = [((top, i), x) for i, x in reversed(list(enumerate(getattr(plan, top))))]
     while stack:
-        path, g = stack.pop()
-        yield path, g
-        stack.extend((path + ("groups", j), s) for j, s in reversed(list(enumerate(g.groups))))
+        path, item = stack.pop()
+        yield path, item
+        stack.extend((path + (children, j), c) for j, c in reversed(list(enumerate(getattr(item, children)))))
+
+
+def _groups(plan: Plan):
+    return _tree(plan, "task_groups", "groups")
 
 
 def _assignments(plan: Plan):
-    stack = [(("assignments", i), a) for i, a in reversed(list(enumerate(plan.assignments)))]
-    while stack:
-        path, a = stack.pop()
-        yield path, a
-        stack.extend((path + ("units", j), u) for j, u in reversed(list(enumerate(a.units))))
+    return _tree(plan, "assignments", "units")
 
 
 def _blocks(plan: Plan):
-    stack = [(("sections", i), b) for i, b in reversed(list(enumerate(plan.sections)))]
-    while stack:
-        path, b = stack.pop()
-        yield path, b
-        stack.extend((path + ("blocks", j), s) for j, s in reversed(list(enumerate(b.blocks))))
+    return _tree(plan, "sections", "blocks")
 
 
 def _not_rendered(plan: Plan, file: str) -> Iterator[Issue]:

@@ -11,7 +11,7 @@ from ..numbers import fmt_long_date, fmt_short_date
 from ..report import (STATE_VI, PROGRESS_VI, ReportData, group_of, limitation_sentences, plan_reference,
                       summary_sentence, target_sentence, task_title)
 from .outline import roman
-from .plan_doc import ILLUSTRATIVE_NOTICE, letterhead, number_line, recipients_lines
+from .plan_doc import letterhead, number_line, recipients_lines
 
 TABLE_COLUMNS = [("Chỉ tiêu", 6.2), ("Kế hoạch", 2.6), ("Thực hiện", 2.6), ("Tỷ lệ so với KH", 2.3),
                  ("Đánh giá", 2.8)]
@@ -102,7 +102,6 @@ def _serif() -> str:
 def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
     reg = ds.registry
     body: list[dict] = []
-    issuer = reg.agencies.get(data.issuer)
     reporter = reg.agencies.get(data.reporter)
     refs = "; ".join(plan_reference(p.plan, reg.agency_name(p.plan.issuer)) for p in data.parts)
     body.append(_para("body", f"Thực hiện {refs}; {reg.agency_name(data.reporter)} báo cáo kết quả thực hiện "

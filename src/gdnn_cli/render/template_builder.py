@@ -233,7 +233,8 @@ PLAN_ANNEX_TASKS = [
 ]
 
 
-def build_plan_template(path: Path) -> None:
+def _front(after_title: list[tuple[str, str]]):
+    """Page, letterhead, document type and title, the illustrative notice: what every document opens with."""
     doc = Document()
     _styles(doc)
     _page(doc.sections[0])
@@ -242,10 +243,15 @@ def build_plan_template(path: Path) -> None:
     _p(doc, "{{ doc_type }}", "GDNN Type")
     _p(doc, "{{ title }}", "GDNN Title")
     _short_rule(doc, 4.0, 16.5)
-    _p(doc, "", "GDNN Body")
-    _p(doc, "{%p if illustrative_notice %}", "GDNN Body")
-    _p(doc, "{{ illustrative_notice }}", "GDNN Notice")
-    _p(doc, "{%p endif %}", "GDNN Body")
+    for text, style in [("", "GDNN Body")] + [("{%p if illustrative_notice %}", "GDNN Body"),
+                                                ("{{ illustrative_notice }}", "GDNN Notice"),
+                                                ("{%p endif %}", "GDNN Body")] + after_title:
+        _p(doc, text, style)
+    return doc
+
+
+def build_plan_template(path: Path) -> None:
+    doc = _front([])
     _body_loop(doc)
     _closing_block(doc)
     _annex(doc, "annex_targets", "annex_targets", PLAN_ANNEX_TARGETS, "annex_targets.rows")
@@ -256,19 +262,7 @@ def build_plan_template(path: Path) -> None:
 
 def build_report_template(path: Path) -> None:
     """Báo cáo: same letterhead; 'Kính gửi'; body with tables (subdocs) and charts; appendix by agency."""
-    doc = Document()
-    _styles(doc)
-    _page(doc.sections[0])
-    _header_block(doc, "{{ number_line }}")
-    _p(doc, "", "GDNN Body")
-    _p(doc, "{{ doc_type }}", "GDNN Type")
-    _p(doc, "{{ title }}", "GDNN Title")
-    _short_rule(doc, 4.0, 16.5)
-    _p(doc, "{%p if illustrative_notice %}", "GDNN Body")
-    _p(doc, "{{ illustrative_notice }}", "GDNN Notice")
-    _p(doc, "{%p endif %}", "GDNN Body")
-    _p(doc, "{{ addressee }}", "GDNN HeadPlain")
-    _p(doc, "", "GDNN Body")
+    doc = _front([("{{ addressee }}", "GDNN HeadPlain"), ("", "GDNN Body")])
     _body_loop(doc)
     _closing_block(doc)
     _annex(doc, "annex_agencies", "annex_agencies", REPORT_ANNEX_AGENCIES, "annex_agencies.rows")
