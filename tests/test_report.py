@@ -137,3 +137,14 @@ def test_failed_report_leaves_no_file(mini, tmp_path, monkeypatch):
     result = runner.invoke(app, ["report", "--year", "2025", "--data", str(mini), "-o", str(tmp_path / "o")])
     assert result.exit_code != 0 and "tp-ubnd" in str(result.exception)
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
+
+
+def test_written_files_have_usual_permissions(bundled_report):
+    import os
+    import stat
+
+    out, _ = bundled_report
+    mask = os.umask(0)
+    os.umask(mask)
+    mode = stat.S_IMODE((out / "bao-cao-hn-ubnd-2025.docx").stat().st_mode)
+    assert mode == 0o666 & ~mask

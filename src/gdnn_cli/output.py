@@ -149,6 +149,6 @@ def print_written(written, registry) -> None:
     for col in ("Cơ quan ban hành", "Tệp", "Kế hoạch", "Chỉ tiêu", "Minh họa"):
         table.add_column(col, overflow="fold")
     for issuer, path, data in written:
-        table.add_row(registry.short_name(issuer), str(path), ", ".join(p.plan.id for p in data.parts),
+        table.add_row(registry.agency_name(issuer), str(path), ", ".join(p.plan.id for p in data.parts),
                       str(len(data.rows)), "có" if data.illustrative else "không")
     _console().print(table)
