@@ -21,6 +21,7 @@ def mini(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/mini: one plan, four agencies, valid."""
     dst = tmp_path / "data"
     shutil.copytree(FIXTURES / "mini", dst)
+    (dst / "results").mkdir(exist_ok=True)  # git keeps no empty folders
     return dst
 
 
