@@ -153,3 +153,10 @@ def test_cumulative_target_adds_years():
     plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 10, "year": 2025, "cumulative": True}])
     rows = rows_for_plan(plan, 2025, {("p", "c", y): Actual(3) for y in (2021, 2022, 2023)})
     assert rows[0].actual == 9 and rows[0].status == "not_met"
+
+
+def test_cumulative_milestone_ahead_uses_running_total_and_yearly_pace():
+    plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 5, "year": 2030, "cumulative": True}])
+    (row,) = rows_for_plan(plan, 2025, {("p", "c", 2023): Actual(1), ("p", "c", 2025): Actual(1)})
+    assert row.actual == 2  # 1 + 1 so far, not a sum of running totals
+    assert row.projected == 2 + 5 * 1 and row.trend == "on_track"

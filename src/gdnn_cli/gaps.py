@@ -259,9 +259,7 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRo
     else:
         projected = project(series, milestone)
     ref = reference_value(t)
-    row = _row(plan, t, milestone, last if not t.cumulative else Actual(sum(series.values()), last.source if last else None,
-                                                                         last.status if last else "official"),
-               0, None, "total")
+    row = _row(plan, t, milestone, last, 0, None, "total")  # for a cumulative target, last is the running total
     row.projected = projected
     row.illustrative = illustrative
     if projected is not None and ref is not None:
