@@ -142,23 +142,26 @@ def _header_block(doc, number_label: str) -> None:
     _cell_p(table.cell(1, 1), "{{ place_date }}", "GDNN Date", first=True)
 
 
+BODY_KINDS = [  # paragraph kind → how the template shows it; the last one is the default
+    ("section", "{{ para.text }}", "GDNN Section"),
+    ("clause", "{{ para.text }}", "GDNN Clause"),
+    ("point", "{{ para.text }}", "GDNN Point"),
+    ("subdoc", "{{p para.obj }}", "GDNN Body"),
+    ("image", "{{ para.obj }}", "GDNN HeadPlain"),
+    ("caption", "{{ para.text }}", "GDNN AnnexNote"),
+    (None, "{{ para.text }}", "GDNN Body"),
+]
+
+
 def _body_loop(doc) -> None:
+    """One loop over the body's paragraphs; each kind keeps its own paragraph style, editable in Word."""
     _p(doc, "{%p for para in body %}", "GDNN Body")
-    _p(doc, "{%p if para.kind == 'section' %}", "GDNN Body")
-    _p(doc, "{{ para.text }}", "GDNN Section")
-    _p(doc, "{%p elif para.kind == 'clause' %}", "GDNN Body")
-    _p(doc, "{{ para.text }}", "GDNN Clause")
-    _p(doc, "{%p elif para.kind == 'point' %}", "GDNN Body")
-    _p(doc, "{{ para.text }}", "GDNN Point")
-    _p(doc, "{%p elif para.kind == 'subdoc' %}", "GDNN Body")
-    _p(doc, "{{p para.obj }}", "GDNN Body")
-    _p(doc, "{%p elif para.kind == 'image' %}", "GDNN Body")
-    p = _p(doc, "{{ para.obj }}", "GDNN HeadPlain")
-    p.paragraph_format.space_after = Pt(6)
-    _p(doc, "{%p elif para.kind == 'caption' %}", "GDNN Body")
-    _p(doc, "{{ para.text }}", "GDNN AnnexNote")
-    _p(doc, "{%p else %}", "GDNN Body")
-    _p(doc, "{{ para.text }}", "GDNN Body")
+    for n, (kind, text, style) in enumerate(BODY_KINDS):
+        test = "{%p else %}" if kind is None else ("{%p if" if n == 0 else "{%p elif") + f" para.kind == '{kind}' %}}"
+        _p(doc, test, "GDNN Body")
+        p = _p(doc, text, style)
+        if kind == "image":
+            p.paragraph_format.space_after = Pt(6)
     _p(doc, "{%p endif %}", "GDNN Body")
     _p(doc, "{%p endfor %}", "GDNN Body")
 
