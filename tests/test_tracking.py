@@ -109,3 +109,20 @@ def test_fail_on_gives_nonzero_exit():
 def test_markdown_says_illustrative():
     out = CliRunner().invoke(app, ["gaps", "--year", "2025", "--data", str(REPO / "data"), "--format", "md"]).stdout
     assert out.startswith("| Kế hoạch |") and "minh họa" in out
+
+
+def test_which_reports_are_expected_in_a_year():
+    from gdnn_cli.models import Period, ReportingRule
+    from gdnn_cli.tracking import expected_in
+
+    class P:  # the rule only needs the plan's period
+        period = Period(start=2021, end=2030)
+
+    def rule(**kw):
+        return ReportingRule(reporters=["a"], to="b", **kw)
+
+    assert [y for y in range(2021, 2031) if expected_in(rule(frequency="5-nam"), P, y)] == [2025, 2030]
+    assert [y for y in range(2021, 2031) if expected_in(rule(frequency="10-nam"), P, y)] == [2030]
+    assert not expected_in(rule(frequency="dot-xuat"), P, 2025)
+    assert expected_in(rule(frequency="hang-nam", due_day_month="15/12"), P, 2024)
+    assert [y for y in range(2021, 2031) if expected_in(rule(due="2025-12-31"), P, y)] == [2025]

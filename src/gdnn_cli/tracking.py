@@ -130,9 +130,9 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
     for plan in plans_for(ds, year, plan_id, issuer):
         seen: set[tuple] = set()
         for rule in plan.reporting:
+            if not expected_in(rule, plan, year):
+                continue
             due = rule.due_in(year)
-            if due is not None and due.year != year and rule.due is not None:
-                continue  # a fixed date in another year
             when_due = due or dt.date(year, 12, 31)
             to = ds.registry.successor_at(rule.to, when_due)
             for named in rule.reporters:
@@ -153,6 +153,21 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
                                                    named if named != agency else None))
         ys.tasks.extend(_task_rows(ds, plan, year))
     return ys
+
+
+def expected_in(rule, plan: Plan, year: int) -> bool:
+    """Is a report under this rule expected in ``year``? Ad-hoc reports never are; five- and ten-year
+    reviews fall in the last year of each five or ten years of the period; a fixed date in its year."""
+    if rule.frequency == "dot-xuat":
+        return False
+    if rule.due is not None:
+        return rule.due.year == year
+    step = {"5-nam": 5, "10-nam": 10}.get(rule.frequency)
+    if step:
+        return (year - plan.period.start + 1) % step == 0
+    if rule.frequency == "mot-lan":
+        return year == plan.period.end
+    return True
 
 
 def _task_rows(ds, plan: Plan, year: int) -> list[TaskStatus]:
