@@ -192,3 +192,10 @@ def test_no_partial_file_on_failure(mini, tmp_path, monkeypatch):
         render_plan(ds.plans["tp-2025"], ds.registry, out, templates_dir())
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".x.docx")] == []
+
+
+def test_agency_headings_as_the_city_prints_them(bundled, tmp_path):
+    out = render_plan(bundled.plans["hn-2025-ct37"], bundled.registry, tmp_path / "c.docx", templates_dir())
+    clauses = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "GDNN Clause"]
+    assert "1. Sở Giáo dục và Đào tạo" in clauses  # registry name ends "… thành phố Hà Nội"
+    assert "8.1. Ban Công tác Đoàn và Thanh thiếu nhi" in clauses and "11. Chế độ thông tin, báo cáo" in clauses

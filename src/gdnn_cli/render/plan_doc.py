@@ -44,6 +44,20 @@ def letterhead(agency: Agency | None, reg: Registry) -> tuple[str, str, str]:
     return superior.upper(), name.upper(), ""
 
 
+def local_name(agency_id: str, reg: Registry) -> str:
+    """The name as the city's own documents print it: 'Sở Giáo dục và Đào tạo', without 'thành phố Hà Nội'."""
+    agency = reg.agencies.get(agency_id)
+    if agency is None:
+        return agency_id
+    parent = reg.agencies.get(agency.parent or "")
+    name = agency.name
+    if parent is not None and parent.name.lower().startswith(UBND):
+        place = parent.name[len(UBND):].strip()
+        if place and name.lower().endswith(" " + place.lower()):
+            return name[: -len(place)].strip()
+    return name
+
+
 def symbol(agency: Agency | None) -> str:
     if agency is None:
         return ""
@@ -145,7 +159,7 @@ def recipients_lines(recipients: list[str]) -> list[str]:
 def plan_context(plan: Plan, reg: Registry) -> dict:
     issuer = reg.agencies.get(plan.issuer)
     sup, line1, line2 = letterhead(issuer, reg)
-    paras = body(plan, reg.agency_name)
+    paras = body(plan, lambda a: local_name(a, reg))
     note = kem_theo(plan, issuer)
     annex_targets = None
     annex_tasks = None
