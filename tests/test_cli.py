@@ -100,3 +100,14 @@ def test_plan_pdf_without_soffice_says_so(mini, tmp_path, monkeypatch):
     result = runner.invoke(app, ["plan", "tp-2025", "--data", str(mini), "-o", str(tmp_path / "k.docx"), "--pdf"])
     assert result.exit_code == 1 and (tmp_path / "k.docx").is_file()
     assert "soffice" in str(result.exception or "") + result.output
+
+
+def test_committed_schemas_are_current(tmp_path):
+    result = runner.invoke(app, ["schema", "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    for name in ("plan", "agencies", "results"):
+        fresh = json.loads((tmp_path / f"{name}.schema.json").read_text(encoding="utf-8"))
+        committed = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert fresh == committed, f"schemas/{name}.schema.json is stale: run gdnn schema"
+    plan = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+    assert plan["additionalProperties"] is False  # editors flag typo'd keys as gdnn does
