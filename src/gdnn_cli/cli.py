@@ -40,12 +40,12 @@ def _data_dir(data: Path | None) -> Path:
     return data if data is not None else default_data_dir()
 
 
-def _load_or_exit(data: Path | None, *, jobs: int = 1, cache: bool = True):
+def _load_or_exit(data: Path | None, *, jobs: int = 0, cache: bool = True):
     """Load and validate the data; on errors print them like `gdnn validate` and exit 1."""
     from . import output
     from .dataset import load
 
-    ds = load(_data_dir(data), jobs=jobs, cache=_cache(cache))
+    ds = load(_data_dir(data), jobs=jobs or (os.cpu_count() or 1), cache=_cache(cache))
     if not ds.ok:
         output.print_issues(ds, stream=sys.stderr)
         output.err(f"The data is invalid ({len(ds.errors)} error(s)); nothing was written. Run `gdnn validate` for details.")
@@ -66,7 +66,7 @@ def validate_cmd(
     data: DataOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text for people, json for editors and CI.")] = Fmt.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings make the run fail too.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = one per core).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = one per core).")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not update the cache.")] = False,
 ) -> None:
     """Check every plan, agency and result file: YAML, schema, references and domain rules."""
