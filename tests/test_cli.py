@@ -111,3 +111,10 @@ def test_committed_schemas_are_current(tmp_path):
         assert fresh == committed, f"schemas/{name}.schema.json is stale: run gdnn schema"
     plan = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
     assert plan["additionalProperties"] is False  # editors flag typo'd keys as gdnn does
+
+
+def test_explicit_templates_folder_must_exist(mini, tmp_path):
+    result = runner.invoke(app, ["plan", "tp-2025", "--data", str(mini), "-o", str(tmp_path / "k.docx"),
+                                 "--templates", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "ke-hoach.docx" in str(result.exception)
+    assert not (tmp_path / "k.docx").exists()

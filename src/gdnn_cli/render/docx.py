@@ -21,6 +21,8 @@ PACKAGE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 def templates_dir(explicit: Path | None = None) -> Path:
     """--templates, then $GDNN_TEMPLATES, then ./templates, then the templates/ of this checkout."""
+    if explicit is not None and not (Path(explicit) / "ke-hoach.docx").is_file():
+        raise GdnnError(f"--templates {explicit}: no ke-hoach.docx there (python templates/build.py writes both templates)")
     for candidate in (explicit, os.environ.get("GDNN_TEMPLATES"), Path("templates"), PACKAGE_TEMPLATES):
         if candidate and (Path(candidate) / "ke-hoach.docx").is_file():
             return Path(candidate)
