@@ -160,3 +160,10 @@ def test_cumulative_milestone_ahead_uses_running_total_and_yearly_pace():
     (row,) = rows_for_plan(plan, 2025, {("p", "c", 2023): Actual(1), ("p", "c", 2025): Actual(1)})
     assert row.actual == 2  # 1 + 1 so far, not a sum of running totals
     assert row.projected == 2 + 5 * 1 and row.trend == "on_track"
+
+
+@given(rate, rate)
+def test_one_sided_range_acts_as_its_bound(bound, actual):
+    at_least = Target(id="a", name="a", unit="%", measure="rate", min=bound, year=2025)
+    assert math.isclose(gap_of(at_least, actual), actual - bound, abs_tol=1e-9)
+    assert status_of(at_least, actual) == status_of(point(bound, unit="%"), actual)

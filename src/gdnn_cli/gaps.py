@@ -2,7 +2,7 @@
 
 Rules (stated once, used by `gdnn gaps`, the report and the spreadsheet alike):
 - gap = actual − target, in the target's unit (percentage points for rates); for a range, the
-  distance to the nearest bound, 0 inside it.
+  distance to the nearest bound, 0 inside it; a one-sided range ("đạt từ 72,2%") acts as its bound.
 - achievement = actual ÷ target × 100 (for a range, against its minimum).
 - status: exceeded / met / not_met / no_data, honouring direction, ranges, and qualifiers:
   'khoảng' (about) meets within a tolerance (the target's own, else 5% of the value);
@@ -86,6 +86,10 @@ def status_of(t: Target, actual: float | None) -> str:
     if actual is None:
         return "no_data"
     lower = t.direction == "lower"
+    if t.value is None and (t.min is None or t.max is None):
+        # one-sided ("đạt từ 72,2%", "tối đa 5%"): the bound acts as the target, not as a range
+        return status_of(t.model_copy(update={"value": t.min if t.min is not None else t.max,
+                                               "min": None, "max": None}), actual)
     if t.value is None:
         lo = t.min if t.min is not None else float("-inf")
         hi = t.max if t.max is not None else float("inf")
@@ -111,6 +115,8 @@ def gap_of(t: Target, actual: float | None) -> float | None:
         return None
     if t.value is not None:
         return actual - t.value
+    if t.min is None or t.max is None:  # one-sided: distance to the bound, with its sign
+        return actual - (t.min if t.min is not None else t.max)
     if t.min is not None and actual < t.min - EPS:
         return actual - t.min
     if t.max is not None and actual > t.max + EPS:

@@ -29,7 +29,7 @@ def target_text(r: GapRow) -> str:
 def actual_text(r: GapRow) -> str:
     if r.actual is None:
         return "—"
-    text = fmt_percent(r.actual) if r.unit.strip() == "%" else fmt_number(r.actual)
+    text = fmt_percent(r.actual, 2) if r.unit.strip() == "%" else fmt_number(r.actual, 2)
     return text + ("*" if r.illustrative else "")
 
 
@@ -37,7 +37,7 @@ def gap_text(r: GapRow) -> str:
     if r.gap is None:
         return "—"
     unit = " điểm %" if r.unit.strip() == "%" else ""
-    return fmt_signed(r.gap) + unit
+    return fmt_signed(r.gap, 2) + unit
 
 
 def achievement_text(r: GapRow) -> str:
