@@ -148,3 +148,19 @@ def test_written_files_have_usual_permissions(bundled_report):
     os.umask(mask)
     mode = stat.S_IMODE((out / "bao-cao-hn-ubnd-2025.docx").stat().st_mode)
     assert mode == 0o666 & ~mask
+
+
+def test_report_number_signature_and_recipients_from_data(mini, tmp_path):
+    heading = """report:
+  number: 125/BC-SGDĐT
+  signature: {acting: KT. GIÁM ĐỐC, title: PHÓ GIÁM ĐỐC, name: Trần Văn B}
+  recipients: [UBND Thành phố (để báo cáo), Bộ Giáo dục và Đào tạo, "Lưu: VT, GDNN"]
+"""
+    (mini / "results" / "2025.yaml").write_text(OFFICIAL + heading, encoding="utf-8")
+    result = runner.invoke(app, ["report", "--year", "2025", "--data", str(mini), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    d = docx.Document(str(tmp_path / "bao-cao-tp-ubnd-2025.docx"))
+    assert d.tables[0].cell(1, 0).text == "Số: 125/BC-SGDĐT"
+    closing = next(t for t in d.tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:")
+    assert [p.text for p in closing.cell(0, 1).paragraphs if p.text] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn B"]
+    assert [p.text for p in closing.cell(0, 0).paragraphs[1:] if p.text][-1] == "- Lưu: VT, GDNN."

@@ -38,6 +38,7 @@ class ReportData:
     parts: list[PlanPart] = field(default_factory=list)
     limitations: list[str] = field(default_factory=list)
     directions: list[str] = field(default_factory=list)
+    heading: object = None  # results.ReportHeading from the data, when a result file gives one
 
     @property
     def rows(self) -> list[GapRow]:
@@ -70,6 +71,7 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
         if rf.plan is None or rf.plan in {p.id for p in plans}:
             data.limitations.extend(rf.limitations)
             data.directions.extend(rf.directions)
+            data.heading = data.heading or rf.report
     return data
 
 

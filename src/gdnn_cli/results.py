@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .models import Date, Slug, Strict, Text
+from .models import Date, Signature, Slug, Strict, Text
 
 Status = Literal["official", "provisional", "illustrative"]
 Progress = Literal["chua-trien-khai", "dang-trien-khai", "hoan-thanh"]
@@ -73,6 +73,14 @@ class AgencyReport(Strict):
     illustrative: bool = False
 
 
+class ReportHeading(Strict):
+    """What the year-end report needs that only the reporting body knows: its number, signer, recipients."""
+
+    number: str | None = Field(default=None, description="Số, ký hiệu: 125/BC-SGDĐT")
+    signature: Signature | None = None
+    recipients: list[str] = Field(default_factory=list, description="Nơi nhận, without '- ' and ';'")
+
+
 class ResultFile(Strict):
     plan: Slug | None = Field(default=None, description="The plan most records in this file belong to")
     year: int = Field(ge=1945, le=2100)
@@ -82,6 +90,7 @@ class ResultFile(Strict):
     limitations: list[str] = Field(default_factory=list, description="Tồn tại, hạn chế to add to the year-end report")
     directions: list[str] = Field(default_factory=list, description="Phương hướng, kiến nghị for the year-end report")
     illustrative_note: str | None = None
+    report: ReportHeading | None = Field(default=None, description="Number, signature and recipients of the year-end report")
 
     def figures_for(self) -> Iterator[tuple[str | None, int, Figure]]:
         for f in self.figures:

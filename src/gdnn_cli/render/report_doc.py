@@ -180,23 +180,32 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
                                "state": STATE_VI[r.state],
                                "tasks": str(sum(1 for t in part.tasks if t.agency == r.agency))})
     issuer_name = reg.agency_name(data.issuer)
+    heading = data.heading
     today = dt.date(data.year, 12, 31)
     return {
         "letterhead_superior": sup, "letterhead_issuer": line1, "letterhead_issuer2": line2,
-        "number_line": number_line("Báo cáo", None, reporter),
+        "number_line": number_line("Báo cáo", heading.number if heading else None, reporter),
         "place_date": fmt_long_date(data.year, None, None, place=data.parts[0].plan.place if data.parts else ""),
         "doc_type": "BÁO CÁO",
         "title": f"Kết quả thực hiện kế hoạch giáo dục nghề nghiệp năm {data.year}",
         "illustrative_notice": ILLUSTRATIVE_REPORT if data.illustrative else "",
         "addressee": f"Kính gửi: {issuer_name}",
         "body": body,
-        "recipients": recipients_lines([f"{issuer_name} (để báo cáo)", "Lưu: VT"]),
-        "sign_lines": ["GIÁM ĐỐC"] if (reporter and reporter.kind == "so") else ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
-        "signer": "",
+        "recipients": recipients_lines((heading.recipients if heading and heading.recipients else None)
+                                       or [f"{issuer_name} (để báo cáo)", "Lưu: VT"]),
+        "sign_lines": _sign_lines(heading.signature if heading else None, reporter),
+        "signer": heading.signature.name if heading and heading.signature else "",
         "annex_agencies": {"label": "Phụ lục", "title": "TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
                            "note": f"(Kèm theo Báo cáo năm {data.year}, số liệu đến ngày {fmt_short_date(today)})",
                            "rows": annex_rows} if annex_rows else None,
     }
+
+
+def _sign_lines(signature, reporter) -> list[str]:
+    """From the data when given; else the usual block of the reporting body, name left to the signer."""
+    if signature is not None:
+        return [x for x in (signature.authority, signature.acting, signature.title) if x]
+    return ["GIÁM ĐỐC"] if (reporter and reporter.kind == "so") else ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
 def render_report(data: ReportData, ds, out: Path, templates: Path) -> Path:
