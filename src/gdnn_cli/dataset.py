@@ -132,8 +132,6 @@ class Dataset:
     def count(self, kind: str) -> int:
         return sum(1 for f in self.files if f.kind == kind)
 
-    def plan_file(self, plan_id: str) -> str:
-        return self.registry.plan_files[plan_id]
 
 
 def _mentions(ri, plan_ids: set[str]) -> bool:

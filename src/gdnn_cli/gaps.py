@@ -20,7 +20,6 @@ from .models import Plan, Target
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
 EPS = 1e-9
-STATUS_ORDER = ("exceeded", "met", "not_met", "no_data", "on_track", "off_track")
 
 
 @dataclass(frozen=True)

@@ -43,12 +43,6 @@ def fmt_signed(value: float | None, decimals: int = 1) -> str:
     return ("+" if value > 0 else "−" if value < 0 else "") + text
 
 
-def fmt_quantity(value: float | None, unit: str, decimals: int = 1) -> str:
-    if value is None:
-        return ""
-    return fmt_percent(value, decimals) if unit.strip() == "%" else f"{fmt_number(value, decimals)} {unit}"
-
-
 def day_month(day: int | None, month: int | None) -> tuple[str, str]:
     """Nghị định 30: days under 10 and months 1 and 2 take a leading zero."""
     d = f"{day:02d}" if day else ""

@@ -95,7 +95,3 @@ class ResultFile(Strict):
     def figures_for(self) -> Iterator[tuple[str | None, int, Figure]]:
         for f in self.figures:
             yield f.plan or self.plan, f.year or self.year, f
-
-
-def is_illustrative(fig: Figure) -> bool:
-    return fig.status == "illustrative"

@@ -40,16 +40,13 @@ def _nfc(value):
     return value
 
 
-def render_docx(template: Path, context: dict, out: Path, images: dict[str, Path] | None = None) -> Path:
+def render_docx(template: Path, context: dict, out: Path) -> Path:
     """Render ``template`` with ``context`` into ``out``; nothing is left behind on failure."""
-    from docxtpl import DocxTemplate, InlineImage
-    from docx.shared import Mm
+    from docxtpl import DocxTemplate
     from jinja2 import Environment, StrictUndefined
 
     doc = DocxTemplate(str(template))
     ctx = _nfc(context)
-    for key, path in (images or {}).items():
-        ctx[key] = InlineImage(doc, str(path), width=Mm(160))
     env = Environment(autoescape=True, undefined=StrictUndefined)
     doc.render(ctx, jinja_env=env)
     _fix_core_properties(doc)
