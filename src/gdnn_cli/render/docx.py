@@ -31,6 +31,7 @@ def templates_dir(explicit: Path | None = None) -> Path:
 
 
 def _nfc(value):
+    """Text to NFC, through dicts and lists; other objects (subdocuments, images) pass as they are."""
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, dict):
@@ -40,13 +41,14 @@ def _nfc(value):
     return value
 
 
-def render_docx(template: Path, context: dict, out: Path) -> Path:
-    """Render ``template`` with ``context`` into ``out``; nothing is left behind on failure."""
+def render_docx(template: Path, context, out: Path) -> Path:
+    """Render ``template`` into ``out``; nothing is left behind on failure. ``context`` is a dict, or a
+    function of the template that builds one (subdocuments and images belong to their template)."""
     from docxtpl import DocxTemplate
     from jinja2 import Environment, StrictUndefined
 
     doc = DocxTemplate(str(template))
-    ctx = _nfc(context)
+    ctx = _nfc(context(doc) if callable(context) else context)
     env = Environment(autoescape=True, undefined=StrictUndefined)
     doc.render(ctx, jinja_env=env)
     _fix_core_properties(doc)

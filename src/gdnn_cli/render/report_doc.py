@@ -209,21 +209,10 @@ def _sign_lines(signature, reporter) -> list[str]:
 
 
 def render_report(data: ReportData, ds, out: Path, templates: Path) -> Path:
-    from docxtpl import DocxTemplate
-    from jinja2 import Environment, StrictUndefined
+    from .docx import render_docx
 
-    from ..atomic import write_with
-    from .docx import _fix_core_properties, _nfc
+    with tempfile.TemporaryDirectory() as charts:
+        return render_docx(templates / "bao-cao.docx", lambda tpl: report_context(data, ds, tpl, Path(charts)), out)
 
-    tpl = DocxTemplate(str(templates / "bao-cao.docx"))
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = report_context(data, ds, tpl, Path(tmp))
-        for para in ctx["body"]:
-            if para["obj"] is None:
-                para["text"] = _nfc(para["text"])
-        plain = {k: (_nfc(v) if k != "body" else v) for k, v in ctx.items()}
-        tpl.render(plain, jinja_env=Environment(autoescape=True, undefined=StrictUndefined))
-        _fix_core_properties(tpl)
-        return write_with(out, lambda t: tpl.save(str(t)))
 
 
