@@ -78,6 +78,15 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
 # --------------------------------------------------------------------------- sentences
 
 
+def plan_label(plan: Plan) -> str:
+    """How a report names a plan in a sentence: 'Kế hoạch số 72/KH-UBND', else its type and short title."""
+    if plan.number:
+        return f"{plan.type} số {plan.number}"
+    words = plan.title.split()
+    title = " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+    return f"{plan.type} “{title}”"
+
+
 def plan_reference(plan: Plan, issuer_name: str) -> str:
     number = f"số {plan.number}" if plan.number else ""
     d = plan.date
@@ -119,11 +128,11 @@ def limitation_sentences(data: ReportData, agency_name) -> list[str]:
     for part in data.parts:
         for r in part.rows:
             if r.status == "not_met":
-                out.append(f"{r.name} ({part.plan.id}) chưa đạt kế hoạch: thực hiện {value_text(r)} so với "
+                out.append(f"{r.name} ({plan_label(part.plan)}) chưa đạt kế hoạch: thực hiện {value_text(r)} so với "
                            f"kế hoạch {gaps_view.target_text(r)}, chênh lệch {gaps_view.gap_text(r)}"
                            + (" (số liệu minh họa)." if r.illustrative else "."))
             elif r.status == "off_track":
-                out.append(f"{r.name} ({part.plan.id}) chưa đúng hướng để đạt mốc năm {r.year}"
+                out.append(f"{r.name} ({plan_label(part.plan)}) chưa đúng hướng để đạt mốc năm {r.year}"
                            + (f", dự báo thiếu {fmt_number(r.shortfall)}" if r.shortfall else "") + ".")
         for t in part.tasks:
             if t.status != "hoan-thanh":
@@ -131,9 +140,9 @@ def limitation_sentences(data: ReportData, agency_name) -> list[str]:
         late = [r.name for r in part.reporters if r.state == "late"]
         missing = [r.name for r in part.reporters if r.state == "missing"]
         if late:
-            out.append(f"Một số đơn vị gửi báo cáo chậm so với thời hạn ({part.plan.id}): {', '.join(late)}.")
+            out.append(f"Đơn vị gửi báo cáo chậm so với thời hạn ({plan_label(part.plan)}): {', '.join(late)}.")
         if missing:
-            out.append(f"Chưa nhận được báo cáo của ({part.plan.id}): {', '.join(missing)}.")
+            out.append(f"Chưa nhận được báo cáo của {', '.join(missing)} ({plan_label(part.plan)}).")
     return out + data.limitations
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import gaps_view
 from ..numbers import fmt_long_date, fmt_short_date
-from ..report import (STATE_VI, PROGRESS_VI, ReportData, group_of, limitation_sentences, plan_reference,
+from ..report import (STATE_VI, PROGRESS_VI, ReportData, group_of, limitation_sentences, plan_label, plan_reference,
                       summary_sentence, target_sentence, task_title)
 from .outline import roman
 from .plan_doc import letterhead, number_line, recipients_lines
@@ -117,7 +117,8 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
         body.append(_para("caption", f"Bảng {i}. Kết quả thực hiện các chỉ tiêu năm {data.year}"))
         body.append(_para("subdoc", obj=_gap_table(tpl, part.rows)))
         n_chart += 1
-        chart = _chart(part.rows, f"{part.plan.id}: thực hiện so với kế hoạch năm {data.year}", charts_dir, n_chart)
+        chart = _chart(part.rows, f"{plan_label(part.plan)}: thực hiện so với kế hoạch năm {data.year}",
+                       charts_dir, n_chart)
         if chart is not None:
             from docx.shared import Mm
             from docxtpl import InlineImage
@@ -156,7 +157,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
             if names:
                 listing = ", ".join(
                     r.name + (f" ({fmt_short_date(r.reported)})" if r.reported else "") for r in names)
-                body.append(_para("body", f"- {part.plan.id} — {STATE_VI[state]}: {listing}."))
+                body.append(_para("body", f"- {plan_label(part.plan)} — {STATE_VI[state]}: {listing}."))
     body.append(_para("body", "(Chi tiết theo Phụ lục)"))
     # IV, V
     body.append(_para("section", f"{roman(4)}. TỒN TẠI, HẠN CHẾ"))
@@ -175,7 +176,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
     for part in data.parts:
         for r in part.reporters:
             annex_rows.append({"no": str(len(annex_rows) + 1), "agency": r.name + ("*" if r.illustrative else ""),
-                               "plan": r.plan, "due": fmt_short_date(r.due) if r.due else "—",
+                               "plan": plan_label(part.plan), "due": fmt_short_date(r.due) if r.due else "—",
                                "reported": fmt_short_date(r.reported) if r.reported else "—",
                                "state": STATE_VI[r.state],
                                "tasks": str(sum(1 for t in part.tasks if t.agency == r.agency))})
