@@ -165,3 +165,10 @@ def test_report_number_signature_and_recipients_from_data(mini, tmp_path):
     closing = next(t for t in d.tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:")
     assert [p.text for p in closing.cell(0, 1).paragraphs if p.text] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn B"]
     assert [p.text for p in closing.cell(0, 0).paragraphs[1:] if p.text][-1] == "- Lưu: VT, GDNN."
+
+
+def test_reporters_listed_once_per_state(bundled_report):
+    out, _ = bundled_report
+    text = docx_text(out / "bao-cao-hn-ubnd-2025.docx")
+    line = next(x for x in text.split("\n") if "Tuyên truyền" in x and "Chưa báo cáo:" in x)
+    assert line.count("UBND các xã, phường") == 1

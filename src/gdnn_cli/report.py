@@ -137,13 +137,22 @@ def limitation_sentences(data: ReportData, agency_name) -> list[str]:
         for t in part.tasks:
             if t.status != "hoan-thanh":
                 out.append(f"Nhiệm vụ “{task_title(part.plan, t.task)}” ({t.name}) {PROGRESS_VI[t.status]}.")
-        late = [r.name for r in part.reporters if r.state == "late"]
-        missing = [r.name for r in part.reporters if r.state == "missing"]
+        late = list(dict.fromkeys(r.name for r in part.reporters if r.state == "late"))
+        missing = list(dict.fromkeys(r.name for r in part.reporters if r.state == "missing"))
         if late:
             out.append(f"Đơn vị gửi báo cáo chậm so với thời hạn ({plan_label(part.plan)}): {', '.join(late)}.")
         if missing:
             out.append(f"Chưa nhận được báo cáo của {', '.join(missing)} ({plan_label(part.plan)}).")
     return out + data.limitations
+
+
+def reporter_listing(reporters) -> str:
+    """'Sở GD&ĐT (22/12/2025), UBND các xã, phường': each agency once, with the date it reported."""
+    seen: dict[str, str] = {}
+    for r in reporters:
+        date = f" ({fmt_short_date(r.reported)})" if r.reported else ""
+        seen.setdefault(r.name, r.name + date)
+    return ", ".join(seen.values())
 
 
 def task_title(plan: Plan, task_id: str) -> str:

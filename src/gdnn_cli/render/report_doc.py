@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import gaps_view
 from ..numbers import fmt_long_date, fmt_short_date
 from ..report import (STATE_VI, PROGRESS_VI, ReportData, group_of, limitation_sentences, plan_label, plan_reference,
+                      reporter_listing,
                       summary_sentence, target_sentence, task_title)
 from .outline import roman
 from .plan_doc import letterhead, number_line, recipients_lines
@@ -155,8 +156,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
         for state in ("on_time", "late", "missing", "not_due"):
             names = [r for r in part.reporters if r.state == state]
             if names:
-                listing = ", ".join(
-                    r.name + (f" ({fmt_short_date(r.reported)})" if r.reported else "") for r in names)
+                listing = reporter_listing(names)
                 body.append(_para("body", f"- {plan_label(part.plan)} — {STATE_VI[state]}: {listing}."))
     body.append(_para("body", "(Chi tiết theo Phụ lục)"))
     # IV, V
