@@ -29,6 +29,11 @@ DataOpt = Annotated[
 ]
 
 
+TemplatesOpt = Annotated[
+    Optional[Path], typer.Option("--templates", help="Folder with the Word templates (default: ./templates).")
+]
+
+
 class Fmt(str, Enum):
     text = "text"
     json = "json"
@@ -110,7 +115,7 @@ def plan_cmd(
     data: DataOpt = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output .docx (default: out/PLAN_ID.docx).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also convert to PDF with LibreOffice (soffice).")] = False,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="Folder with the Word templates.")] = None,
+    templates: TemplatesOpt = None,
 ) -> None:
     """Render a plan (Kế hoạch) as a .docx in the Nghị định 30 layout."""
     from . import output
@@ -207,7 +212,7 @@ def report_cmd(
     plan: PlanOpt = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: out/YEAR).")] = None,
     xlsx: Annotated[bool, typer.Option("--xlsx", help="Also write the target tables as .xlsx.")] = False,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="Folder with the Word templates.")] = None,
+    templates: TemplatesOpt = None,
 ) -> None:
     """Write the year-end report (Báo cáo) of each issuer with plans in force in YEAR."""
     from . import output
