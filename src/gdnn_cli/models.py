@@ -230,7 +230,9 @@ Frequency = Literal["hang-nam", "6-thang", "hang-quy", "hang-thang", "5-nam", "1
 class ReportingRule(Strict):
     """Who reports to whom, by when, how often. Due is a date, or a day-month repeated every year."""
 
-    text: str | None = Field(default=None, description="The plan's sentence; null when stated elsewhere")
+    id: Slug | None = Field(default=None, description="A name for placeholders: {id} in any text prints this deadline")
+    text: str | None = Field(default=None, description="The plan's sentence; null when stated elsewhere. "
+                             "{due} prints this rule's deadline")
     reporters: list[str] = Field(min_length=1, description="Agency ids that send the report")
     to: str = Field(description="Agency id that receives it")
     frequency: Frequency = "hang-nam"

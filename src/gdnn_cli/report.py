@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import gaps_view
+from .figures import fill
 from .gaps import GapRow
 from .models import Plan
 from .numbers import fmt_number, fmt_percent, fmt_short_date
@@ -161,7 +162,7 @@ def task_title(plan: Plan, task_id: str) -> str:
             return g.title
         for t in g.tasks:
             if t.id == task_id:
-                text = t.text
+                text = fill(t.text, plan) or ""
                 return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
     return task_id
 

@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from . import figures
 from .errors import Issue
 from .models import Agency, Plan, Target
 from .numbers import fmt_number
@@ -178,6 +179,7 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
                 yield Issue(file, "unknown-id", f"'{ref}' is not a {block.include[:-1].replace('_', ' ')} id of this plan",
                             loc=b_loc + ("only", j), hint=_near(ref, pool))
     yield from _not_rendered(plan, file)
+    yield from figures.check(plan, file)
 
 
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..figures import fill_plan
 from ..models import Agency, Plan, Target
 from ..numbers import fmt_long_date, fmt_number, fmt_percent
 from ..rules import Registry
@@ -157,6 +158,7 @@ def recipients_lines(recipients: list[str]) -> list[str]:
 
 
 def plan_context(plan: Plan, reg: Registry) -> dict:
+    plan = fill_plan(plan)  # every sentence states its figures from the data, body and appendices alike
     issuer = reg.agencies.get(plan.issuer)
     sup, line1, line2 = letterhead(issuer, reg)
     paras = body(plan, lambda a: local_name(a, reg))
