@@ -66,7 +66,8 @@ def refs(text: str) -> list[Ref]:
 # --------------------------------------------------------------------------- formatting
 
 
-def _num(value: float, rate: bool, pad: bool) -> str:
+def number_text(value: float, rate: bool, pad: bool = False) -> str:
+    """One figure as every document prints it: '240.000', '72,25%', padded '03'."""
     whole = float(value).is_integer()
     text = f"{int(value):02d}" if pad and whole and 0 <= value < 10 else fmt_number(value, 2)
     return text + ("%" if rate else "")
@@ -79,13 +80,13 @@ def target_figure(t: Target, field: str | None = None, pad: bool = False) -> str
         return str(t.year) if isinstance(t.year, int) else None
     if field is not None:
         v = getattr(t, field, None)
-        return None if v is None else _num(v, rate, pad)
+        return None if v is None else number_text(v, rate, pad)
     if t.value is not None:
-        return _num(t.value, rate, pad)
+        return number_text(t.value, rate, pad)
     if t.min is not None and t.max is not None:
-        return f"{_num(t.min, False, pad)} - {_num(t.max, rate, pad)}"
+        return f"{number_text(t.min, False, pad)} - {number_text(t.max, rate, pad)}"
     bound = t.min if t.min is not None else t.max
-    return None if bound is None else _num(bound, rate, pad)
+    return None if bound is None else number_text(bound, rate, pad)
 
 
 def due_figure(rule: ReportingRule) -> str | None:
@@ -252,12 +253,10 @@ def _tree_figures(targets: list[Target]) -> dict[float, list[tuple[str, bool]]]:
     return out
 
 
-def _carried(plan: Plan) -> tuple[dict[int, list[Target]], list[Target]]:
+def _carried(plan: Plan) -> dict[int, list[Target]]:
     """Which targets each top-level sentence states: its own tree, and the following targets whose
-    sentence is null ('stated in the sentence of the target before it'); and the targets that no
-    sentence states (their figures are written in other paragraphs of the plan)."""
+    sentence is null ('stated in the sentence of the target before it')."""
     out: dict[int, list[Target]] = {}
-    orphans: list[Target] = []
     owner = None
     for i, t in enumerate(plan.targets):
         if t.sentence:
@@ -265,9 +264,7 @@ def _carried(plan: Plan) -> tuple[dict[int, list[Target]], list[Target]]:
             out[i] = [t]
         elif owner is not None:
             out[owner].append(t)
-        else:
-            orphans.append(t)
-    return out, orphans
+    return out
 
 
 def _deadlines(plan: Plan) -> dict[tuple[int, int, int | None], str]:
@@ -295,14 +292,13 @@ def check(plan: Plan, file: str) -> Iterator[Issue]:
     """Placeholders that name nothing, and figures or deadlines typed where the data holds them.
 
     Strict where a sentence states targets (a target's sentence: every number in it that reads as a
-    figure must be a placeholder) and deadlines (a reporting rule's text); elsewhere, a typed figure
-    is refused when it equals one the data holds for a target no sentence states, or for any target
-    in a paragraph that already uses placeholders, and a typed date when it equals a deadline."""
+    figure must be a placeholder) and deadlines (a reporting rule's text); in every other paragraph,
+    a typed figure is refused when it equals one the data holds (a rate with its %, a count from
+    1.000 up), and a typed date when it equals a reporting deadline."""
     figures = Figures(plan)
-    carried, orphans = _carried(plan)
+    carried = _carried(plan)
     deadlines = _deadlines(plan)
     everything = _tree_figures(plan.targets)
-    loose = _tree_figures(orphans)
     for loc, text, own in texts(plan):
         if "{" in text:
             yield from _unknown(figures, file, loc, text, own)
@@ -312,10 +308,8 @@ def check(plan: Plan, file: str) -> Iterator[Issue]:
         is_reporting = len(loc) == 3 and loc[0] == "reporting" and loc[2] == "text"
         if sentence_of is not None and sentence_of in carried:
             yield from _literal_figures(file, loc, text, _tree_figures(carried[sentence_of]), strict=True)
-        elif refs(text) and not is_reporting:
+        else:
             yield from _literal_figures(file, loc, text, everything, strict=False)
-        elif loose:
-            yield from _literal_figures(file, loc, text, loose, strict=False)
         yield from _literal_dates(file, loc, text, deadlines, strict=is_reporting)
 
 
