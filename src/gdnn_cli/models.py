@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from . import vocab
+from .vocab import coded
 
 SCHEMA_VERSION = "1"
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+# The fixed words: a code each, and its Vietnamese spellings (vocab.py), normalised to the code on load.
+ListStyle = coded({k: v for k, v in vocab.STYLES.items() if k != "numbered"})
+Numbering = coded(vocab.NUMBERINGS)
 
 
 class Strict(BaseModel):
@@ -120,8 +128,8 @@ class Signature(Strict):
 
 # --------------------------------------------------------------------------- targets
 
-Qualifier = Literal["khoang", "tren", "it_nhat", "phan_dau", "duoi", "toi_da", "dat"]
-Year = Union[int, Literal["hang-nam"]]
+Qualifier = coded(vocab.QUALIFIERS)
+Year = Union[int, coded(vocab.EVERY_YEAR)]
 
 
 class Target(Strict):
@@ -135,13 +143,13 @@ class Target(Strict):
         "in the sentence of the target before it, or inside its parent's sentence.",
     )
     unit: Text = Field(description="người, lượt người, %, trường, nghề …")
-    measure: Literal["count", "rate"] = "count"
+    measure: coded(vocab.MEASURES) = "count"
     value: float | None = None
     min: float | None = None
     max: float | None = None
     qualifier: Qualifier | None = None
     tolerance: float | None = Field(default=None, ge=0, description="For 'khoảng': ± in the target's unit")
-    direction: Literal["higher", "lower"] = "higher"
+    direction: coded(vocab.DIRECTIONS) = "higher"
     cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
     year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
     baseline: float | None = None
@@ -190,15 +198,15 @@ class TaskGroup(Strict):
     id: Slug
     title: Text
     text: list[str] = Field(default_factory=list, description="Paragraphs under the title, before the items")
-    style: Literal["dash", "plus", "plain"] = "dash"
+    style: ListStyle = "dash"
     tasks: list[Task] = Field(default_factory=list)
-    numbering: Literal["alpha", "decimal"] = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
+    numbering: Numbering = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
     groups: list["TaskGroup"] = Field(default_factory=list)
     after: list[str] = Field(default_factory=list)
 
 
 class FundingSource(Strict):
-    kind: Literal["ngan-sach", "long-ghep", "oda", "hoc-phi", "xa-hoi-hoa", "khac"] = "khac"
+    kind: coded(vocab.FUNDING) = "khac"
     text: Text
 
 
@@ -208,7 +216,7 @@ class Duty(Strict):
     deadline: Date | None = None
 
 
-Role = Literal["thuong-truc", "chu-tri", "phoi-hop", "thuc-hien", "de-nghi"]
+Role = coded(vocab.ROLES)
 
 
 class Assignment(Strict):
@@ -218,13 +226,13 @@ class Assignment(Strict):
     heading: str | None = Field(default=None, description="The heading as printed, when not the agency's name")
     role: Role = "thuc-hien"
     text: list[str] = Field(default_factory=list, description="Paragraphs before the duties")
-    style: Literal["dash", "plus", "plain"] = "dash"
+    style: ListStyle = "dash"
     duties: list[Duty] = Field(default_factory=list)
     units: list["Assignment"] = Field(default_factory=list, description="Nested sub-units (8.1. Ban Công tác …)")
     after: list[str] = Field(default_factory=list)
 
 
-Frequency = Literal["hang-nam", "6-thang", "hang-quy", "hang-thang", "5-nam", "10-nam", "dot-xuat", "mot-lan"]
+Frequency = coded(vocab.FREQUENCIES)
 
 
 class ReportingRule(Strict):
@@ -260,11 +268,8 @@ class ReportingRule(Strict):
 
 # --------------------------------------------------------------------------- body outline
 
-Include = Literal["targets", "task_groups", "funding", "assignments", "reporting"]
-BlockKind = Literal[
-    "purposes", "requirements", "viewpoints", "general_objectives", "specific_objectives",
-    "targets", "tasks", "funding", "assignments", "reporting", "text",
-]
+Include = coded(vocab.INCLUDES)
+BlockKind = coded(vocab.BLOCK_KINDS)
 
 
 class Block(Strict):
@@ -277,10 +282,10 @@ class Block(Strict):
     heading: str | None = None
     kind: BlockKind = "text"
     text: list[str] = Field(default_factory=list, description="Paragraphs, rendered with the block's style")
-    style: Literal["dash", "plus", "plain", "numbered"] = "dash"
+    style: coded(vocab.STYLES) = "dash"
     include: Include | None = Field(default=None, description="A typed collection rendered here")
     only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
-    numbering: Literal["decimal", "alpha"] = Field(default="decimal", description="How sub-blocks are numbered")
+    numbering: Numbering = Field(default="decimal", description="How sub-blocks are numbered")
     blocks: list["Block"] = Field(default_factory=list)
     after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
 
@@ -311,7 +316,7 @@ class Plan(Strict):
     closing: list[str] = Field(default_factory=list, description="Closing paragraphs before Nơi nhận")
     recipients: list[str] = Field(default_factory=list, description="Nơi nhận, without '- ' and ';'")
     signature: Signature
-    appendices: list[Literal["targets", "key_tasks"]] = Field(
+    appendices: list[coded(vocab.APPENDICES)] = Field(
         default=[], description="Appendices generated from the data: Phụ lục 1 targets, Phụ lục 2 key tasks")
     source: str | None = Field(default=None, description="Where the text of this plan was taken from")
     illustrative: bool = Field(default=False, description="True for made-up plans (tests, benchmarks)")
@@ -342,10 +347,7 @@ class SourceRef(Strict):
     date: Date | None = None
 
 
-AgencyKind = Literal[
-    "bo", "ubnd-tinh", "ubnd-huyen", "ubnd-xa", "so", "ban", "doan-the", "mat-tran", "hoi",
-    "co-so-gdnn", "ngan-hang", "bao-chi", "thanh-uy", "hdnd", "nhom", "khac",
-]
+AgencyKind = coded(vocab.AGENCY_KINDS)
 
 
 class Agency(Strict):
