@@ -18,7 +18,7 @@ import yaml
 from gdnn_cli.dataset import load
 from tests.conftest import REPO
 
-FENCE = re.compile(r"^```yaml\n(.*?)^```", re.S | re.M)
+FENCE = re.compile(r"^```yaml\n(.*?)^```", re.DOTALL | re.MULTILINE)
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 MINIMAL_PLAN = {
     "id": "vi-du", "issuer": "hn-ubnd", "place": "Hà Nội", "date": 2025, "title": "Ví dụ",

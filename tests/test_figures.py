@@ -18,7 +18,14 @@ import yaml
 
 from gdnn_cli import figures
 from gdnn_cli.dataset import load
-from gdnn_cli.figures import Figures, due_figure, fill, fill_plan, number_text, target_figure
+from gdnn_cli.figures import (
+    Figures,
+    due_figure,
+    fill,
+    fill_plan,
+    number_text,
+    target_figure,
+)
 from gdnn_cli.models import Plan, ReportingRule, Target
 from gdnn_cli.render.docx import templates_dir
 from gdnn_cli.render.plan_doc import render_plan
@@ -56,12 +63,12 @@ def test_figures_are_formatted_as_documents_print_them():
 
 
 @pytest.mark.parametrize("due, text", [
-    (dict(due="2025-12-15"), "15/12/2025"),
-    (dict(due="2026-01-05"), "05/01/2026"),  # Nghị định 30: day < 10 and months 1–2 padded
-    (dict(due="2022-03-04"), "04/3/2022"),
-    (dict(due_day_month="25/5"), "25/5"),
-    (dict(due_day_month="5/12"), "05/12"),
-    (dict(), None),
+    ({"due": "2025-12-15"}, "15/12/2025"),
+    ({"due": "2026-01-05"}, "05/01/2026"),  # Nghị định 30: day < 10 and months 1–2 padded
+    ({"due": "2022-03-04"}, "04/3/2022"),
+    ({"due_day_month": "25/5"}, "25/5"),
+    ({"due_day_month": "5/12"}, "05/12"),
+    ({}, None),
 ])
 def test_deadlines_follow_nghi_dinh_30(due, text):
     assert due_figure(ReportingRule(reporters=["a"], to="b", **due)) == text

@@ -10,7 +10,16 @@ from pydantic import TypeAdapter, ValidationError
 
 from gdnn_cli import vocab
 from gdnn_cli.dataset import load
-from gdnn_cli.models import AgencyKind, BlockKind, Frequency, Include, Qualifier, Role, Target, Year
+from gdnn_cli.models import (
+    AgencyKind,
+    BlockKind,
+    Frequency,
+    Include,
+    Qualifier,
+    Role,
+    Target,
+    Year,
+)
 from gdnn_cli.results import Progress, Status
 from tests.conftest import REPO, edit, plan_path
 

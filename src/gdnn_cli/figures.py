@@ -219,7 +219,7 @@ def literal_numbers(text: str) -> Iterator[tuple[int, int, float, bool]]:
     body = _blank(text)
     dates = [m.span() for m in DATE.finditer(body)]
     for m in NUMBER.finditer(body):
-        s, e = m.span(1)
+        s = m.start(1)
         if any(a <= s < b for a, b in dates):
             continue
         before, after = body[:s].rstrip(), body[m.end(1):].lstrip()
