@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -39,11 +40,65 @@ def rendered_mini(mini, tmp_path) -> Path:
     return render_plan(ds.plans["tp-2025"], ds.registry, tmp_path / "tp.docx", templates_dir())
 
 
+@pytest.fixture(scope="module")
+def rendered_seeds(bundled, tmp_path_factory) -> dict[str, Path]:
+    """The five seed plans rendered once for the module's read-back tests."""
+    folder = tmp_path_factory.mktemp("seeds")
+    return {pid: render_plan(bundled.plans[pid], bundled.registry, folder / f"{pid}.docx", templates_dir())
+            for pid in SEEDS}
+
+
+def _seed(plan_id: str) -> str:
+    return (REPO / "tests" / "seeds" / SEEDS[plan_id]).read_text(encoding="utf-8")
+
+
+def _flat(text: str) -> str:
+    """Whitespace-insensitive form: the seeds are PDF extractions with lines broken anywhere."""
+    return re.sub(r"\s+([;:,.])", r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
+def _body(path: Path) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
 @pytest.mark.parametrize("plan_id", sorted(SEEDS))
-def test_seed_words_reproduced(bundled, plan_id, tmp_path):
-    out = render_plan(bundled.plans[plan_id], bundled.registry, tmp_path / f"{plan_id}.docx", templates_dir())
-    seed = (REPO / "tests" / "seeds" / SEEDS[plan_id]).read_text(encoding="utf-8")
-    assert coverage(seed, docx_text(out)) >= 0.97
+def test_seed_words_reproduced(rendered_seeds, plan_id):
+    assert coverage(_seed(plan_id), docx_text(rendered_seeds[plan_id])) >= 0.99
+
+
+@pytest.mark.parametrize("plan_id", sorted(SEEDS))
+def test_seed_headings_in_the_documents_own_words(rendered_seeds, plan_id):
+    """Every numbered heading the renderer prints is a heading of the seed, colons and names included."""
+    seed = _flat(_seed(plan_id)).lower()
+    headings = [t for style, t in _body(rendered_seeds[plan_id])
+                if style in ("GDNN Section", "GDNN Clause", "GDNN Point")]
+    assert headings
+    assert [h for h in headings if _flat(h).lower() not in seed] == []
+
+
+def test_seed_003_dash_lists_and_numbered_funding(rendered_seeds):
+    texts = [t for _, t in _body(rendered_seeds["hp-2021-2030-chien-luoc"])]
+    for lead in ("Một số chỉ tiêu chủ yếu:", "Một số chỉ tiêu chủ yếu"):
+        i = texts.index(lead)
+        assert texts[i + 1].startswith("- "), texts[i + 1]  # the dash lists of II.2.a and II.2.b
+    assert "- Đào tạo lại, đào tạo thường xuyên cho khoảng 25% lực lượng lao động." in texts
+    assert "- Tỷ lệ lao động có các kỹ năng công nghệ thông tin đạt 80%." in texts
+    i = texts.index("IV. KINH PHÍ THỰC HIỆN")
+    assert texts[i + 1] == "Kinh phí thực hiện Kế hoạch bao gồm:"  # the lead-in stays unnumbered
+    assert [t.split(" ", 1)[0] for t in texts[i + 2:i + 7]] == ["1.", "2.", "3.", "4.", "5."]
+    assert texts[i + 4] == "3. Nguồn vốn vay ưu đãi nước ngoài, vốn ODA."
+    assert texts[i + 7].startswith("V. ")
+
+
+def test_seed_004_colons_after_sub_headings(rendered_seeds):
+    clauses = [t for style, t in _body(rendered_seeds["hn-2025-tuyen-truyen"]) if style == "GDNN Clause"]
+    assert "3.1. Giai đoạn 2025 - 2026:" in clauses and "3.2. Giai đoạn 2027 - 2030:" in clauses
+
+
+def test_seed_000_assignment_heading_as_the_plan_prints_it(rendered_seeds):
+    clauses = [t for style, t in _body(rendered_seeds["hn-2025-gdnn"]) if style == "GDNN Clause"]
+    assert "11. Thành Đoàn Hà Nội" in clauses
+    assert not [c for c in clauses if "Đoàn Thanh niên Cộng sản" in c]
 
 
 def test_page_and_margins(rendered_mini):

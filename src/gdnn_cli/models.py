@@ -277,6 +277,9 @@ class Block(Strict):
     text: list[str] = Field(default_factory=list, description="Paragraphs, rendered with the block's style")
     style: Literal["dash", "plus", "plain", "numbered"] = "dash"
     include: Include | None = Field(default=None, description="A typed collection rendered here")
+    item_style: Literal["dash", "plus", "plain", "numbered"] | None = Field(
+        default=None, description="How the included items are marked when not like the text before them: "
+        "'Kinh phí … bao gồm:' unmarked, then the sources numbered 1.–5.; a plain lead-in, then dash lines")
     only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
     numbering: Literal["decimal", "alpha"] = Field(default="decimal", description="How sub-blocks are numbered")
     blocks: list["Block"] = Field(default_factory=list)
