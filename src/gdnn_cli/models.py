@@ -80,7 +80,16 @@ def _partial(value: object) -> object:
     return value
 
 
-IssueDate = Annotated[PartialDate, BeforeValidator(_partial)]
+class _IssueDateJsonSchema:
+    """The JSON Schema says what validation accepts: the mapping, a full date or a bare year, so that an
+    editor never marks `date: 2022-03-04` as wrong while `gdnn validate` accepts it."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {"anyOf": [handler(core_schema), {"type": "string", "format": "date"},
+                          {"type": "integer", "minimum": 1945, "maximum": 2100}]}
+
+
+IssueDate = Annotated[PartialDate, BeforeValidator(_partial), _IssueDateJsonSchema()]
 
 
 # --------------------------------------------------------------------------- documents
