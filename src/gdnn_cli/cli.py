@@ -30,7 +30,10 @@ DataOpt = Annotated[
 
 
 TemplatesOpt = Annotated[
-    Optional[Path], typer.Option("--templates", help="Folder with the Word templates (default: ./templates).")
+    Optional[Path], typer.Option(
+        "--templates", show_default=False,
+        help="Folder with the Word templates (default: $GDNN_TEMPLATES, else templates/ beside the data folder, "
+             "else the packaged ones).")
 ]
 
 
@@ -162,7 +165,7 @@ def plan_cmd(
     ds = _load_or_exit(data)
     plan = _plan_or_exit(ds, plan_id)
     target = out or Path("out") / f"{plan_id}.docx"
-    written = render_plan(plan, ds.registry, target, templates_dir(templates))
+    written = render_plan(plan, ds.registry, target, templates_dir(templates, data))
     output.say(f"wrote {written}")
     if pdf:
         output.say(f"wrote {convert_pdf(written)}")
@@ -269,7 +272,7 @@ def report_cmd(
         _plan_or_exit(ds, plan)
     _issuer_or_exit(ds, issuer)
     folder = out or Path("out") / str(year)
-    tdir = templates_dir(templates)
+    tdir = templates_dir(templates, data)
     issuers = issuers_for(ds, year, issuer, plan)
     if not issuers:
         raise GdnnError(f"no plan is in force in {year}" + (f" for issuer {issuer}" if issuer else ""))

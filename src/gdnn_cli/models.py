@@ -134,7 +134,16 @@ def _partial(value: object) -> object:
     return value
 
 
-IssueDate = Annotated[PartialDate, BeforeValidator(_partial)]
+class _IssueDateJsonSchema:
+    """The JSON Schema says what validation accepts: the mapping, a full date or a bare year, so that an
+    editor never marks `date: 2022-03-04` as wrong while `gdnn validate` accepts it."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {"anyOf": [handler(core_schema), {"type": "string", "format": "date"},
+                          {"type": "integer", "minimum": 1945, "maximum": 2100}]}
+
+
+IssueDate = Annotated[PartialDate, BeforeValidator(_partial), _IssueDateJsonSchema()]
 
 
 # --------------------------------------------------------------------------- documents
@@ -345,6 +354,9 @@ class Block(Strict):
     text: list[str] = Field(default_factory=list, description="Paragraphs, rendered with the block's style")
     style: Literal["dash", "plus", "plain", "numbered"] = "dash"
     include: Include | None = Field(default=None, description="A typed collection rendered here")
+    item_style: Literal["dash", "plus", "plain", "numbered"] | None = Field(
+        default=None, description="How the included items are marked when not like the text before them: "
+        "'Kinh phí … bao gồm:' unmarked, then the sources numbered 1.–5.; a plain lead-in, then dash lines")
     only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
     numbering: Literal["decimal", "alpha"] = Field(default="decimal", description="How sub-blocks are numbered")
     blocks: list["Block"] = Field(default_factory=list)
