@@ -23,6 +23,8 @@ def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Regist
         return None, Issue(file, "missing-plan", _("no plan is named for this record"), loc=loc,
                            hint=_("set 'plan:' at the top of the file or on the record"))
     plan = reg.plan_index.get(plan_id)
+    if plan is None and plan_id in reg.invalid_plans:
+        return None, None  # the plan's own errors are reported; one mistake, one message
     if plan is None:
         return None, Issue(file, "unknown-plan", _("plan '{plan}' does not exist").format(plan=plan_id), loc=loc,
                            hint=_near(plan_id, reg.plan_index) or _("check the plan ids in data/plans/"))
@@ -35,6 +37,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
         plan, problem = _plan(plan_id, explicit, "figures", i, reg, file)
         if problem:
             yield problem
+        if plan is None:
             continue
         yield from _figure(plan, loc, target, year, year_explicit, value, num, den, file)
         if agency:
@@ -44,6 +47,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
         plan, problem = _plan(plan_id, explicit, "progress", i, reg, file)
         if problem:
             yield problem
+        if plan is None:
             continue
         ids = plan.tasks | plan.groups
         if task not in ids:
@@ -85,3 +89,34 @@ def _agency(agency_id: str, reg: Registry, file: str, loc: tuple) -> Iterator[Is
     if agency_id not in reg.agencies:
         yield Issue(file, "unknown-agency", _("agency '{id}' is not in data/agencies/").format(id=agency_id),
                     loc=loc, hint=reg.agency_hint(agency_id))
+
+
+def duplicate_figures(results: list[tuple[str, ResultIndex]], reg: Registry) -> Iterator[Issue]:
+    """Across all result files: a target's figure for one year and one agency (or one scope, when no
+    agency is named) is given once; figures of different agencies add up only for a target the plan
+    marks ``sum_of_agencies``. Silently summing a figure entered twice turned 129,1% into "Vượt"."""
+    first: dict[tuple, tuple[str, int, str | None]] = {}
+    for file, ri in results:
+        for i, plan_id, _explicit, target, year, _ye, _value, _num, _den, agency in ri.figures:
+            plan = reg.plan_index.get(plan_id)
+            if plan is None or target not in plan.targets:
+                continue  # reported by result_rules
+            key = plan.keys.get(target, target)
+            here = (file, i, agency)
+            same = first.setdefault((plan_id, key, year, agency), here)
+            if same is not here:
+                yield Issue(file, "duplicate-figure", _("a figure for '{target}' in {year}{by} is already given at "
+                            "{place}; it would be counted twice").format(
+                                target=key, year=year, by=_(" from {agency}").format(agency=agency) if agency else "",
+                                place=f"{same[0]} figures[{same[1]}]"),
+                            loc=("figures", i), hint=_("keep one of the two figures"))
+                continue
+            other = first.setdefault((plan_id, key, year, "*"), here)
+            if other is not here and key not in plan.summed:
+                yield Issue(file, "figures-not-summable", _("'{target}' in {year} already has a figure from {other} "
+                            "at {place}; the plan does not say this target is a sum of agencies' figures").format(
+                                target=key, year=year, other=other[2] or _("no named agency"),
+                                place=f"{other[0]} figures[{other[1]}]"),
+                            loc=("figures", i, "agency") if agency else ("figures", i),
+                            hint=_("keep one figure, or set 'sum_of_agencies: true' on the target in plan {plan}")
+                            .format(plan=plan_id))

@@ -28,6 +28,7 @@ class Registry:
     plan_index: dict = field(default_factory=dict)  # plan id → index.PlanIndex
     plan_files: dict[str, str] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)  # full models, loaded on first use
+    invalid_plans: set[str] = field(default_factory=set)  # ids of plan files with errors of their own
 
     def nearest_agency(self, wrong: str) -> str | None:
         close = difflib.get_close_matches(wrong, list(self.agencies), n=1, cutoff=0.5)
@@ -101,10 +102,6 @@ def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]
                 yield Issue(file, "rate-out-of-range",
                             _("a rate must lie between 0 and 100%, not {value}%").format(value=fmt_number(v)),
                             loc=loc + (key,))
-    for key in ("value", "min", "max"):
-        v = getattr(t, key)
-        if v is not None and v < 0:
-            yield Issue(file, "negative-value", _("{key} cannot be negative ({value})").format(key=key, value=fmt_number(v)), loc=loc + (key,))
     if isinstance(t.year, int) and t.year not in plan.period.years and t.year != plan.period.vision:
         yield Issue(file, "year-outside-period",
                     _("target year {year} lies outside the plan's period {start}–{end}").format(
