@@ -321,13 +321,13 @@ def _unknown(figures: Figures, file: str, loc: tuple, text: str, own) -> Iterato
             continue
         near = difflib.get_close_matches(r.key, figures.ids(), n=1, cutoff=0.5)
         if r.key in figures.targets or r.key in figures.rules:
-            msg = _("{ref} names a field that {key} does not have").format(ref=r.raw, key=r.key)
+            msg = _("{ref} names a field that {key} does not have: «{quote}»")
             hint = _("a target has value, min, max, tolerance, baseline, year; a reporting rule has due")
         else:
-            msg = _("{ref} names no target or reporting rule of this plan").format(ref=r.raw)
+            msg = _("{ref} names no target or reporting rule of this plan: «{quote}»")
             hint = (_("did you mean {{{near}}}?").format(near=near[0]) if near
                     else _("write the id of a target, or give the reporting rule an id"))
-        yield Issue(file, "unknown-figure", msg + _(": «{quote}»").format(quote=_quote(text, r.start, r.end)),
+        yield Issue(file, "unknown-figure", msg.format(ref=r.raw, key=r.key, quote=_quote(text, r.start, r.end)),
                     loc=loc, hint=hint)
     for m in NEAR_PLACEHOLDER.finditer(text):
         if not PLACEHOLDER.fullmatch(m.group(0)) and re.fullmatch(r"\{[\w.:-]+\}", m.group(0)):
