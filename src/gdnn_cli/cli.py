@@ -164,11 +164,35 @@ def plan_cmd(
 
     ds = _load_or_exit(data)
     plan = _plan_or_exit(ds, plan_id)
-    target = out or Path("out") / f"{plan_id}.docx"
+    target = _docx_target(out or Path("out") / f"{plan_id}.docx", ds.root)
+    pdf = pdf or (out is not None and out.suffix.lower() == ".pdf")
+    if pdf:
+        check_target(target.with_suffix(".pdf"), [ds.root])
     written = render_plan(plan, ds.registry, target, templates_dir(templates, data))
     output.say(f"wrote {written}")
     if pdf:
         output.say(f"wrote {convert_pdf(written)}")
+
+
+def _docx_target(out: Path, data_root: Path) -> Path:
+    """-o names the .docx; ``-o x.pdf`` means x.docx and x.pdf, both kept. Anything that would be
+    destroyed by the write (a folder, a device, a data file, a file gdnn did not write) is refused."""
+    from .errors import GdnnError
+    from .i18n import _
+
+    check_target(out, [data_root])
+    if out.suffix.lower() == ".pdf":
+        out = out.with_suffix(".docx")
+    elif out.suffix.lower() != ".docx":
+        raise GdnnError(_("-o {out}: the output is a Word file; give a name ending in .docx (or .pdf for both)")
+                        .format(out=out))
+    return check_target(out, [data_root])
+
+
+def check_target(path: Path, protect: list[Path]) -> Path:
+    from .atomic import check_target as check
+
+    return check(path, protect)
 
 
 class GapFmt(str, Enum):
@@ -263,6 +287,7 @@ def report_cmd(
     from . import output
     from .errors import GdnnError
     from .render.docx import templates_dir
+    from .atomic import check_folder, staged
     from .render.report_doc import render_report
     from .report import build, issuers_for
     from .xlsx import write_xlsx
@@ -276,23 +301,23 @@ def report_cmd(
     issuers = issuers_for(ds, year, issuer, plan)
     if not issuers:
         raise GdnnError(f"no plan is in force in {year}" + (f" for issuer {issuer}" if issuer else ""))
+    suffixes = (".docx", ".xlsx") if xlsx else (".docx",)
+    check_folder(folder, [f"bao-cao-{iss}-{year}{sfx}" for iss in issuers for sfx in suffixes], [ds.root])
     written: list[tuple[str, Path, object]] = []
-    with output.progress() as bar:
-        task = bar.add_task("Báo cáo", total=len(issuers) * (2 if xlsx else 1))
+    with staged(folder) as stage, output.progress() as bar:  # all reports or none
+        task = bar.add_task("Báo cáo", total=len(issuers) * len(suffixes))
         for iss in issuers:
             bar.update(task, description=f"Báo cáo {iss}")
             try:
                 rdata = build(ds, year, iss, plan)
-                path = render_report(rdata, ds, folder / f"bao-cao-{iss}-{year}.docx", tdir)
-            except GdnnError:
+                path = render_report(rdata, ds, stage / f"bao-cao-{iss}-{year}.docx", tdir)
+            except Exception as exc:
+                exc.add_note(f"while writing the report of {iss} for {year}")  # for the crash log
                 raise
-            except Exception as exc:  # noqa: BLE001 - say which issuer failed, not only why
-                raise GdnnError(f"the report for {iss} failed: {type(exc).__name__}: {exc}; nothing was written "
-                                "for it") from exc
-            written.append((iss, path, rdata))
+            written.append((iss, folder / path.name, rdata))
             bar.advance(task)
             if xlsx:
-                written.append((iss, write_xlsx(rdata, folder / f"bao-cao-{iss}-{year}.xlsx"), rdata))
+                written.append((iss, folder / write_xlsx(rdata, stage / f"bao-cao-{iss}-{year}.xlsx").name, rdata))
                 bar.advance(task)
     output.print_written(written, ds.registry)
 
