@@ -76,6 +76,7 @@ def validate_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings make the run fail too.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = one per core).")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not update the cache.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show warnings with their source lines.")] = False,
 ) -> None:
     """Check every plan, agency and result file: YAML, schema, references and domain rules."""
     from . import output
@@ -85,7 +86,7 @@ def validate_cmd(
     if fmt is Fmt.json:
         output.print_json(output.validation_json(ds))
     else:
-        output.print_issues(ds)
+        output.print_issues(ds, verbose=verbose)
         output.print_summary(ds)
     if not ds.ok or (strict and ds.warnings):
         raise typer.Exit(1)
@@ -266,7 +267,8 @@ def status_cmd(
     _issuer_or_exit(ds, issuer)
     ys = year_status(ds, _year(year), plan, issuer)
     if fmt is Fmt.json:
-        output.print_json({"reporters": [r.to_json() for r in ys.reporters],
+        output.print_json({"handovers": [h.to_json() for h in ys.handovers],
+                           "reporters": [r.to_json() for r in ys.reporters],
                            "tasks": [{**t.__dict__, "reported": t.reported.isoformat() if t.reported else None}
                                      for t in ys.tasks]})
     else:

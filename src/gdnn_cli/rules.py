@@ -257,10 +257,10 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
                         hint=f"did you mean '{near}' ({reg.agency_name(near)})?" if near else "add it to data/agencies/")
             continue
         if agency.ceased and agency.ceased <= issued and agency_id not in warned and loc[0] != "issuer":
-            warned.add(agency_id)
-            yield Issue(file, "agency-ceased", f"{agency.name} ceased on {agency.ceased:%d/%m/%Y}, before this plan "
-                        f"was issued ({plan.date_text}), but the plan still gives it work",
-                        severity="warning", loc=loc, hint=_successors(agency, reg))
+            warned.add(agency_id)  # an error: the plan was written after the agency was gone
+            yield Issue(file, "agency-ceased", f"{agency.name} ceased on {agency.ceased:%d/%m/%Y}, on or before the "
+                        f"day this plan was issued ({plan.date_text}), but the plan still gives it work or reports",
+                        loc=loc, hint=_successors(agency, reg, fix=True))
     for r, to, due, reporters in plan.reporting:
         target = reg.agencies.get(to)
         if target and target.ceased and due and due >= target.ceased and to not in warned:
@@ -277,10 +277,13 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
                             severity="warning", loc=("reporting", r, "reporters", j), hint=_successors(reporter, reg))
 
 
-def _successors(agency: Agency, reg: Registry) -> str:
+def _successors(agency: Agency, reg: Registry, fix: bool = False) -> str:
     if not agency.successors:
         return "no successor is recorded; check data/agencies/"
     names = "; ".join(reg.agency_name(s.id) + (f" ({s.scope})" if s.scope else "") for s in agency.successors)
+    if fix:
+        ids = ", ".join(s.id for s in agency.successors)
+        return f"name its successor instead ({ids}): {names}"
     return f"successor(s): {names}"
 
 
