@@ -3,7 +3,7 @@
 What is cached is each file's own result — its summary and its located problems; checks across
 files run every time. The cache is dropped whole when any module of the package changes.
 
-It is JSON, not pickle: loading it can only build the few classes named in ``_CLASSES``, never run
+It is JSON, not pickle: loading it can only build the few classes named in ``_classes()``, never run
 code, so a cache file planted by someone else is at worst wrong data, dropped on the next change.
 Paths are stored relative to the data folder and problems without their file name, which is
 filled in from the current working directory on each run.
@@ -30,9 +30,12 @@ def fingerprint() -> str:
     import pydantic
 
     h = hashlib.sha256(f"{SCHEMA_VERSION}|{pydantic.VERSION}".encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in sorted(here.glob("*.py")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
+    for catalog in sorted((here / "locale").glob("*/LC_MESSAGES/*.mo")):  # a new translation, new messages
+        h.update(catalog.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -117,8 +120,10 @@ class Cache:
         return cls(cache_home())
 
     def _file(self, root: Path) -> Path:
+        from .i18n import current_language
+
         key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-        return self.folder / f"{key}-{fingerprint()}.json"
+        return self.folder / f"{key}-{fingerprint()}-{current_language()}.json"  # messages are in one language
 
     def _key(self, path: Path) -> str:
         """The path relative to the data folder: the same entry from any working directory."""
