@@ -30,7 +30,10 @@ DataOpt = Annotated[
 
 
 TemplatesOpt = Annotated[
-    Optional[Path], typer.Option("--templates", help="Folder with the Word templates (default: ./templates).")
+    Optional[Path], typer.Option(
+        "--templates", show_default=False,
+        help="Folder with the Word templates (default: $GDNN_TEMPLATES, else templates/ beside the data folder, "
+             "else the packaged ones).")
 ]
 
 
@@ -102,11 +105,48 @@ def schema_cmd(
 
 def _plan_or_exit(ds, plan_id: str):
     from .errors import UsageError
+    from .i18n import _
 
     if plan_id not in ds.plans:
-        known = ", ".join(sorted(ds.plans)) or "none"
-        raise UsageError(f"no plan with id '{plan_id}'. Known plans: {known}")
+        raise UsageError(_("no plan with id '{id}'{near}").format(id=plan_id, near=_did_you_mean(plan_id, ds.plans)))
     return ds.plans[plan_id]
+
+
+def _issuer_or_exit(ds, issuer: str | None) -> None:
+    from .errors import UsageError
+    from .i18n import _
+
+    if issuer and issuer not in ds.registry.agencies:
+        raise UsageError(_("no agency with id '{id}'{near}").format(
+            id=issuer, near=_did_you_mean(issuer, ds.registry.agencies)))
+
+
+def _did_you_mean(wrong: str, pool) -> str:
+    """The nearest ids only, never the whole list: a national folder has thousands."""
+    import difflib
+
+    from .i18n import _
+
+    close = difflib.get_close_matches(wrong, sorted(pool), n=3, cutoff=0.5)
+    if close:
+        return _("; did you mean {ids}?").format(ids=", ".join(f"'{c}'" for c in close))
+    return _("; `gdnn validate --format json` lists the ids")
+
+
+GAP_STATUSES = ("exceeded", "met", "not_met", "no_data", "on_track", "off_track")
+
+
+def _statuses(value: str | None) -> str | None:
+    """--fail-on takes only statuses that rows can have: a typo must not make CI pass silently."""
+    if value is None:
+        return None
+    wrong = [s.strip() for s in value.split(",") if s.strip() not in GAP_STATUSES]
+    if wrong:
+        from .i18n import _
+
+        raise typer.BadParameter(_("unknown status {wrong}; choose from {known}").format(
+            wrong=", ".join(f"'{w}'" for w in wrong), known=", ".join(GAP_STATUSES)))
+    return value
 
 
 @app.command("plan")
@@ -125,7 +165,7 @@ def plan_cmd(
     ds = _load_or_exit(data)
     plan = _plan_or_exit(ds, plan_id)
     target = out or Path("out") / f"{plan_id}.docx"
-    written = render_plan(plan, ds.registry, target, templates_dir(templates))
+    written = render_plan(plan, ds.registry, target, templates_dir(templates, data))
     output.say(f"wrote {written}")
     if pdf:
         output.say(f"wrote {convert_pdf(written)}")
@@ -157,7 +197,8 @@ def gaps_cmd(
     issuer: IssuerOpt = None,
     fmt: Annotated[GapFmt, typer.Option("--format", "-f", help="table, json, csv or md.")] = GapFmt.table,
     fail_on: Annotated[Optional[str], typer.Option(
-        "--fail-on", help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
+        "--fail-on", callback=_statuses,
+        help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
 ) -> None:
     """Target versus actual for every target in force in a year: gap, achievement, status."""
     from . import gaps_view, output
@@ -166,6 +207,7 @@ def gaps_cmd(
     ds = _load_or_exit(data)
     if plan:
         _plan_or_exit(ds, plan)
+    _issuer_or_exit(ds, issuer)
     y = _year(year)
     rows = gap_rows(ds, y, plan, issuer)
     covered = coverage_by_plan(ds, y, plan, issuer)
@@ -199,6 +241,9 @@ def status_cmd(
     from .tracking import year_status
 
     ds = _load_or_exit(data)
+    if plan:
+        _plan_or_exit(ds, plan)
+    _issuer_or_exit(ds, issuer)
     ys = year_status(ds, _year(year), plan, issuer)
     if fmt is Fmt.json:
         output.print_json({"reporters": [r.to_json() for r in ys.reporters],
@@ -229,8 +274,9 @@ def report_cmd(
     ds = _load_or_exit(data)
     if plan:
         _plan_or_exit(ds, plan)
+    _issuer_or_exit(ds, issuer)
     folder = out or Path("out") / str(year)
-    tdir = templates_dir(templates)
+    tdir = templates_dir(templates, data)
     issuers = issuers_for(ds, year, issuer, plan)
     if not issuers:
         raise GdnnError(f"no plan is in force in {year}" + (f" for issuer {issuer}" if issuer else ""))

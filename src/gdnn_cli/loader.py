@@ -6,8 +6,11 @@ composing the node tree again, and only for files that have problems.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Issue
+from .i18n import _
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -27,11 +31,29 @@ class LoadError(Exception):
         self.issue = issue
 
 
+class ThousandsFloat(float):
+    """A float read from text like ``12.000``: a Vietnamese clerk writes twelve thousand that way and
+    YAML silently reads twelve. The loader marks such floats; the schema refuses them (models.Amount)."""
+
+    text: str = ""
+
+
+_THOUSANDS_TEXT = re.compile(r"[+]?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
 class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that keeps dates as text and rejects duplicate keys and merge keys.
 
     Duplicates are found cheaply: a mapping node with more keys than the dict built from it.
     """
+
+    def construct_yaml_float(self, node):  # type: ignore[no-untyped-def]
+        value = super().construct_yaml_float(node)
+        if _THOUSANDS_TEXT.fullmatch(node.value):
+            marked = ThousandsFloat(value)
+            marked.text = node.value
+            return marked
+        return value
 
     def flatten_mapping(self, node):  # type: ignore[no-untyped-def]
         for key_node, _ in node.value:
@@ -81,6 +103,7 @@ DataLoader.yaml_implicit_resolvers = {
     for ch, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 AnchoredLoader.yaml_implicit_resolvers = DataLoader.yaml_implicit_resolvers
+DataLoader.add_constructor("tag:yaml.org,2002:float", DataLoader.construct_yaml_float)
 
 
 @dataclass
@@ -93,11 +116,48 @@ class Source:
     digest: str = ""  # sha1 of the bytes on disk, the cache key
 
 
+def read_bytes(path: Path, display: str) -> bytes:
+    """A data file's bytes, refusing what is not a plain file before reading anything.
+
+    A symlink is never followed (it could point at any file of the user's), a FIFO or a device is
+    never read (it could block or never end), and the size is checked on the open file."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    if os.path.islink(path):
+        raise LoadError(Issue(display, "symlink-refused", _("this is a symbolic link; gdnn does not follow links "
+                              "in the data folder"), hint=_("copy the file into the data folder instead")))
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LoadError(Issue(display, "symlink-refused", _("this is a symbolic link; gdnn does not follow "
+                                  "links in the data folder"), hint=_("copy the file into the data folder instead"))) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(Issue(display, "not-a-file", _("this is not a regular file (a folder, pipe or device); "
+                                  "gdnn reads only plain files"), hint=_("remove it from the data folder")))
+        if info.st_size > MAX_BYTES:
+            raise LoadError(Issue(display, "file-too-large", _("the file is {size} bytes; the limit is {limit}").format(
+                size=info.st_size, limit=MAX_BYTES), hint=_("split the data into several files")))
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > MAX_BYTES:  # grew while being read
+                raise LoadError(Issue(display, "file-too-large", _("the file is over {limit} bytes").format(
+                    limit=MAX_BYTES), hint=_("split the data into several files")))
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_text(path: Path, display: str) -> Source:
-    raw = path.read_bytes()
+    raw = read_bytes(path, display)
     digest = hashlib.sha1(raw).hexdigest()
-    if len(raw) > MAX_BYTES:
-        raise LoadError(Issue(display, "file-too-large", f"the file is {len(raw)} bytes; the limit is {MAX_BYTES}"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -133,6 +193,31 @@ def parse(source: Source) -> object:
         raise LoadError(Issue(source.display, "too-deep", "the data is nested too deeply")) from None
 
 
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_characters(source: Source, data: object) -> list[Issue]:
+    """Text that Word and Excel cannot hold (control characters, written as escapes like "\\x07"):
+    refused here, located, rather than crashing a writer later. Raw control characters never get this
+    far (YAML refuses them), so only files with a backslash are walked."""
+    if "\\" not in source.text:
+        return []
+    out: list[Issue] = []
+    stack: list[tuple[tuple, object]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((loc + (k,), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((loc + (i,), v) for i, v in enumerate(node))
+        elif isinstance(node, str) and (m := _UNWRITABLE.search(node)):
+            out.append(Issue(source.display, "control-character",
+                             _("the text holds the control character U+{code:04X}, which Word and Excel cannot "
+                               "hold").format(code=ord(m.group())), loc=loc,
+                             hint=_("remove the escape (\\x.., \\u....) from the quoted text")))
+    return out
+
+
 def _yaml_issue(source: Source, exc: yaml.MarkedYAMLError) -> Issue:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
@@ -159,7 +244,7 @@ def _yaml_issue(source: Source, exc: yaml.MarkedYAMLError) -> Issue:
     if exc.context and code == "yaml-syntax":
         problem = f"{exc.context}, {problem}"
     return Issue(source.display, code, problem, line=line, column=col, hint=hint,
-                 context=snippet(source.text, line))
+                 context=snippet(source.text, line, around=0))  # nothing beyond the line of a file that failed
 
 
 def _leading_tab(text: str, line: int | None) -> bool:

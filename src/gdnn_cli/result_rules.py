@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from .errors import Issue
+from .i18n import _
 from .index import PlanIndex, ResultIndex
 from .numbers import fmt_number
 from .rules import Registry
@@ -22,6 +23,8 @@ def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Regist
         return None, Issue(file, "missing-plan", "no plan is named for this record", loc=loc,
                            hint="set 'plan:' at the top of the file or on the record")
     plan = reg.plan_index.get(plan_id)
+    if plan is None and plan_id in reg.invalid_plans:
+        return None, None  # the plan's own errors are reported; one mistake, one message
     if plan is None:
         return None, Issue(file, "unknown-plan", f"plan '{plan_id}' does not exist", loc=loc,
                            hint=_near(plan_id, reg.plan_index) or "check data/plans/")
@@ -34,6 +37,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
         plan, problem = _plan(plan_id, explicit, "figures", i, reg, file)
         if problem:
             yield problem
+        if plan is None:
             continue
         yield from _figure(plan, loc, target, year, year_explicit, value, num, den, file)
         if agency:
@@ -43,6 +47,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
         plan, problem = _plan(plan_id, explicit, "progress", i, reg, file)
         if problem:
             yield problem
+        if plan is None:
             continue
         ids = plan.tasks | plan.groups
         if task not in ids:
@@ -83,3 +88,34 @@ def _agency(agency_id: str, reg: Registry, file: str, loc: tuple) -> Iterator[Is
         near = reg.nearest_agency(agency_id)
         yield Issue(file, "unknown-agency", f"agency '{agency_id}' is not in data/agencies/", loc=loc,
                     hint=f"did you mean '{near}'?" if near else None)
+
+
+def duplicate_figures(results: list[tuple[str, ResultIndex]], reg: Registry) -> Iterator[Issue]:
+    """Across all result files: a target's figure for one year and one agency (or one scope, when no
+    agency is named) is given once; figures of different agencies add up only for a target the plan
+    marks ``sum_of_agencies``. Silently summing a figure entered twice turned 129,1% into "Vượt"."""
+    first: dict[tuple, tuple[str, int, str | None]] = {}
+    for file, ri in results:
+        for i, plan_id, _explicit, target, year, _ye, _value, _num, _den, agency in ri.figures:
+            plan = reg.plan_index.get(plan_id)
+            if plan is None or target not in plan.targets:
+                continue  # reported by result_rules
+            key = plan.keys.get(target, target)
+            here = (file, i, agency)
+            same = first.setdefault((plan_id, key, year, agency), here)
+            if same is not here:
+                yield Issue(file, "duplicate-figure", _("a figure for '{target}' in {year}{by} is already given at "
+                            "{place}; it would be counted twice").format(
+                                target=key, year=year, by=_(" from {agency}").format(agency=agency) if agency else "",
+                                place=f"{same[0]} figures[{same[1]}]"),
+                            loc=("figures", i), hint=_("keep one of the two figures"))
+                continue
+            other = first.setdefault((plan_id, key, year, "*"), here)
+            if other is not here and key not in plan.summed:
+                yield Issue(file, "figures-not-summable", _("'{target}' in {year} already has a figure from {other} "
+                            "at {place}; the plan does not say this target is a sum of agencies' figures").format(
+                                target=key, year=year, other=other[2] or _("no named agency"),
+                                place=f"{other[0]} figures[{other[1]}]"),
+                            loc=("figures", i, "agency") if agency else ("figures", i),
+                            hint=_("keep one figure, or set 'sum_of_agencies: true' on the target in plan {plan}")
+                            .format(plan=plan_id))

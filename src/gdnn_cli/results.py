@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .models import Date, Signature, Slug, Strict, Text
+from .models import Amount, Date, Signature, Slug, Strict, Text
 
 Status = Literal["official", "provisional", "illustrative"]
 Progress = Literal["chua-trien-khai", "dang-trien-khai", "hoan-thanh"]
@@ -47,9 +47,9 @@ class Figure(Strict):
     target: str
     plan: Slug | None = Field(default=None, description="Defaults to the file's plan")
     year: int | None = Field(default=None, description="Defaults to the file's year")
-    value: float
-    numerator: float | None = Field(default=None, ge=0)
-    denominator: float | None = Field(default=None, gt=0)
+    value: Amount
+    numerator: Amount | None = None
+    denominator: Amount | None = Field(default=None, gt=0)
     agency: str | None = Field(default=None, description="Reporting agency id")
     source: ResultSource | None = None
     status: Status

@@ -27,6 +27,7 @@ class Registry:
     plan_index: dict = field(default_factory=dict)  # plan id → index.PlanIndex
     plan_files: dict[str, str] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)  # full models, loaded on first use
+    invalid_plans: set[str] = field(default_factory=set)  # ids of plan files with errors of their own
 
     def nearest_agency(self, wrong: str) -> str | None:
         close = difflib.get_close_matches(wrong, list(self.agencies), n=1, cutoff=0.5)
@@ -112,10 +113,6 @@ def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]
             if v is not None and not 0 <= v <= 100:
                 yield Issue(file, "rate-out-of-range", f"a rate must lie between 0 and 100%, not {fmt_number(v)}%",
                             loc=loc + (key,))
-    for key in ("value", "min", "max"):
-        v = getattr(t, key)
-        if v is not None and v < 0:
-            yield Issue(file, "negative-value", f"{key} cannot be negative ({fmt_number(v)})", loc=loc + (key,))
     if isinstance(t.year, int) and t.year not in plan.period.years and t.year != plan.period.vision:
         yield Issue(file, "year-outside-period",
                     f"target year {t.year} lies outside the plan's period {plan.period.start}–{plan.period.end}",

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ValidationError
 
 from .errors import Issue
+from .i18n import _
 
 MESSAGES = {
     "missing": "required key '{field}' is missing",
@@ -93,6 +94,7 @@ def _trim(data: object, loc: tuple) -> tuple:
 
 def issues_from_validation(display: str, data: object, exc: ValidationError, model: type[BaseModel]) -> list[Issue]:
     by_loc: dict[tuple, Issue] = {}
+    meant: dict[tuple, str] = {}  # loc of an unknown key → the field it probably means
     for err in exc.errors(include_url=False):
         typ = err["type"]
         loc = _trim(data, tuple(err["loc"]))
@@ -106,10 +108,12 @@ def issues_from_validation(display: str, data: object, exc: ValidationError, mod
                                   input_kind=_kind(err.get("input")), **{k: v for k, v in ctx.items()})
         else:
             msg = err["msg"]
-        hint = None
+        hint = ctx.get("hint") if isinstance(ctx.get("hint"), str) else None
         if typ == "extra_forbidden":
             close = difflib.get_close_matches(field, sorted(_all_field_names(model)), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling against the schema (gdnn schema)"
+            if close:
+                meant[loc] = close[0]
         elif typ == "missing":
             hint = f"add '{field}:' here"
         if loc in by_loc and by_loc[loc].code != "missing":
@@ -117,5 +121,17 @@ def issues_from_validation(display: str, data: object, exc: ValidationError, mod
             if msg not in prev.message:
                 by_loc[loc] = Issue(display, "invalid_value", f"{prev.message}, or {msg}", loc=loc, hint=prev.hint)
             continue
+        if typ == "invalid_key" and err.get("input") is not None and not isinstance(err.get("input"), str):
+            hint = _("a number written with a comma inside {{ … }} splits in two: write 12000 (viết 12000)")
         by_loc[loc] = Issue(display, typ, msg, loc=loc, hint=hint)
+    return _one_per_mistake(by_loc, meant)
+
+
+def _one_per_mistake(by_loc: dict[tuple, Issue], meant: dict[tuple, str]) -> list[Issue]:
+    """A misspelt key is one mistake: 'plase' is unknown *and* 'place' is missing. Keep the first
+    message, whose hint names the intended key, and drop the second."""
+    for loc, key in meant.items():
+        sibling = loc[:-1] + (key,)
+        if sibling in by_loc and by_loc[sibling].code == "missing":
+            del by_loc[sibling]
     return list(by_loc.values())
