@@ -100,12 +100,13 @@ def test_form_is_protected_and_carries_its_identity(forms_dir):
     ws = wb[L.TARGET_SHEET]
     assert ws.protection.sheet
     assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.orientation == "landscape"
-    row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "ty-le-qua-dao-tao")
+    row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "dao-tao-so-cap")
     assert ws[f"{L.T_ACTUAL}{row}"].protection.locked is False
     assert ws[f"{L.T_NAME}{row}"].protection.locked is True
-    rules = {(dv.type, dv.formula1, dv.formula2) for dv in ws.data_validations.dataValidation
+    assert ws[f"{L.T_NUM}{row}"].protection.locked is True  # numerator/denominator only for rates
+    rules = {(dv.type, dv.operator, dv.formula1) for dv in ws.data_validations.dataValidation
              if f"{L.T_ACTUAL}{row}" in str(dv.sqref)}
-    assert rules == {("decimal", "0", "100")}
+    assert rules == {("whole", "greaterThanOrEqual", "0")}
     assert all(dv.showErrorMessage for dv in ws.data_validations.dataValidation)
     meta = {r[0].value: r[1].value for r in wb[L.META_SHEET].iter_rows(max_col=2)}
     assert meta["body"] == BA_DINH and meta["year"] == 2025
@@ -122,10 +123,10 @@ def test_whole_loop(data, forms_dir, tmp_path):
     comment = "# Hà Nội, 2025. No published 2025 year-end GDNN figures were found"
     assert comment in results.read_text(encoding="utf-8")
     a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx",
-             {"dao-tao-cao-dang": 310, "ty-le-qua-dao-tao": (760, 1000)},
+             {"dao-tao-cao-dang": 310, "lao-dong-nong-thon-hoc-nghe": 150},
              {"ke-hoach-so-cap": ("Hoàn thành", "Đã ban hành kế hoạch đào tạo sơ cấp")})
     b = fill(forms_dir / f"{BACH_MAI}-2025.xlsx", tmp_path / "b.xlsx",
-             {"dao-tao-cao-dang": 90, "ty-le-qua-dao-tao": (240, 300)})
+             {"dao-tao-cao-dang": 90})
     before = json.loads(runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                                             "--format", "json"]).stdout)
     res = collect(data, a, b)
@@ -142,9 +143,8 @@ def test_whole_loop(data, forms_dir, tmp_path):
     assert fig.collected.cell.startswith(L.T_ACTUAL)
     assert fig.collected.sha256 == hashlib.sha256(a.read_bytes()).hexdigest()
     assert fig.collected.filled_by == "Nguyễn Thị Lan" and fig.collected.filled_on == dt.date(2025, 12, 3)
-    rate = next(f for f in rf.figures if f.agency == BA_DINH and f.target == "ty-le-qua-dao-tao" and
-                (f.plan or rf.plan) == "hn-2025-gdnn")
-    assert (rate.value, rate.numerator, rate.denominator) == (76, 760, 1000)
+    rural = next(f for f in rf.figures if f.agency == BA_DINH and f.target == "lao-dong-nong-thon-hoc-nghe")
+    assert rural.plan == "hn-2025-ct37" and rural.value == 150
     assert any(p.agency == BA_DINH and p.task == "ke-hoach-so-cap" and p.status == "hoan-thanh" for p in rf.progress)
     after = json.loads(runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                                            "--format", "json"]).stdout)
@@ -215,7 +215,7 @@ def _bad_forms(forms_dir: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
     wb.save(p)
     out["deleted"] = (p, f"{L.TARGET_SHEET}!A{L.FIRST_ROW + 1}")
     # a negative count and a rate over 100
-    p = fill(src, tmp / "range.xlsx", {"dao-tao-cao-dang": -5, "ty-le-qua-dao-tao": 120})
+    p = fill(src, tmp / "range.xlsx", {"dao-tao-cao-dang": -5})
     out["range"] = (p, "negative-value")
     # old and macro formats
     for suffix in ("xls", "xlsm"):
@@ -248,7 +248,8 @@ def test_bad_form_does_not_stop_the_good_ones(data, forms_dir, tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
     (tmp_path / "lo").mkdir()
-    filled = fill(forms_dir / f"{CAT_HAI}-2025.xlsx", tmp_path / "lo" / "in.xlsx", {"bang-cap-chung-chi-2025": (41, 100)})
+    filled = fill(forms_dir / f"{BACH_MAI}-2025.xlsx", tmp_path / "lo" / "in.xlsx", {"dao-tao-so-cap": 1234},
+                  {"ke-hoach-so-cap": ("Đang triển khai", "Mở 3 lớp sơ cấp")})
     outdir = tmp_path / "lo-out"
     proc = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
                            "--convert-to", "xlsx", "--outdir", str(outdir), str(filled)],
@@ -258,5 +259,8 @@ def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
     assert hashlib.sha256(saved.read_bytes()).digest() != hashlib.sha256(filled.read_bytes()).digest()
     res = collect(data, saved)
     assert res.exit_code == 0, res.output
-    text = (data / "results" / "hp-ubnd" / "2025.yaml").read_text(encoding="utf-8")
-    assert "hp-dac-khu-cat-hai" in text and "numerator: 41" in text
+    ds = load(data)
+    rf = next(r for r in ds.results_for({"hn-2025-gdnn"}, 2025))
+    fig = next(f for f in rf.figures if f.agency == BACH_MAI)
+    assert (fig.target, fig.value, fig.collected.filled_by) == ("dao-tao-so-cap", 1234, "Nguyễn Thị Lan")
+    assert any(p.agency == BACH_MAI and p.status == "dang-trien-khai" for p in rf.progress)

@@ -129,11 +129,14 @@ def _reporters(plan: Plan, reg, year: int):
 
 
 def _asked(t: Target) -> list[Target]:
-    """A count with a breakdown is asked by its parts (the whole is their sum); shares are asked too."""
+    """The targets a body reports its own figure for: those whose actual the plan says is the sum of
+    agencies' figures (``sum_of_agencies``; a rate then re-aggregates from numerators and
+    denominators). A city-wide figure — one rate from the statistics office — is not asked of every
+    body. A count with a breakdown is asked by its parts, its whole being their sum."""
     if t.parts and t.measure == "count":
         rows = [x for p in t.parts for x in _asked(p)]
     else:
-        rows = [t] + [x for p in t.parts for x in _asked(p)]
+        rows = ([t] if t.sum_of_agencies else []) + [x for p in t.parts for x in _asked(p)]
     return rows + [x for s in t.shares for x in _asked(s)]
 
 
