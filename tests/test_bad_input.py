@@ -135,7 +135,7 @@ def test_invalid_plan_does_not_flood_its_results(mini, tmp_path):
     (mini / "results" / "2025.yaml").write_text(FIGURES, encoding="utf-8")
     edit(plan_path(mini), "place: Thành phố Thử", "plase: Thành phố Thử")
     out = refused(mini, tmp_path, "extra_forbidden", "did you mean 'place'?")
-    assert "unknown-plan" not in out and "[missing]" not in out and " 1 error(s)" in out
+    assert "unknown-plan" not in out and "[missing]" not in out and ": invalid, 1 error, " in out
 
 
 def test_unknown_plan_in_results_gets_nearest_id_only(mini, tmp_path):

@@ -15,10 +15,10 @@ from tests.conftest import REPO, edit, plan_path
 runner = CliRunner()
 
 
-def test_validate_ok_exit_0(mini):
+def test_validate_ok_exit_0(mini, vi):
     result = runner.invoke(app, ["validate", "--data", str(mini)])
     assert result.exit_code == 0, result.output
-    assert "1 plan file(s)" in result.output and "valid" in result.output
+    assert "Đã kiểm tra 1 tệp kế hoạch" in result.output and ": hợp lệ, 0 lỗi, 1 cảnh báo." in result.output
 
 
 def test_validate_json_shape(mini):

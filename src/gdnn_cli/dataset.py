@@ -197,7 +197,7 @@ def load_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
     except loader.LoadError as exc:
         return lf, [exc.issue]
     except OSError as exc:
-        return lf, [Issue(lf.display, "unreadable", f"cannot read the file: {exc.strerror}")]
+        return lf, [Issue(lf.display, "unreadable", _("cannot read the file: {reason}").format(reason=exc.strerror))]
     if isinstance(lf.data, dict) and isinstance(lf.data.get("id"), str):
         lf.claimed_id = lf.data["id"]
     unwritable = loader.control_characters(lf.source, lf.data)
@@ -215,8 +215,8 @@ def load(root: Path | str, *, jobs: int = 1, cache=None) -> Dataset:
     root = Path(root)
     ds = Dataset(root)
     if not root.is_dir():
-        ds.issues.append(Issue(display_path(root), "no-data-folder", "the data folder does not exist",
-                               hint="pass --data DIR or set GDNN_DATA"))
+        ds.issues.append(Issue(display_path(root), "no-data-folder", _("the data folder does not exist"),
+                               hint=_("pass --data DIR or set GDNN_DATA")))
         return ds
     from .parallel import load_all
 
@@ -249,7 +249,7 @@ def _cross_check(ds: Dataset) -> list[Issue]:
             for j, agency in enumerate(lf.index.agencies):  # type: ignore[union-attr]
                 if agency.id in reg.agencies:
                     out.append(Issue(lf.display, "duplicate-agency-id",
-                                     f"agency id '{agency.id}' is already defined in {reg.agency_files[agency.id]}",
+                                     _("agency id '{id}' is already defined in {file}").format(id=agency.id, file=reg.agency_files[agency.id]),
                                      loc=("agencies", j, "id")))
                     continue
                 reg.agencies[agency.id] = agency
@@ -260,8 +260,8 @@ def _cross_check(ds: Dataset) -> list[Issue]:
             pid = lf.index.id  # type: ignore[union-attr]
             if pid in reg.plan_index:
                 out.append(Issue(lf.display, "duplicate-plan-id",
-                                 f"plan id '{pid}' is already used by {reg.plan_files[pid]}",
-                                 loc=("id",), hint="plan ids must be unique across the data folder"))
+                                 _("plan id '{id}' is already used by {file}").format(id=pid, file=reg.plan_files[pid]),
+                                 loc=("id",), hint=_("plan ids must be unique across the data folder")))
                 continue
             reg.plan_index[pid] = lf.index
             reg.plan_files[pid] = lf.display
@@ -330,7 +330,7 @@ def _locate_cross(ds: Dataset, issues: list[Issue], jobs: int = 1, cache=None) -
             todo.append((lf.path, lf.display, lf.kind, group))
     from .parallel import map_jobs
 
-    for (path, _, _, group), located in zip(todo, map_jobs(_locate_job, todo, jobs)):
+    for (path, _display, _kind, group), located in zip(todo, map_jobs(_locate_job, todo, jobs)):
         out.extend(located)
         if cache is not None:
             lf = files[group[0].file]

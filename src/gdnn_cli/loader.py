@@ -18,11 +18,20 @@ from pathlib import Path
 import yaml
 
 from .errors import Issue
-from .i18n import _
+from .i18n import N_, _
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_BYTES = 20 * 1024 * 1024
+
+
+class RefusedYAML(yaml.constructor.ConstructorError):
+    """YAML that parses but that gdnn refuses (duplicate keys, merge keys, aliases), with its code:
+    the code must not be read back from the message, which is translated."""
+
+    def __init__(self, code: str, problem: str, mark):  # type: ignore[no-untyped-def]
+        super().__init__(None, None, problem, mark)
+        self.code = code
 
 
 class LoadError(Exception):
@@ -56,11 +65,10 @@ class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return value
 
     def flatten_mapping(self, node):  # type: ignore[no-untyped-def]
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.constructor.ConstructorError(
-                    None, None, "merge keys (<<) are not allowed: write the keys out", key_node.start_mark
-                )
+                raise RefusedYAML("alias-not-allowed", _("merge keys (<<) are not allowed: write the keys out"),
+                                  key_node.start_mark)
 
     def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
         mapping = super().construct_mapping(node, deep=deep)
@@ -71,13 +79,13 @@ class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 def _raise_duplicate(node) -> None:
     seen: dict = {}
-    for key_node, _ in node.value:
+    for key_node, _value in node.value:
         key = key_node.value
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None,
-                f"duplicate key '{key}' (first at line {seen[key].line + 1}); YAML would silently keep "
-                "only the last one: remove or rename one of them",
+            raise RefusedYAML(
+                "duplicate-key",
+                _("duplicate key '{key}' (first at line {line}); YAML would silently keep only the last one: "
+                  "remove or rename one of them").format(key=key, line=seen[key].line + 1),
                 key_node.start_mark,
             )
         seen[key] = key_node.start_mark
@@ -89,9 +97,8 @@ class AnchoredLoader(DataLoader):
 
     def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
         if node in self.constructed_objects and isinstance(node, yaml.CollectionNode):
-            raise yaml.constructor.ConstructorError(
-                None, None, "an alias (*name) repeats a list or mapping: write the value out", node.start_mark
-            )
+            raise RefusedYAML("alias-not-allowed", _("an alias (*name) repeats a list or mapping: write the value out"),
+                              node.start_mark)
         return super().construct_object(node, deep=deep)
 
 
@@ -165,8 +172,8 @@ def read_text(path: Path, display: str) -> Source:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise LoadError(
-            Issue(display, "not-utf8", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text", line=line, column=col,
-                  hint="save the file as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)")
+            Issue(display, "not-utf8", _("byte {byte} is not UTF-8 text").format(byte=f"0x{raw[exc.start]:02x}"), line=line, column=col,
+                  hint=_("save the file as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)"))
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -180,8 +187,8 @@ def parse(source: Source) -> object:
     if not source.text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in source.text.splitlines()
     ):
-        raise LoadError(Issue(source.display, "empty-file", "the file is empty", line=1, column=1,
-                              hint="write the data, or delete the file"))
+        raise LoadError(Issue(source.display, "empty-file", _("the file is empty"), line=1, column=1,
+                              hint=_("write the data, or delete the file")))
     try:
         loader_cls = AnchoredLoader if ANCHOR.search(source.text) else DataLoader
         return yaml.load(source.text, Loader=loader_cls)  # noqa: S506 - both are SafeLoaders
@@ -190,7 +197,7 @@ def parse(source: Source) -> object:
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises marked errors
         raise LoadError(Issue(source.display, "yaml-syntax", str(exc))) from None
     except RecursionError:
-        raise LoadError(Issue(source.display, "too-deep", "the data is nested too deeply")) from None
+        raise LoadError(Issue(source.display, "too-deep", _("the data is nested too deeply"))) from None
 
 
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -227,24 +234,59 @@ def _yaml_issue(source: Source, exc: yaml.MarkedYAMLError) -> Issue:
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip(" '")
         code = "unsafe-tag"
-        problem = f"the tag {tag} is not allowed: gdnn data is plain text, numbers, lists and mappings"
-        hint = "remove the tag (the part starting with !)"
+        problem = _("the tag {tag} is not allowed: gdnn data is plain text, numbers, lists and mappings").format(tag=tag)
+        hint = _("remove the tag (the part starting with !)")
     elif "found character '\\t'" in problem or _leading_tab(source.text, line):
         code = "tab-indent"
-        problem = "a tab character is used for indentation; YAML allows only spaces"
-        hint = "replace the tab with spaces (most editors: Convert Indentation to Spaces)"
-    elif "duplicate key" in problem:
-        code = "duplicate-key"
-    elif "alias" in problem or "merge keys" in problem:
+        problem = _("a tab character is used for indentation; YAML allows only spaces")
+        hint = _("replace the tab with spaces (most editors: Convert Indentation to Spaces)")
+    elif isinstance(exc, RefusedYAML):
+        code = exc.code
+    elif "alias" in problem:
         code = "alias-not-allowed"
     elif "mapping values are not allowed" in problem:
-        hint = "a value that contains ': ' must be in quotes"
+        hint = _("a value that contains ': ' must be in quotes")
     elif "expected <block end>" in problem or "did not find expected key" in problem:
-        hint = "check the indentation of this line against the lines above it"
-    if exc.context and code == "yaml-syntax":
-        problem = f"{exc.context}, {problem}"
+        hint = _("check the indentation of this line against the lines above it")
+    if code in ("yaml-syntax", "alias-not-allowed") and not isinstance(exc, RefusedYAML):
+        problem = _pyyaml_text(problem)
+        if exc.context:
+            problem = _("{context}, {problem}").format(context=_pyyaml_text(exc.context), problem=problem)
     return Issue(source.display, code, problem, line=line, column=col, hint=hint,
                  context=snippet(source.text, line, around=0))  # nothing beyond the line of a file that failed
+
+
+# PyYAML's own wording (English, with the offending token after the fixed part) → message ids.
+PYYAML_TEXTS = {
+    "mapping values are not allowed here": N_("a ': ' is not allowed here"),
+    "could not find expected ':'": N_("a ':' is missing after the key"),
+    "did not find expected key": N_("a key was expected here"),
+    "did not find expected '-' indicator": N_("a list item ('- ') was expected here"),
+    "found unexpected end of stream": N_("the file ends before the value is closed"),
+    "found unexpected ':'": N_("an unexpected ':'"),
+    "found undefined alias": N_("an alias (*name) that no anchor (&name) defines"),
+    "expected <block end>, but found": N_("the indentation does not match the lines above"),
+    "expected ',' or ']', but got": N_("a list in [ ] is not closed with ']'"),
+    "expected ',' or '}', but got": N_("a mapping in { } is not closed with '}'"),
+    "while parsing a block mapping": N_("in a block of key: value lines"),
+    "while parsing a block collection": N_("in a list"),
+    "while parsing a flow sequence": N_("in a list written in [ ]"),
+    "while parsing a flow mapping": N_("in a mapping written in { }"),
+    "while scanning a simple key": N_("in a key"),
+    "while scanning a quoted scalar": N_("in a quoted text"),
+    "while scanning an alias": N_("in an alias (*name)"),
+    "while scanning for the next token": N_("while reading the file"),
+}
+
+
+def _pyyaml_text(text: str) -> str:
+    """PyYAML's message in the user's language when it is a known one (a name it quotes is kept,
+    its internal token names such as '<block mapping start>' are not)."""
+    for english, msgid in PYYAML_TEXTS.items():
+        if text.startswith(english):
+            rest = text[len(english):].strip()
+            return _(msgid) + (f" ({rest})" if rest and not rest.startswith(("'<", "'?")) else "")
+    return text
 
 
 def _leading_tab(text: str, line: int | None) -> bool:
@@ -293,7 +335,7 @@ def locate(root, loc: tuple) -> tuple[int, int] | None:
                     nxt = v
                     break
             if nxt is None and isinstance(part, str):
-                for k, _ in node.value:  # an unknown key: point at the key itself
+                for k, _value in node.value:  # an unknown key: point at the key itself
                     if k.value == part:
                         nxt = k
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
@@ -319,7 +361,7 @@ def key_position(root, loc: tuple) -> tuple[int, int] | None:
             return None
         parent = found
     if isinstance(parent, yaml.MappingNode):
-        for k, _ in parent.value:
+        for k, _value in parent.value:
             if k.value == loc[-1]:
                 return k.start_mark.line + 1, k.start_mark.column + 1
     return None

@@ -17,6 +17,8 @@ from pydantic_core import PydanticCustomError
 from .i18n import _
 from .loader import ThousandsFloat
 
+from .i18n import _
+
 SCHEMA_VERSION = "1"
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
@@ -90,7 +92,7 @@ class PartialDate(Strict):
     @model_validator(mode="after")
     def _real(self) -> "PartialDate":
         if self.day is not None and self.month is None:
-            raise ValueError("a day without a month: give the month too, or leave both blank")
+            raise ValueError(_("a day without a month: give the month too, or leave both blank"))
         if self.day is not None and self.month is not None:
             dt.date(self.year, self.month, self.day)  # raises ValueError for 30/02
         return self
@@ -112,12 +114,13 @@ def parse_iso_date(value: object) -> object:
     if isinstance(value, str):
         m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
         if not m:
-            raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-12-15")
+            raise ValueError(_("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-12-15").format(value=value))
         y, mo, d = (int(g) for g in m.groups())
         try:
             return dt.date(y, mo, d)
         except ValueError:
-            raise ValueError(f"{value} is not a real date (no day {d} in month {mo} of {y})") from None
+            raise ValueError(_("{value} is not a real date (no day {day} in month {month} of {year})").format(
+                value=value, day=d, month=mo, year=y)) from None
     return value
 
 
@@ -227,9 +230,9 @@ class Target(Strict):
     @model_validator(mode="after")
     def _value_or_range(self) -> "Target":
         if self.value is None and self.min is None and self.max is None:
-            raise ValueError("a target needs a value, or a range with min and/or max")
+            raise ValueError(_("a target needs a value, or a range with min and/or max"))
         if self.value is not None and (self.min is not None or self.max is not None):
-            raise ValueError("give either value or min/max, not both")
+            raise ValueError(_("give either value or min/max, not both"))
         return self
 
     @property
@@ -321,7 +324,7 @@ class ReportingRule(Strict):
             try:
                 dt.date(2023, m, d)
             except ValueError:
-                raise ValueError(f"{self.due_day_month} is not a real day and month") from None
+                raise ValueError(_("{day_month} is not a real day and month").format(day_month=self.due_day_month)) from None
         return self
 
     def due_in(self, year: int) -> dt.date | None:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from .i18n import _
 from .models import Amount, Date, Signature, Slug, Strict, Text
 
 Status = Literal["official", "provisional", "illustrative"]
@@ -59,7 +60,7 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _sourced(self) -> "Figure":
         if self.status != "illustrative" and self.source is None:
-            raise ValueError("an official or provisional figure needs a source; mark made-up figures 'illustrative'")
+            raise ValueError(_("an official or provisional figure needs a source; mark made-up figures 'illustrative'"))
         return self
 
 
