@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..i18n import _, ngettext
+from ..i18n import _
 
 
 def print_collect(res, registry, dry_run: bool = False) -> None:
@@ -39,4 +39,4 @@ def print_collect(res, registry, dry_run: bool = False) -> None:
     for path in res.written:
         say(f"{verb} {path}")
     if not res.written and not dry_run:
-        say(ngettext("no file changed", "no file changed", 0))
+        say(_("no file changed"))
