@@ -285,6 +285,7 @@ def _bug(exc: Exception) -> None:
 
 
 from . import cli_git  # noqa: F401,E402  - registers diff, textconv, git-setup on the app
+from . import cli_site  # noqa: F401,E402  - registers site on the app
 
 if __name__ == "__main__":
     main()
