@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 
 from ..numbers import fmt_number
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 20, 16, 56
+WIDTH, HEIGHT = 480, 250
+LEFT, RIGHT, TOP, BOTTOM = 66, 18, 14, 56
 ACTUAL, PATH, FORECAST, TARGET = "#14457a", "#6b4e00", "#5a5a5a", "#8a1538"  # ≥ 7:1 on white
 
 
@@ -105,7 +105,7 @@ def line_chart(tr: Trajectory, title: str, table_id: str, chart_id: str) -> Mark
         ("Thực hiện", ACTUAL, "")]
     if tr.forecast and tr.actual:
         legend.append(("Dự báo", FORECAST, "2 4"))
-    lx = LEFT
+    lx = 8
     for label, colour, dash in legend:
         out.append(f'<line x1="{lx}" x2="{lx + 24}" y1="{HEIGHT - 12}" y2="{HEIGHT - 12}" stroke="{colour}" '
                    f'stroke-width="3"{f" stroke-dasharray=" + chr(34) + dash + chr(34) if dash else ""}/>')

@@ -237,6 +237,8 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
         "plan": plan, "label": plan_label(plan), "date": plan_date(plan), "kicker": kicker(plan),
         "issuer": agency_link(sd, plan.issuer), "period": period_text(plan),
         "rows": [gap_cells(r) for r in rows], "counts": counts(rows), "charts": charts,
+        "others": [{"name": t.name, "amount": amount(t), "when": year_label(t.year), "href": target_href(plan.id, t.id),
+                    "level": len(chain) - 1} for t, chain in targets_with_chain(plan) if t.id not in by_target],
         "groups": task_groups(sd, plan), "progress": progress_rows(sd, plan),
         "assignments": [{"agencies": [agency_link(sd, a) for a in x.agencies], "heading": x.heading,
                          "role": ROLE_VI[x.role], "duties": len(x.duties)} for x in walk_assignments(plan.assignments)],
@@ -363,14 +365,20 @@ def target_page(sd: SiteData, plan: Plan, t: Target, parent: Target | None) -> d
             "illustrative": bool(row and row.illustrative) or any(f["code"] == "illustrative" for f in figures)}
 
 
-def targets_with_parents(plan: Plan):
-    def walk(t: Target, parent: Target | None):
-        yield t, parent
+def targets_with_chain(plan: Plan):
+    """Every target with the chain of targets above it (itself last), in the plan's order."""
+    def walk(t: Target, chain: tuple):
+        yield t, chain + (t,)
         for c in (*t.parts, *t.shares):
-            yield from walk(c, t)
+            yield from walk(c, chain + (t,))
 
     for t in plan.targets:
-        yield from walk(t, None)
+        yield from walk(t, ())
+
+
+def targets_with_parents(plan: Plan):
+    for t, chain in targets_with_chain(plan):
+        yield t, chain[-2] if len(chain) > 1 else None
 
 
 # --------------------------------------------------------------------------- an agency
@@ -391,7 +399,7 @@ def agency_page(sd: SiteData, agency_id: str) -> dict:
         receives = [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id and r.to == agency_id]
         progress = [p for p in progress_rows(sd, plan) if p["agency"]["href"] == agency_href(agency_id)]
         if duties or tasks or owes or receives or progress or plan.issuer == agency_id:
-            plans.append({"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id),
+            plans.append({"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "kicker": kicker(plan),
                           "issuer": plan.issuer == agency_id, "duties": duties, "tasks": tasks, "owes": owes,
                           "receives": receives, "progress": progress})
     succ = [{"link": agency_link(sd, s.id), "scope": s.scope} for s in a.successors]
