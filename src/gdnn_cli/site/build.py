@@ -225,7 +225,7 @@ def _plan_documents(ds, sd, w: Writer, plan_files: dict, templates: Path | None,
     from ..render.docx import convert_pdf, templates_dir
     from ..render.plan_doc import render_plan
 
-    tdir = templates_dir(templates)
+    tdir = templates_dir(templates, ds.root)
     shared = _hash(_file_bytes(tdir / "ke-hoach.docx"), _version(),
                    *(lf.digest for lf in ds.files if lf.kind == "agencies"))
     out: dict[str, dict] = {}
