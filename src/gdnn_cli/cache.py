@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .models import SCHEMA_VERSION
 
-_FINGERPRINTED = ("models.py", "results.py", "loader.py", "schema_errors.py", "dataset.py", "rules.py", "index.py")
+_FINGERPRINTED = ("models.py", "results.py", "loader.py", "schema_errors.py", "dataset.py", "rules.py", "index.py",
+                 "plan_terms.py")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,7 @@ class Cache:
         self._dirty = True
 
     def positions(self, path: Path, digest: str) -> dict:
-        """loc → (line, column, where, context) found earlier in this file's current bytes."""
+        """loc → (line, column, where, context, place) found earlier in this file's current bytes."""
         entry = self._positions.get(str(path))
         return entry[1] if entry and entry[0] == digest else {}
 

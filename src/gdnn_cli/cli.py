@@ -92,6 +92,8 @@ def validate_cmd(
     strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings make the run fail too."))] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0 = one per core)."))] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Ignore and do not update the cache."))] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Show the YAML path of each problem beside its place in the plan.")] = False,
 ) -> None:
     """Check every plan, agency and result file: YAML, schema, references and domain rules."""
     from . import output
@@ -101,7 +103,7 @@ def validate_cmd(
     if fmt is Fmt.json:
         output.print_json(output.validation_json(ds))
     else:
-        output.print_issues(ds)
+        output.print_issues(ds, verbose=verbose)
         output.print_summary(ds)
     if not ds.ok or (strict and ds.warnings):
         raise typer.Exit(1)

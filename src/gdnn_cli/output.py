@@ -40,11 +40,11 @@ def _paint(stream, key: str, text: str) -> str:
     return text
 
 
-def print_issue(issue: Issue, stream=None) -> None:
+def print_issue(issue: Issue, stream=None, verbose: bool = False) -> None:
     """Plain writes, not rich: a national corpus can have thousands of issues."""
     out = stream or sys.stdout
     severity = _("error") if issue.severity == "error" else _("warning")
-    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline()}"]
+    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline(verbose)}"]
     if issue.context:
         lines.append(_paint(out, "dim", issue.context))
     if issue.hint:
@@ -52,7 +52,7 @@ def print_issue(issue: Issue, stream=None) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def print_issues(ds, stream=None) -> None:
+def print_issues(ds, stream=None, verbose: bool = False) -> None:
     """Every error; warnings up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
     shown: dict[str, int] = {}
     for issue in ds.issues:
@@ -60,7 +60,7 @@ def print_issues(ds, stream=None) -> None:
             shown[issue.code] = shown.get(issue.code, 0) + 1
             if shown[issue.code] > WARNINGS_PER_CODE:
                 continue
-        print_issue(issue, stream)
+        print_issue(issue, stream, verbose)
     out = stream or sys.stdout
     for code, n in shown.items():
         if n > WARNINGS_PER_CODE:
