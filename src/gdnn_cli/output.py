@@ -40,11 +40,17 @@ def _paint(stream, key: str, text: str) -> str:
     return text
 
 
-def print_issue(issue: Issue, stream=None, verbose: bool = False) -> None:
-    """Plain writes, not rich: a national corpus can have thousands of issues."""
+def print_issue(issue: Issue, stream=None, verbose: bool = True, paths: bool = False) -> None:
+    """Plain writes, not rich: a national corpus can have thousands of issues. Without ``verbose`` a
+    warning is one line (its hint after a dash), so that real errors do not drown in code frames;
+    ``paths`` adds the YAML path beside the place in plan terms."""
     out = stream or sys.stdout
     severity = _("error") if issue.severity == "error" else _("warning")
-    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline(verbose)}"]
+    if not verbose and issue.severity == "warning":
+        hint = f" — {issue.hint}" if issue.hint else ""
+        out.write(f"{_paint(out, 'warning', severity)} [{issue.code}] {issue.headline(paths)}{hint}\n")
+        return
+    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline(paths)}"]
     if issue.context:
         lines.append(_paint(out, "dim", issue.context))
     if issue.hint:
@@ -53,14 +59,19 @@ def print_issue(issue: Issue, stream=None, verbose: bool = False) -> None:
 
 
 def print_issues(ds, stream=None, verbose: bool = False) -> None:
-    """Every error; warnings up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
+    """Every error with its code frame; each distinct warning once, in one line (code frames and YAML
+    paths with ``verbose``), up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
     shown: dict[str, int] = {}
+    printed: set[tuple] = set()
     for issue in ds.issues:
         if issue.severity == "warning":
+            if (issue.code, issue.message) in printed:
+                continue
+            printed.add((issue.code, issue.message))
             shown[issue.code] = shown.get(issue.code, 0) + 1
             if shown[issue.code] > WARNINGS_PER_CODE:
                 continue
-        print_issue(issue, stream, verbose)
+        print_issue(issue, stream, verbose, paths=verbose)
     out = stream or sys.stdout
     for code, n in shown.items():
         if n > WARNINGS_PER_CODE:
@@ -121,16 +132,22 @@ def print_status(ys, registry) -> None:
     from .numbers import fmt_short_date
 
     console = _console()
+    for h in ys.handovers:
+        console.print(f"Cơ quan thường trực của kế hoạch {h.plan}: {h.name} chấm dứt hoạt động từ "
+                      f"{fmt_short_date(h.ceased)}; {h.successor_name} đảm nhận nhiệm vụ.", markup=False)
     t = Table(title="Chế độ báo cáo", title_justify="left")
     for col in ("Kế hoạch", "Cơ quan", "Gửi", "Hạn", "Ngày báo cáo", "Tình trạng"):
         t.add_column(col)
     for r in ys.reporters:
         style = {"on_time": "green", "late": "yellow", "missing": "bold red"}.get(r.state, "dim")
         name = r.name + (f" (thay {registry.short_name(r.replaces)})" if r.replaces else "")
+        if r.members:
+            name += f" — {r.answered}/{len(r.members)} đã báo cáo"
         t.add_row(r.plan, name + ("*" if r.illustrative else ""), registry.short_name(r.to),
                   fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
                   f"[{style}]{STATE_VI.get(r.state, r.state)}[/]")
     console.print(t)
+    _print_members(console, ys, registry)
     p = Table(title="Tiến độ nhiệm vụ", title_justify="left")
     for col in ("Kế hoạch", "Nhiệm vụ", "Cơ quan", "Tình trạng", "Kết quả"):
         p.add_column(col, overflow="fold")
@@ -142,6 +159,23 @@ def print_status(ys, registry) -> None:
         from .gaps_view import ILLUSTRATIVE_LINE
 
         console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+
+
+def _print_members(console, ys, registry) -> None:
+    """For each group whose members the registry lists: who answered late and who has not answered."""
+    shown: set[tuple] = set()
+    for r in ys.reporters:
+        for state in ("late", "missing"):
+            names = [registry.short_name(m.agency) for m in r.members if m.state == state]
+            key = (r.agency, state, tuple(names))
+            if not names or key in shown:
+                continue
+            shown.add(key)
+            plans = ", ".join(x.plan for x in ys.reporters if x.agency == r.agency and
+                              tuple(registry.short_name(m.agency) for m in x.members if m.state == state) == tuple(names))
+            label = STATE_VI.get(state, state)
+            console.print(f"{r.name} — {label} ({len(names)}/{len(r.members)}; {plans}): " + ", ".join(names),
+                          markup=False)
 
 
 def progress():
