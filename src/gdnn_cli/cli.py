@@ -288,6 +288,7 @@ def _bug(exc: Exception) -> None:
 
 
 from . import cli_git  # noqa: F401,E402  - registers diff, textconv, git-setup on the app
+from . import cli_repo  # noqa: F401,E402  - registers init and new plan on the app
 
 if __name__ == "__main__":
     main()
