@@ -84,8 +84,9 @@ def test_drafters_list(rolled):
     assert merge == {"hn-so-gddt", "hn-so-tai-chinh", "hn-so-khcn"}  # two duty blocks each after the mergers
     texts = {f.where: f.what for f in res.texts}
     assert texts["title"] == "year 2025"
-    assert "figure 240.000" in texts["targets[0] (id=dao-tao).sentence"]
-    assert "figure 75%" in texts["targets[1] (id=ty-le-qua-dao-tao).sentence"]
+    for f in res.texts:  # a figure is listed only where the text really types it
+        for label in re.findall(r"figure (\S+?)(?:,|$)", f.what):
+            assert label.rstrip("%") in f.text
     assert "ceased agency «Sở Lao động - Thương binh và Xã hội»" in texts["reporting[1].text"]
     assert not any("Sở Giáo dục và Đào tạo»" in w for w in texts.values())  # a successor is not "ceased"
     assert not any(w.startswith("bases") for w in texts)
@@ -151,3 +152,69 @@ def test_cli_new_plan_json_then_validate_and_plan(bundled_copy, tmp_path):
     assert (root / "out" / "hn-2026-gdnn.docx").is_file()
     again = _gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", cwd=root)
     assert again.returncode == 1 and "already exists" in again.stderr and "Traceback" not in again.stderr
+
+
+PLAN_WITH_TYPED_FIGURES = """\
+id: tp-2025
+issuer: tp-ubnd
+place: Thành phố Thử
+date: {year: 2025}
+title: Kế hoạch giáo dục nghề nghiệp năm 2025
+period: {start: 2025, end: 2025}
+sections: [{heading: Chỉ tiêu, include: targets}]
+targets:
+  - id: dao-tao
+    name: Đào tạo
+    sentence: "Đào tạo cho 1.000 người (cao đẳng 200, trung cấp 800)."
+    unit: người
+    value: 1000
+    year: 2025
+    parts:
+      - {id: cao-dang, name: Cao đẳng, unit: người, value: 200, year: 2025}
+      - {id: trung-cap, name: Trung cấp, unit: người, value: 800, year: 2025}
+  - id: ty-le
+    name: Tỷ lệ lao động qua đào tạo
+    sentence: "Tỷ lệ lao động qua đào tạo đạt 70%; trong đó có bằng cấp, chứng chỉ 50%."
+    unit: "%"
+    measure: rate
+    value: 70
+    year: 2025
+    shares:
+      - {id: ty-le-bang, name: Có bằng cấp, unit: "%", measure: rate, value: 50, year: 2025}
+  - id: phan-luong
+    name: Tỷ lệ phân luồng
+    sentence: "Phân luồng 40 - 45% học sinh."
+    unit: "%"
+    measure: rate
+    min: 40
+    max: 45
+    year: 2025
+assignments:
+  - agencies: [tp-so-gddt]
+    role: phoi-hop
+    duties:
+      - {text: Phối hợp với Sở Lao động - Thương binh và Xã hội năm 2025.}
+signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}
+"""
+
+
+def test_typed_figures_years_and_ceased_names_are_found():
+    """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
+    from gdnn_cli.models import Agency, Plan
+    from gdnn_cli.rollover import Rollover, _find_texts
+    from gdnn_cli.rules import Registry
+
+    plan = Plan.model_validate(yaml.safe_load(PLAN_WITH_TYPED_FIGURES))
+    doc = _yaml().load(PLAN_WITH_TYPED_FIGURES)
+    reg = Registry(agencies={"tp-so-ldtbxh": Agency(id="tp-so-ldtbxh", name="Sở Lao động - Thương binh và Xã hội",
+                                                   kind="so", ceased="2025-03-01")})
+    out = Rollover(Path("x.yaml"), "tp-2025", "tp-2026", 1, gone=["tp-so-ldtbxh"])
+    _find_texts(doc, plan, reg, out)
+    found = {f.where: f.what for f in out.texts}
+    assert found["targets[0] (id=dao-tao).sentence"] == "figure 1.000, figure 200, figure 800"
+    assert found["targets[1] (id=ty-le).sentence"] == "figure 70%, figure 50%"
+    assert found["targets[2] (id=phan-luong).sentence"] == "figure 45%"  # "40 - 45%": the bare 40 is not a rate
+    assert found["title"] == "year 2025"
+    assert found["assignments[0] (agencies=tp-so-gddt).duties[0].text"] == (
+        "year 2025, ceased agency «Sở Lao động - Thương binh và Xã hội»")
+    assert len(found) == 5

@@ -307,8 +307,7 @@ def _find_texts(doc, old, reg, out: Rollover) -> None:
         reasons += [_("ceased agency «{name}»").format(name=n) for n in named
                     if not any(n != m and n in m for m in named)]  # the longest form only
         if reasons:
-            out.texts.append(Finding(describe(doc, loc), _line(doc, loc), ", ".join(dict.fromkeys(reasons)),
-                                     value if len(value) <= 160 else value[:157] + "…"))
+            out.texts.append(Finding(describe(doc, loc), _line(doc, loc), ", ".join(dict.fromkeys(reasons)), value))
 
 
 
@@ -320,7 +319,8 @@ def to_text(res: Rollover) -> str:
         lines = ["", f"{title} ({len(items)}):"]
         for f in items:
             at = f"{res.path.name}:{f.line}" if f.line else res.path.name
-            lines.append(f"  {at} {f.where}: {f.what}" + (f"\n      «{f.text}»" if f.text and f.text != f.what else ""))
+            shown = f.text if len(f.text) <= 160 else f.text[:157] + "…"
+            lines.append(f"  {at} {f.where}: {f.what}" + (f"\n      «{shown}»" if f.text and f.text != f.what else ""))
         return lines
 
     def grouped(title: str, items: list[Finding]) -> list[str]:
