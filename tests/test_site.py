@@ -19,18 +19,11 @@ from gdnn_cli.site import build_site
 from gdnn_cli.site.pages import collect, rule_text, short_date, trajectory
 from gdnn_cli.tracking import actuals_index, gap_rows
 from tests.conftest import REPO, edit, plan_path
+from tests.test_tracking import RESULTS as TRACKING_RESULTS
 
-RESULTS = """\
-plan: tp-2025
-year: 2025
-figures:
-  - {target: cao-dang, value: 250, status: illustrative}
-  - {target: trung-cap, value: 300, status: illustrative}
-  - {target: so-cap, value: 400, status: illustrative}
-  - {target: ty-le, value: 71.0, status: official, source: {title: Báo cáo số 1/BC-SLĐTBXH, date: 2025-12-20, url: "https://example.org/bc-1"}}
-reports:
-  - {agency: tp-so-gddt, reported: 2025-12-16}
-"""
+# the tracking tests' results, with a link for the rate's source
+RESULTS = TRACKING_RESULTS.replace("date: 2025-12-20}", 'date: 2025-12-20, url: "https://example.org/bc-1"}')
+assert "example.org" in RESULTS
 
 
 class Links(HTMLParser):
@@ -89,10 +82,10 @@ def test_pages_downloads_and_figures(mini_results, tmp_path):
     assert re.search(r'data-target="dao-tao" data-status="not_met"', plan)
     assert re.search(r'data-target="dao-tao".*?data-col="actual">950\*<', plan, re.S)
     assert re.search(r'data-target="ty-le".*?data-col="actual">71%<', plan, re.S)
-    # the home page counts what the rows say: cao đẳng, trung cấp and the rate met or exceeded
+    # the home page counts what the rows say: cao đẳng, trung cấp, the rate and the range met or exceeded
     counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', home))
     rows = gap_rows(ds, 2025)
-    assert int(counts["met"]) == sum(r.status in ("met", "exceeded") for r in rows) == 3
+    assert int(counts["met"]) == sum(r.status in ("met", "exceeded") for r in rows) == 4
     assert int(counts["not_met"]) == sum(r.status == "not_met" for r in rows)
     assert int(counts["no_data"]) == sum(r.status == "no_data" for r in rows)
     assert res.pages == len(list(site.rglob("*.html")))
