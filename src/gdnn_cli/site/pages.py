@@ -16,7 +16,7 @@ from .. import gaps_view
 from ..gaps import GapRow, actual_for, key_of, reference_value
 from ..models import Assignment, Plan, Target
 from ..numbers import day_month, fmt_long_date
-from ..report import PROGRESS_VI, STATE_VI, plan_label, task_title
+from ..report import PROGRESS_VI, STATE_VI, plan_label
 from ..textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
 from ..tracking import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
 from .charts import Trajectory
@@ -114,9 +114,13 @@ def plan_date(plan: Plan) -> str:
 
 
 def agency_link(sd: SiteData, agency_id: str) -> dict:
+    """Name, full name, page; and, for an agency that ceased before the year ended, who does its work now."""
     reg = sd.ds.registry
+    now = reg.successor_at(agency_id, dt.date(sd.year, 12, 31))
     return {"name": reg.short_name(agency_id), "full": reg.agency_name(agency_id),
-            "href": agency_href(agency_id) if agency_id in sd.agencies else None}
+            "href": agency_href(agency_id) if agency_id in sd.agencies else None,
+            "now": {"name": reg.short_name(now), "full": reg.agency_name(now),
+                    "href": agency_href(now) if now in sd.agencies else None} if now != agency_id else None}
 
 
 def gap_cells(r: GapRow) -> dict:
@@ -240,7 +244,7 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
         "others": [{"name": t.name, "amount": amount(t), "when": year_label(t.year), "href": target_href(plan.id, t.id),
                     "level": len(chain) - 1} for t, chain in targets_with_chain(plan) if t.id not in by_target],
         "groups": task_groups(sd, plan), "progress": progress_rows(sd, plan),
-        "assignments": [{"agencies": [agency_link(sd, a) for a in x.agencies], "heading": x.heading,
+        "assignments": [{"agencies": [agency_link(sd, a) for a in x.agencies], "heading": own_heading(sd, x),
                          "role": ROLE_VI[x.role], "duties": len(x.duties)} for x in walk_assignments(plan.assignments)],
         "rules": [{"reporters": [agency_link(sd, a) for a in r.reporters], "to": agency_link(sd, r.to),
                    "frequency": FREQ_VI[r.frequency], "due": rule_due(r), "text": r.text} for r in plan.reporting],
@@ -255,6 +259,14 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
 def kicker(plan: Plan) -> str:
     """'Kế hoạch số 72/KH-UBND · ngày 04 tháng 3 năm 2022': what stands above a plan's title."""
     return " · ".join(x for x in (plan.type + (f" số {plan.number}" if plan.number else ""), plan_date(plan)) if x)
+
+
+def own_heading(sd: SiteData, a: Assignment) -> str | None:
+    """The heading the plan prints for an assignment, when it says more than the agencies' names."""
+    if not a.heading:
+        return None
+    names = " ".join(sd.ds.registry.agency_name(x) + " " + sd.ds.registry.short_name(x) for x in a.agencies).lower()
+    return None if a.heading.lower() in names else a.heading
 
 
 def period_text(plan: Plan) -> str:
@@ -279,7 +291,8 @@ def task_groups(sd: SiteData, plan: Plan) -> list[dict]:
     states: dict[str, list] = {}
     for t in sd.tasks:
         if t.plan == plan.id:
-            states.setdefault(t.task, []).append(f"{t.name}: {PROGRESS_VI.get(t.status, t.status)}")
+            states.setdefault(t.task, []).append(
+                f"{sd.ds.registry.short_name(t.agency)}: {PROGRESS_VI.get(t.status, t.status)}")
             reported[t.task] += 1
     out = []
     for g in plan.all_task_groups():
@@ -291,8 +304,19 @@ def task_groups(sd: SiteData, plan: Plan) -> list[dict]:
     return out
 
 
+def task_text(plan: Plan, task_id: str) -> str:
+    """A reported task's words in full (a web page has room; the report shortens them)."""
+    for g in plan.all_task_groups():
+        if g.id == task_id:
+            return g.title
+        for t in g.tasks:
+            if t.id == task_id:
+                return t.text
+    return task_id
+
+
 def progress_rows(sd: SiteData, plan: Plan) -> list[dict]:
-    return [{"task": task_title(plan, t.task), "agency": agency_link(sd, t.agency),
+    return [{"task": task_text(plan, t.task), "agency": agency_link(sd, t.agency),
              "status": PROGRESS_VI.get(t.status, t.status), "code": t.status, "account": t.account or "",
              "reported": (short_date(t.reported) + ("*" if t.illustrative else "")) if t.reported else "—"}
             for t in sd.tasks if t.plan == plan.id]
