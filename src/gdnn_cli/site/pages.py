@@ -26,7 +26,8 @@ MET = ("exceeded", "met")
 
 @dataclass
 class SiteData:
-    """The year's picture, computed once for every page."""
+    """The year's picture, computed once and indexed by plan and agency, so that a national corpus
+    costs one pass over its results, not one per page."""
 
     ds: object
     year: int
@@ -34,10 +35,22 @@ class SiteData:
     rows: list[GapRow]
     reporters: list[ReporterStatus]
     tasks: list
+    actuals: dict = field(default_factory=dict)  # tracking.actuals_index of every plan in force
     agencies: list[str] = field(default_factory=list)
+    by_plan: dict = field(default_factory=dict)  # plan id → {"rows", "reporters", "tasks", "figures"}
+    plans_of: dict = field(default_factory=dict)  # agency id → plans that name it or its reports
 
     def rows_of(self, plan_id: str) -> list[GapRow]:
-        return [r for r in self.rows if r.plan == plan_id]
+        return self.by_plan[plan_id]["rows"]
+
+    def reporters_of(self, plan_id: str) -> list[ReporterStatus]:
+        return self.by_plan[plan_id]["reporters"]
+
+    def tasks_of(self, plan_id: str) -> list:
+        return self.by_plan[plan_id]["tasks"]
+
+    def figures_of(self, plan_id: str) -> list:
+        return self.by_plan[plan_id]["figures"]
 
     @property
     def illustrative(self) -> bool:
@@ -48,17 +61,24 @@ class SiteData:
 def collect(ds, year: int, today: dt.date | None = None) -> SiteData:
     plans = plans_for(ds, year)
     ys = year_status(ds, year, today=today)
-    sd = SiteData(ds, year, plans, gap_rows(ds, year), ys.reporters, ys.tasks)
-    seen: dict[str, None] = {}
+    sd = SiteData(ds, year, plans, gap_rows(ds, year), ys.reporters, ys.tasks, actuals_index(ds, plans))
+    sd.by_plan = {p.id: {"rows": [], "reporters": [], "tasks": [], "figures": []} for p in plans}
+    for key, items in (("rows", sd.rows), ("reporters", sd.reporters), ("tasks", sd.tasks)):
+        for x in items:
+            if x.plan in sd.by_plan:
+                sd.by_plan[x.plan][key].append(x)
+    for rf in ds.results_for(set(sd.by_plan)):
+        for plan_id, y, fig in rf.figures_for():
+            if plan_id in sd.by_plan:
+                sd.by_plan[plan_id]["figures"].append((y, fig))
+    plans_of: dict[str, dict[str, Plan]] = {}
     for plan in plans:
-        for aid in plan_agencies(plan):
-            seen.setdefault(aid)
-    for r in ys.reporters:
-        seen.setdefault(r.agency)
-        seen.setdefault(r.to)
-    for t in ys.tasks:
-        seen.setdefault(t.agency)
-    sd.agencies = [a for a in seen if a in ds.registry.agencies]
+        named = plan_agencies(plan) + [a for r in sd.reporters_of(plan.id) for a in (r.agency, r.to)]
+        named += [t.agency for t in sd.tasks_of(plan.id)]
+        for aid in named:
+            plans_of.setdefault(aid, {})[plan.id] = plan
+    sd.plans_of = {a: list(ps.values()) for a, ps in plans_of.items()}
+    sd.agencies = [a for a in plans_of if a in ds.registry.agencies]
     return sd
 
 
@@ -159,7 +179,7 @@ def home(sd: SiteData) -> dict:
     issuers: dict[str, list] = {}
     for plan in sd.plans:
         rows = sd.rows_of(plan.id)
-        overdue = [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id and r.state in ("missing", "late")]
+        overdue = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.state in ("missing", "late")]
         issuers.setdefault(plan.issuer, []).append({
             "label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "id": plan.id,
             "kicker": kicker(plan),
@@ -225,7 +245,7 @@ def trajectory_rows(tr: Trajectory) -> list[dict]:
 
 def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> dict:
     rows = sd.rows_of(plan.id)
-    idx = actuals_index(sd.ds, [plan])
+    idx = sd.actuals
     by_target = {r.target: r for r in rows}
     charts = []
     if plan.period.end > plan.period.start:
@@ -248,11 +268,10 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
                          "role": ROLE_VI[x.role], "duties": len(x.duties)} for x in walk_assignments(plan.assignments)],
         "rules": [{"reporters": [agency_link(sd, a) for a in r.reporters], "to": agency_link(sd, r.to),
                    "frequency": FREQ_VI[r.frequency], "due": rule_due(r), "text": r.text} for r in plan.reporting],
-        "reporters": [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id],
+        "reporters": [reporter_cells(sd, r) for r in sd.reporters_of(plan.id)],
         "history": history_href(plan.id) if history else None, "downloads": downloads,
-        "illustrative": any(r.illustrative for r in rows) or any(r.illustrative for r in sd.reporters
-                                                                 if r.plan == plan.id)
-        or any(t.illustrative for t in sd.tasks if t.plan == plan.id),
+        "illustrative": any(r.illustrative for r in rows) or any(r.illustrative for r in sd.reporters_of(plan.id))
+        or any(t.illustrative for t in sd.tasks_of(plan.id)),
     }
 
 
@@ -287,13 +306,9 @@ def rule_due(rule) -> str:
 
 
 def task_groups(sd: SiteData, plan: Plan) -> list[dict]:
-    reported = Counter()
     states: dict[str, list] = {}
-    for t in sd.tasks:
-        if t.plan == plan.id:
-            states.setdefault(t.task, []).append(
-                f"{sd.ds.registry.short_name(t.agency)}: {PROGRESS_VI.get(t.status, t.status)}")
-            reported[t.task] += 1
+    for t in sd.tasks_of(plan.id):
+        states.setdefault(t.task, []).append(f"{sd.ds.registry.short_name(t.agency)}: {PROGRESS_VI.get(t.status, t.status)}")
     out = []
     for g in plan.all_task_groups():
         tasks = [{"text": t.text, "lead": agency_link(sd, t.lead) if t.lead else None,
@@ -319,7 +334,7 @@ def progress_rows(sd: SiteData, plan: Plan) -> list[dict]:
     return [{"task": task_text(plan, t.task), "agency": agency_link(sd, t.agency),
              "status": PROGRESS_VI.get(t.status, t.status), "code": t.status, "account": t.account or "",
              "reported": (short_date(t.reported) + ("*" if t.illustrative else "")) if t.reported else "—"}
-            for t in sd.tasks if t.plan == plan.id]
+            for t in sd.tasks_of(plan.id)]
 
 
 # --------------------------------------------------------------------------- a target
@@ -357,10 +372,8 @@ def figure_rows(sd: SiteData, plan: Plan, t: Target) -> list[dict]:
     keys = {x.id: key_of(x) for x in plan.all_targets()}
     want = key_of(t)
     out = []
-    for rf in sd.ds.results_for({plan.id}):
-        for plan_id, year, fig in rf.figures_for():
-            if plan_id != plan.id or keys.get(fig.target, fig.target) != want:
-                continue
+    for year, fig in sd.figures_of(plan.id):
+        if keys.get(fig.target, fig.target) == want:
             s = fig.source
             out.append({"year": year, "value": gaps_view.actual_text(_as_row(fig.value, t, fig.status)),
                         "status": STATUS_VI.get(fig.status, fig.status), "code": fig.status,
@@ -377,7 +390,7 @@ def _as_row(value: float, t: Target, status: str) -> GapRow:
 
 def target_page(sd: SiteData, plan: Plan, t: Target, parent: Target | None) -> dict:
     row = next((r for r in sd.rows_of(plan.id) if r.target == t.id), None)
-    tr = trajectory(sd, plan, t, actuals_index(sd.ds, [plan]), row)
+    tr = trajectory(sd, plan, t, sd.actuals, row)
     figures = figure_rows(sd, plan, t)
     return {"plan": plan, "label": plan_label(plan), "t": t, "amount": amount(t), "when": year_label(t.year),
             "parent": {"name": parent.name, "href": target_href(plan.id, parent.id)} if parent else None,
@@ -412,15 +425,15 @@ def agency_page(sd: SiteData, agency_id: str) -> dict:
     reg = sd.ds.registry
     a = reg.agencies[agency_id]
     plans = []
-    for plan in sd.plans:
+    for plan in sd.plans_of.get(agency_id, []):
         duties = [{"role": ROLE_VI[x.role], "heading": x.heading, "duties": [d.text for d in x.duties] + x.text,
                    "with": [agency_link(sd, o) for o in x.agencies if o != agency_id]}
                   for x in walk_assignments(plan.assignments) if agency_id in x.agencies]
         tasks = [{"text": t.text, "role": "chủ trì" if t.lead == agency_id else "phối hợp", "group": g.title,
                   "when": short_date(t.deadline) if t.deadline else t.timing}
                  for g in plan.all_task_groups() for t in g.tasks if t.lead == agency_id or agency_id in t.partners]
-        owes = [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id and r.agency == agency_id]
-        receives = [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id and r.to == agency_id]
+        owes = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.agency == agency_id]
+        receives = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.to == agency_id]
         progress = [p for p in progress_rows(sd, plan) if p["agency"]["href"] == agency_href(agency_id)]
         if duties or tasks or owes or receives or progress or plan.issuer == agency_id:
             plans.append({"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "kicker": kicker(plan),
