@@ -256,3 +256,22 @@ def test_cli_site_refuses_invalid_data(mini_results, tmp_path):
     r = CliRunner().invoke(app, ["site", "--data", str(mini_results), "--year", "2025", "-o", str(out)])
     assert r.exit_code == 1
     assert not out.exists()
+
+
+def test_large_folders_get_summary_pages(monkeypatch, tmp_path):
+    """A national corpus: home lists issuers in one table and busy agencies one row per plan, so that
+    no page grows with the number of plans."""
+    from gdnn_cli.site import pages
+
+    monkeypatch.setattr(pages, "HOME_CARDS", 2)
+    monkeypatch.setattr(pages, "AGENCY_FULL", 1)
+    ds, _ = build(REPO / "data", tmp_path / "site", docx=False)
+    site = tmp_path / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'id="co-quan-ban-hanh"' in home and 'class="card"' not in home
+    assert re.search(r'href="ban-hanh/hn-ubnd.html">Ủy ban nhân dân thành phố Hà Nội</a></th><td class="num" '
+                     r'data-label="Kế hoạch">3<', home)
+    issuer = (site / "ban-hanh/hn-ubnd.html").read_text(encoding="utf-8")
+    assert issuer.count('class="card"') == 3
+    agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
+    assert 'id="ke-hoach"' in agency and "Đúng hạn: 1" in agency

@@ -174,19 +174,47 @@ def reporter_cells(sd: SiteData, r: ReporterStatus) -> dict:
 # --------------------------------------------------------------------------- home
 
 
-def home(sd: SiteData) -> dict:
-    reg = sd.ds.registry
-    issuers: dict[str, list] = {}
+HOME_CARDS = 30  # up to this many plans, home shows each one; beyond, one line per issuer
+
+
+def plan_card(sd: SiteData, plan: Plan) -> dict:
+    overdue = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.state in ("missing", "late")]
+    return {"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "id": plan.id,
+            "kicker": kicker(plan), "counts": counts(sd.rows_of(plan.id)),
+            "missing": [o for o in overdue if o["state"] == "missing"],
+            "late": [o for o in overdue if o["state"] == "late"], "illustrative": plan.illustrative}
+
+
+def issuers(sd: SiteData) -> dict[str, list[Plan]]:
+    out: dict[str, list[Plan]] = {}
     for plan in sd.plans:
-        rows = sd.rows_of(plan.id)
-        overdue = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.state in ("missing", "late")]
-        issuers.setdefault(plan.issuer, []).append({
-            "label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "id": plan.id,
-            "kicker": kicker(plan),
-            "counts": counts(rows), "missing": [o for o in overdue if o["state"] == "missing"],
-            "late": [o for o in overdue if o["state"] == "late"], "illustrative": plan.illustrative})
-    return {"issuers": [{"name": reg.agency_name(i), "href": agency_href(i) if i in sd.agencies else None,
-                         "plans": ps} for i, ps in issuers.items()]}
+        out.setdefault(plan.issuer, []).append(plan)
+    return out
+
+
+def home(sd: SiteData) -> dict:
+    """Each issuer with its plans as cards; for a national corpus, one summary line per issuer instead."""
+    reg = sd.ds.registry
+    out = []
+    for issuer, plans in issuers(sd).items():
+        rows = [r for p in plans for r in sd.rows_of(p.id)]
+        late = [r for p in plans for r in sd.reporters_of(p.id) if r.state in ("missing", "late")]
+        out.append({"name": reg.agency_name(issuer), "href": issuer_href(issuer), "n": len(plans),
+                    "counts": counts(rows), "missing": sum(r.state == "missing" for r in late),
+                    "late": sum(r.state == "late" for r in late),
+                    "plans": [plan_card(sd, p) for p in plans] if len(sd.plans) <= HOME_CARDS else []})
+    return {"issuers": out, "cards": len(sd.plans) <= HOME_CARDS}
+
+
+def issuer_page(sd: SiteData, issuer: str, plans: list[Plan]) -> dict:
+    return {"name": sd.ds.registry.agency_name(issuer), "agency": agency_link(sd, issuer),
+            "plans": [plan_card(sd, p) for p in plans],
+            "illustrative": any(r.illustrative for p in plans for r in sd.rows_of(p.id))
+            or any(r.illustrative for p in plans for r in sd.reporters_of(p.id))}
+
+
+def issuer_href(issuer: str) -> str:
+    return f"ban-hanh/{issuer}.html"
 
 
 # --------------------------------------------------------------------------- a plan
@@ -421,6 +449,15 @@ def targets_with_parents(plan: Plan):
 # --------------------------------------------------------------------------- an agency
 
 
+AGENCY_FULL = 12  # an agency named by more plans gets one row per plan, so that its page stays light
+
+
+def state_summary(cells: list[dict]) -> str:
+    """'2 đúng hạn, 1 muộn' for a list of reporter cells; '—' when there are none."""
+    n = Counter(c["state_text"] for c in cells)
+    return ", ".join(f"{k}: {v}" for k, v in n.items()) or "—"
+
+
 def agency_page(sd: SiteData, agency_id: str) -> dict:
     reg = sd.ds.registry
     a = reg.agencies[agency_id]
@@ -439,7 +476,13 @@ def agency_page(sd: SiteData, agency_id: str) -> dict:
             plans.append({"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "kicker": kicker(plan),
                           "issuer": plan.issuer == agency_id, "duties": duties, "tasks": tasks, "owes": owes,
                           "receives": receives, "progress": progress})
+    for p in plans:  # what a compact page (an agency named by many plans) shows in one row per plan
+        p["roles"] = ", ".join(dict.fromkeys([d["role"] for d in p["duties"]] + [t["role"] for t in p["tasks"]]
+                                             + (["ban hành"] if p["issuer"] else [])))
+        p["n_duties"] = sum(len(d["duties"]) for d in p["duties"]) + len(p["tasks"])
+        p["owes_text"], p["receives_text"] = state_summary(p["owes"]), state_summary(p["receives"])
     succ = [{"link": agency_link(sd, s.id), "scope": s.scope} for s in a.successors]
     return {"a": a, "ceased": short_date(a.ceased) if a.ceased else None, "successors": succ, "plans": plans,
+            "compact": len(plans) > AGENCY_FULL,
             "illustrative": any("*" in o["reported"] for p in plans for o in p["owes"] + p["receives"])
             or any("*" in x["reported"] for p in plans for x in p["progress"])}
