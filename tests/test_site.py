@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -275,3 +276,15 @@ def test_large_folders_get_summary_pages(monkeypatch, tmp_path):
     assert issuer.count('class="card"') == 3
     agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
     assert 'id="ke-hoach"' in agency and "Đúng hạn: 1" in agency
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed")
+def test_pdf_offered_when_libreoffice_is_present(mini_results, tmp_path):
+    ds = load(mini_results)
+    site = tmp_path / "site"
+    first = build_site(ds, 2025, site, history=False)  # pdf=None: convert when soffice is on PATH
+    assert (site / "tai-ve/tp-2025.pdf").read_bytes()[:5] == b"%PDF-"
+    assert 'href="../tai-ve/tp-2025.pdf"' in (site / "ke-hoach/tp-2025.html").read_text(encoding="utf-8")
+    assert "tai-ve/tp-2025.pdf" in first.written
+    again = build_site(ds, 2025, site, history=False)
+    assert again.written == []  # neither the .docx nor the .pdf is made again
