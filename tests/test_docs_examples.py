@@ -4,6 +4,8 @@ A clerk copies examples from the documentation; one that does not validate teach
 Whole files are recognised by their keys and validated in a data folder with the bundled agencies
 and plans (references resolve); a fragment says what it is on its first line, ``# gdnn: plan.targets``,
 and is validated inside a minimal plan. A pre-commit configuration must name gdnn's hook.
+docs/huong-dan.md is a walk-through whose examples build on each other: tests/test_guide.py runs it
+as written, in order, with the installed gdnn (and `gdnn validate` among its steps).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from gdnn_cli.dataset import load
 from tests.conftest import REPO
 
 FENCE = re.compile(r"^```yaml\n(.*?)^```", re.DOTALL | re.MULTILINE)
-DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+GUIDE = REPO / "docs" / "huong-dan.md"  # checked by tests/test_guide.py
+DOCS = [REPO / "README.md", *sorted(p for p in (REPO / "docs").glob("*.md") if p != GUIDE)]
 MINIMAL_PLAN = {
     "id": "vi-du", "issuer": "hn-ubnd", "place": "Hà Nội", "date": 2025, "title": "Ví dụ",
     "period": {"start": 2025, "end": 2030}, "sections": [{"include": k} for k in
