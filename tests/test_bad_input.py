@@ -3,6 +3,7 @@ is written or changed — the data folder's and the output folder's bytes are co
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -13,6 +14,12 @@ from gdnn_cli.cli import app
 from tests.conftest import edit, plan_path
 
 runner = CliRunner()
+TIMED = "MUTANT_UNDER_TEST" not in os.environ  # mutmut's instrumentation makes every call slower
+
+
+def fast(seconds: float) -> bool:
+    """The issue's budget: validate refuses bad input on the bundled data in under a second."""
+    return seconds < 1.0 or not TIMED
 
 FIGURES = """\
 plan: tp-2025
@@ -40,7 +47,7 @@ def refused(data: Path, tmp_path: Path, *expect: str, args: tuple = ()) -> str:
     plan = runner.invoke(app, ["plan", "tp-2025", "--data", str(data), "-o", str(out / "k.docx")])
     assert plan.exit_code == 1, plan.output
     assert snapshot(data, out) == before
-    assert elapsed < 1.0
+    assert fast(elapsed), elapsed
     return result.output
 
 
@@ -246,7 +253,7 @@ def test_bundled_data_bad_input_is_refused_within_a_second(tmp_path, case):
     result = runner.invoke(app, ["validate", "--data", str(data), "--no-cache", "-j", "1"])
     elapsed = time.perf_counter() - start
     assert result.exit_code == 1 and f"[{code}]" in result.output and f"{file}:" in result.output, result.output
-    assert elapsed < 1.0, elapsed
+    assert fast(elapsed), elapsed
     assert snapshot(data) == before
     for cmd in (["gaps", "--year", "2025"], ["status", "--year", "2025"],
                 ["report", "--year", "2025", "-o", str(tmp_path / "o")]):
