@@ -63,7 +63,7 @@ EXPECTED = {
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'year-outside-period': [
-        ('year-outside-period', 'error', 28, 'targets[0] (id=dao-tao).year', "target year 2031 lies outside the plan's period 2025–2025", "correct the year, or widen 'period'"),
+        ('year-outside-period', 'error', 28, 'targets[0] (id=dao-tao).year', "target year 2031 lies outside the plan's period 2025", "correct the year, or widen 'period'"),
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'breakdown-unit': [
@@ -79,11 +79,11 @@ EXPECTED = {
         ('reports-to-ceased-agency', 'warning', 68, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'share-exceeds-total': [
-        ('share-exceeds-total', 'error', 41, 'targets[1] (id=ty-le).shares[0] (id=ty-le-bang).value', "'trong đó' 70,5 % is more than the 70 % it belongs to", 'a share can never exceed the figure it is part of'),
+        ('share-exceeds-total', 'error', 41, 'targets[1] (id=ty-le).shares[0] (id=ty-le-bang).value', "'trong đó' 70,5% is more than the 70% it belongs to", 'a share can never exceed the figure it is part of'),
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'share-min-exceeds': [
-        ('share-exceeds-total', 'error', 41, 'targets[1] (id=ty-le).shares[0] (id=ty-le-bang).min', "'trong đó' 71 % is more than the 70 % it belongs to", 'a share can never exceed the figure it is part of'),
+        ('share-exceeds-total', 'error', 41, 'targets[1] (id=ty-le).shares[0] (id=ty-le-bang).min', "'trong đó' 71% is more than the 70% it belongs to", 'a share can never exceed the figure it is part of'),
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'duplicate-ids': [
@@ -151,3 +151,23 @@ def test_rule_message(mini, name):
         edit(mini / ("plans/tp-2025.yaml" if file == "plan" else "agencies/agencies.yaml"), old, new)
     found = [(i.code, i.severity, i.line, i.where, i.message, i.hint) for i in load(mini).issues]
     assert found == EXPECTED[name]
+
+
+if __name__ == "__main__":  # after a deliberate change of wording: python tests/test_rule_messages.py > new.txt
+    import os
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    os.environ.update(GDNN_LANG="en", GDNN_NO_CACHE="1")
+    fixture = Path(__file__).parent / "fixtures" / "mini"
+    for name, edits in CASES:
+        data = Path(tempfile.mkdtemp()) / "data"
+        shutil.copytree(fixture, data)
+        (data / "results").mkdir(exist_ok=True)
+        for file, old, new in edits:
+            edit(data / ("plans/tp-2025.yaml" if file == "plan" else "agencies/agencies.yaml"), old, new)
+        print(f"    {name!r}: [")
+        for i in load(data).issues:
+            print(f"        {(i.code, i.severity, i.line, i.where, i.message, i.hint)!r},")
+        print("    ],")
