@@ -153,7 +153,7 @@ def test_rule_message(mini, name):
     assert found == EXPECTED[name]
 
 
-if __name__ == "__main__":  # after a deliberate change of wording: python tests/test_rule_messages.py > new.txt
+if __name__ == "__main__":  # after a deliberate change of wording: python -m tests.test_rule_messages > new.txt
     import os
     import shutil
     import tempfile
