@@ -323,3 +323,30 @@ def test_row_carries_range_bounds_only_for_ranges():
     assert (r.target_value, r.target_min, r.target_max, r.actual, r.source, r.actual_status) == (None, 40, 45, 41, "S", "provisional")
     assert (v.target_value, v.target_min, v.target_max, v.qualifier, v.direction, v.kind, v.level) == (70, None, None, "phan_dau", "lower", "total", 0)
     assert (r.plan, r.name, r.unit, r.year, r.parent) == ("p", "R", "%", 2025, None)
+
+
+def test_share_of_a_milestone_ahead_stated_every_year_shows_at_the_milestone():
+    plan = _plan([{"id": "m", "name": "M", "unit": "trường", "value": 5, "year": 2030, "shares": [
+        {"id": "m-s", "name": "S", "unit": "trường", "value": 2, "year": "hang-nam"}]}])
+    rows = rows_for_plan(plan, 2025, {("p", "m-s", 2025): Actual(1)})
+    assert [(r.target, r.year, r.status, r.level, r.kind, r.parent) for r in rows] == [
+        ("m", 2030, "no_data", 0, "total", None), ("m-s", 2030, "no_data", 1, "share", "m")]
+
+
+def test_projection_reads_only_the_period_up_to_the_year():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030}])
+    base = {("p", "r", 2024): Actual(40), ("p", "r", 2025): Actual(45)}
+    (row,) = rows_for_plan(plan, 2025, base)
+    assert row.projected == 70 and row.actual == 45 and row.illustrative is False and row.status == "on_track"
+    noisy = {**base, ("p", "r", 2019): Actual(0), ("p", "r", 2020): Actual(0), ("p", "r", 2026): Actual(0)}
+    (same,) = rows_for_plan(plan, 2025, noisy)
+    assert same.projected == 70 and same.actual == 45
+
+
+def test_projection_is_illustrative_when_any_figure_is():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030}])
+    mixed = {("p", "r", 2024): Actual(40, status="illustrative"), ("p", "r", 2025): Actual(45)}
+    (row,) = rows_for_plan(plan, 2025, mixed)
+    assert row.illustrative is True
+    last = {("p", "r", 2024): Actual(40), ("p", "r", 2025): Actual(45, status="illustrative")}
+    assert rows_for_plan(plan, 2025, last)[0].illustrative is True
