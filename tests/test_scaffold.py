@@ -112,3 +112,14 @@ def test_cli_init_then_validate(tmp_path):
     again = _gdnn("init", str(tmp_path / "kho"))
     assert again.returncode == 1 and "not empty" in again.stderr and "Traceback" not in again.stderr
     assert re.search(r"--force", again.stderr)
+
+
+def test_starter_carries_every_registry_file_of_its_province():
+    """A registry file added to data/agencies/ (communes, say) must reach `gdnn init` too."""
+    from gdnn_cli.resources import starter_tree
+
+    for path in sorted((REPO / "data" / "agencies").glob("*.yaml")):
+        provinces = {a.get("province") for a in yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]}
+        part = "common" if provinces == {None} or provinces == {"vn"} else provinces.pop()
+        shipped = starter_tree(part).joinpath("data", "agencies", path.name)
+        assert shipped.is_file(), f"{path.name} is not in src/gdnn_cli/starter/{part}/data/agencies/ (add a symlink)"
