@@ -118,8 +118,9 @@ def test_starter_carries_every_registry_file_of_its_province():
     """A registry file added to data/agencies/ (communes, say) must reach `gdnn init` too."""
     from gdnn_cli.resources import starter_tree
 
+    from gdnn_cli.scaffold import PROVINCES
+
     for path in sorted((REPO / "data" / "agencies").glob("*.yaml")):
-        provinces = {a.get("province") for a in yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"]}
-        part = "common" if provinces == {None} or provinces == {"vn"} else provinces.pop()
-        shipped = starter_tree(part).joinpath("data", "agencies", path.name)
-        assert shipped.is_file(), f"{path.name} is not in src/gdnn_cli/starter/{part}/data/agencies/ (add a symlink)"
+        parts = [p for p in ("common", *PROVINCES) if starter_tree(p).joinpath("data", "agencies", path.name).is_file()]
+        assert len(parts) == 1, f"{path.name} is in the starters {parts}: link it into exactly one of " \
+                                f"src/gdnn_cli/starter/{{common,{','.join(PROVINCES)}}}/data/agencies/"
