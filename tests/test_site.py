@@ -274,6 +274,10 @@ def test_large_folders_get_summary_pages(monkeypatch, tmp_path):
                      r'data-label="Kế hoạch">3<', home)
     issuer = (site / "ban-hanh/hn-ubnd.html").read_text(encoding="utf-8")
     assert issuer.count('class="card"') == 3
+    monkeypatch.setattr(pages, "ISSUER_CARDS", 2)
+    build(REPO / "data", site, docx=False)
+    issuer = (site / "ban-hanh/hn-ubnd.html").read_text(encoding="utf-8")
+    assert 'class="card"' not in issuer and issuer.count("<tr data-plan=") == 3
     agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
     assert 'id="ke-hoach"' in agency and "Đúng hạn: 1" in agency
 
