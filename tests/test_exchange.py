@@ -271,6 +271,16 @@ def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
     saved = outdir / "in.xlsx"
     assert saved.is_file(), proc.stderr
     assert hashlib.sha256(saved.read_bytes()).digest() != hashlib.sha256(filled.read_bytes()).digest()
+    # what LibreOffice keeps: the hidden identity, the protection, the locked and unlocked cells
+    wb = load_workbook(saved)
+    # LibreOffice (7.x headless) saves veryHidden as plain hidden and drops the workbook structure lock,
+    # so the identity sheet could be shown there: the import checks it against the data, not only itself
+    assert wb[L.META_SHEET].sheet_state in ("veryHidden", "hidden") and wb.sheetnames[0] == L.GUIDE_SHEET
+    ws = wb[L.TARGET_SHEET]
+    assert ws.protection.sheet and wb[L.TASK_SHEET].protection.sheet
+    row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "dao-tao-so-cap")
+    assert ws[f"{L.T_ACTUAL}{row}"].protection.locked is False and ws[f"{L.T_NAME}{row}"].protection.locked is True
+    assert any(dv.type == "whole" and f"{L.T_ACTUAL}{row}" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
     res = collect(data, saved)
     assert res.exit_code == 0, res.output
     ds = load(data)
@@ -317,3 +327,45 @@ def test_remind_before_the_deadline_has_nobody_to_remind(data):
                               "--date", "2025-12-01", "-o", "x.docx"])
     assert res.exit_code == 1 and "no body is overdue" in str(res.exception)
     assert not (Path.cwd() / "x.docx").exists()
+
+
+def test_rates_are_asked_as_numerator_and_denominator(data, tmp_path):
+    plan = data / "plans" / "ha-noi" / "hn-2025-gdnn.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("    name: Tỷ lệ lao động qua đào tạo\n",
+                                 "    name: Tỷ lệ lao động qua đào tạo\n    sum_of_agencies: true\n", 1), encoding="utf-8")
+    out = tmp_path / "forms"
+    res = runner.invoke(app, ["forms", "--data", str(data), "--year", "2025", "--agency", BA_DINH, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    src = out / f"{BA_DINH}-2025.xlsx"
+    ws = load_workbook(src)[L.TARGET_SHEET]
+    row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "ty-le-qua-dao-tao")
+    assert ws[f"{L.T_NUM}{row}"].protection.locked is False and ws[f"{L.T_DEN}{row}"].protection.locked is False
+    assert any(dv.type == "decimal" and dv.formula2 == "100" and f"{L.T_ACTUAL}{row}" in str(dv.sqref)
+               for dv in ws.data_validations.dataValidation)
+    snap = digests(data)
+    for answers, code in (({"ty-le-qua-dao-tao": 120}, "rate-out-of-range"),
+                          ({"ty-le-qua-dao-tao": (900, 800)}, "rate-out-of-range"),
+                          ({"ty-le-qua-dao-tao": (1, 0)}, "zero-denominator")):
+        bad = fill(src, tmp_path / "bad.xlsx", answers)
+        res = collect(data, bad)
+        assert res.exit_code == 1 and code in res.output, res.output
+        assert digests(data) == snap
+    good = fill(src, tmp_path / "good.xlsx", {"ty-le-qua-dao-tao": (723, 1000)})
+    assert collect(data, good).exit_code == 0
+    fig = next(f for f in merged(load(data)).figures if f.agency == BA_DINH and f.target == "ty-le-qua-dao-tao")
+    assert (fig.value, fig.numerator, fig.denominator) == (72.3, 723, 1000)
+
+
+def test_status_and_gaps_say_how_many_members_answered(data, forms_dir, tmp_path):
+    a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx", {"lao-dong-nong-thon-hoc-nghe": 12})
+    assert collect(data, a).exit_code == 0
+    status = runner.invoke(app, ["status", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"],
+                           env={"COLUMNS": "200"})
+    assert status.exit_code == 0, status.output
+    assert "UBND các xã, phường — 1/126" in status.output
+    missing = next(line for line in status.output.splitlines() if "(125/126; hn-2025-ct37)" in line)
+    assert missing.startswith("UBND các xã, phường — ")
+    assert "(125/126; hn-2025-ct37)" in missing and "UBND phường Bạch Mai" in missing and "Ba Đình" not in missing
+    gaps = runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"])
+    assert "hn-2025-ct37: tổng hợp từ 1/126 xã, phường" in gaps.output
