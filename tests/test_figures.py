@@ -354,3 +354,13 @@ def test_every_figure_typed_back_is_refused(rel, tmp_path):
     assert len(errors) == sum(len(NUM.findall(v)) for _, v in typed), "\n".join(e.message[:120] for e in errors)
     for e in errors:
         assert "«" in e.message and "»" in e.message and e.hint and "{" in e.hint
+
+
+def test_the_site_prints_figures_not_placeholders(bundled):
+    """gdnn site shows reporting sentences and tasks: filled like the documents (no '{due}')."""
+    from gdnn_cli.site.pages import collect
+
+    plans = collect(bundled, 2025).plans
+    texts = [text for p in plans for _loc, text, _own in figures.texts(p)]
+    assert any("trước ngày 15/12/2025" in t for t in texts)
+    assert not [t for t in texts if figures.refs(t)]

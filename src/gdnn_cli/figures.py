@@ -109,7 +109,9 @@ class Figures:
 
     def __init__(self, plan: Plan):
         self.targets: dict[str, Target] = {}
+        self.duplicated = False  # a target id used twice: rules report that, and a placeholder may name the lost id
         for t in plan.all_targets():
+            self.duplicated |= t.id in self.targets
             self.targets.setdefault(t.id, t)
         self.rules: dict[str, ReportingRule] = {r.id: r for r in plan.reporting if r.id}
 
@@ -317,8 +319,8 @@ def _unknown(figures: Figures, file: str, loc: tuple, text: str, own) -> Iterato
     import difflib
 
     for r in refs(text):
-        if figures.resolve(r, own) is not None:
-            continue
+        if figures.resolve(r, own) is not None or (figures.duplicated and r.key not in figures.targets):
+            continue  # one mistake, one message: a duplicated id is reported as such
         near = difflib.get_close_matches(r.key, figures.ids(), n=1, cutoff=0.5)
         if r.key in figures.targets or r.key in figures.rules:
             msg = _("{ref} names a field that {key} does not have: «{quote}»")
