@@ -157,7 +157,7 @@ def gaps_cmd(
     issuer: IssuerOpt = None,
     fmt: Annotated[GapFmt, typer.Option("--format", "-f", help="table, json, csv or md.")] = GapFmt.table,
     fail_on: Annotated[Optional[str], typer.Option(
-        "--fail-on", help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
+        "--fail-on", help="Exit 1 if any row has this status (not_met, no_data, behind, at_risk; comma-separated).")] = None,
 ) -> None:
     """Target versus actual for every target in force in a year: gap, achievement, status."""
     from . import gaps_view, output

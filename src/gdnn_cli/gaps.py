@@ -7,8 +7,9 @@ Rules (stated once, used by `gdnn gaps`, the report and the spreadsheet alike):
 - status: exceeded / met / not_met / no_data, honouring direction, ranges, and qualifiers:
   'khoảng' (about) meets within a tolerance (the target's own, else 5% of the value);
   'trên' (above) and 'dưới' (below) are strict; 'ít nhất' (at least) and 'tối đa' (at most) are not.
-- A milestone that lies ahead (2030 seen in 2025) is projected from the series of actuals by a
-  least-squares line: on_track or off_track, with the shortfall at the milestone.
+- A milestone that lies ahead (2030 seen in 2025) is judged as the UN's SDG progress assessment
+  does (progress.assess): the actual rate of change since the baseline against the rate required
+  to reach the target — achieved, on_track, behind, at_risk, or too_few figures to say.
 - Cumulative targets add up their yearly figures from the start of the period.
 """
 
@@ -137,22 +138,6 @@ def reference_value(t: Target) -> float | None:
     return (t.max if t.max is not None else t.min) if t.direction == "lower" else (t.min if t.min is not None else t.max)
 
 
-def project(series: dict[int, float], year: int) -> float | None:
-    """Least-squares line through (year, value), evaluated at ``year``; one point projects flat."""
-    if not series:
-        return None
-    xs = sorted(series)
-    if len(xs) == 1:
-        return series[xs[0]]
-    n = len(xs)
-    mx = sum(xs) / n
-    my = sum(series[x] for x in xs) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    sxy = sum((x - mx) * (series[x] - my) for x in xs)
-    slope = sxy / sxx if sxx else 0.0
-    return my + slope * (year - mx)
-
-
 def combine(figures: list[Actual], rate: bool) -> Actual | None:
     """Several records for one target and year: counts add up; rates re-aggregate from
     numerator ÷ denominator when every record has them, else the best-sourced record wins."""
@@ -244,6 +229,13 @@ def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, paren
 
 
 def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRow | None:
+    """A milestone ahead: the latest figure so far, judged against the path from the baseline.
+
+    The baseline is the target's own ``baseline`` (the year before the period), else the first
+    figure of the period; a cumulative target starts from zero the year before the period.
+    """
+    from .progress import assess
+
     series: dict[int, float] = {}
     illustrative = False
     last: Actual | None = None
@@ -257,20 +249,19 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRo
         return None
     milestone = int(t.year)  # type: ignore[arg-type]
     if t.cumulative:
-        # yearly amounts: project the yearly pace and add the years still to come
-        yearly = {y: actuals[(plan.id, key_of(t), y)].value for y in series if (plan.id, key_of(t), y) in actuals}
-        done = sum(yearly.values())
-        projected = done + sum(max(0.0, project(yearly, y) or 0.0) for y in range(year + 1, milestone + 1))
+        base_year, baseline = plan.period.start - 1, 0.0
+    elif t.baseline is not None:
+        base_year, baseline = plan.period.start - 1, t.baseline
     else:
-        projected = project(series, milestone)
-    ref = reference_value(t)
+        base_year = min(series)
+        baseline = series[base_year]
+    now = max(series)
+    verdict = assess(base_year, baseline, now, series[now], milestone, reference_value(t), t.direction == "lower")
     row = _row(plan, t, milestone, last, 0, None, "total")  # for a cumulative target, last is the running total
-    row.projected = projected
     row.illustrative = illustrative
-    if projected is not None and ref is not None:
-        reaches = projected <= ref + EPS if t.direction == "lower" else projected >= ref - EPS
-        row.trend = "on_track" if reaches else "off_track"
-        row.shortfall = 0.0 if reaches else abs(ref - projected)
-        row.status = row.trend
-        row.note = f"mốc {milestone}, nhìn từ năm {year}"
+    row.trend = row.status = verdict.status
+    row.projected = verdict.projected
+    row.shortfall = verdict.remaining
+    row.note = f"mốc {milestone}, số liệu năm {now}"
+    row.extra.update(progress=verdict, base_year=base_year, baseline=baseline, as_of_year=now)
     return row

@@ -102,7 +102,6 @@ def print_gap_tables(tables, illustrative: bool, n: int) -> None:
         console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
 
 
-STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn"}
 PROGRESS_VI = {"chua-trien-khai": "Chưa triển khai", "dang-trien-khai": "Đang triển khai", "hoan-thanh": "Hoàn thành"}
 
 
@@ -110,6 +109,7 @@ def print_status(ys, registry) -> None:
     from rich.table import Table
 
     from .numbers import fmt_short_date
+    from .tracking import STATE_VI
 
     console = _console()
     t = Table(title="Chế độ báo cáo", title_justify="left")

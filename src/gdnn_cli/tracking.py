@@ -71,6 +71,10 @@ def gap_rows(ds, year: int, plan_id: str | None = None, issuer: str | None = Non
 # --------------------------------------------------------------------------- reporting and tasks
 
 
+STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn",
+            "no_deadline": "Đã báo cáo (không quy định thời hạn)"}
+
+
 @dataclass
 class ReporterStatus:
     plan: str
@@ -79,15 +83,16 @@ class ReporterStatus:
     to: str
     due: dt.date | None
     reported: dt.date | None
-    state: str  # on_time | late | missing | not_due
+    state: str  # on_time | late | missing | not_due | no_deadline (reported; the plan set no date)
     illustrative: bool = False
     replaces: str | None = None  # the ceased agency whose duty this successor carries
+    rule: int = 0  # index of the plan's reporting rule: an agency appears once per rule
 
     def to_json(self) -> dict:
         return {"plan": self.plan, "agency": self.agency, "name": self.name, "to": self.to,
                 "due": self.due.isoformat() if self.due else None,
                 "reported": self.reported.isoformat() if self.reported else None,
-                "state": self.state, "illustrative": self.illustrative, "replaces": self.replaces}
+                "state": self.state, "illustrative": self.illustrative, "replaces": self.replaces, "rule": self.rule}
 
 
 @dataclass
@@ -110,16 +115,19 @@ class YearStatus:
 
 
 def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
-    """(plan, agency) → (earliest report date, illustrative) from progress and report records."""
-    out: dict[tuple[str, str], tuple[dt.date, bool]] = {}
+    """(plan, agency) → (report date, illustrative). The agency's own report record decides; the date
+    of a task-progress entry stands in only for an agency that sent no report record."""
+    reports: dict[tuple[str, str], tuple[dt.date, bool]] = {}
+    progress: dict[tuple[str, str], tuple[dt.date, bool]] = {}
     for rf in ds.results_for(year=year):
-        records = [(p.plan or rf.plan, p.agency, p.reported, p.illustrative) for p in rf.progress if p.reported]
-        records += [(r.plan or rf.plan, r.agency, r.reported, r.illustrative) for r in rf.reports]
-        for plan_id, agency, when, illus in records:
-            key = (plan_id, agency)
-            if key not in out or when < out[key][0]:
-                out[key] = (when, illus)
-    return out
+        for into, records in ((progress, [(p.plan or rf.plan, p.agency, p.reported, p.illustrative)
+                                          for p in rf.progress if p.reported]),
+                              (reports, [(r.plan or rf.plan, r.agency, r.reported, r.illustrative) for r in rf.reports])):
+            for plan_id, agency, when, illus in records:
+                key = (plan_id, agency)
+                if key not in into or when < into[key][0]:
+                    into[key] = (when, illus)
+    return {**progress, **reports}
 
 
 def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = None,
@@ -129,7 +137,7 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
     ys = YearStatus()
     for plan in plans_for(ds, year, plan_id, issuer):
         seen: set[tuple] = set()
-        for rule in plan.reporting:
+        for n, rule in enumerate(plan.reporting):
             if not expected_in(rule, plan, year):
                 continue
             due = rule.due_in(year)
@@ -137,20 +145,22 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
             to = ds.registry.successor_at(rule.to, when_due)
             for named in rule.reporters:
                 agency = ds.registry.successor_at(named, when_due)
-                if (agency, to, due) in seen or agency == to:
+                if (n, agency) in seen or agency == to:
                     continue
-                seen.add((agency, to, due))
+                seen.add((n, agency))
                 got = reported.get((plan.id, agency))
                 when = got[0] if got else None
                 if when is None:
                     state = "missing" if due is None or due < today else "not_due"
-                elif due is None or when <= due:
+                elif due is None:
+                    state = "no_deadline"
+                elif when <= due:
                     state = "on_time"
                 else:
                     state = "late"
                 ys.reporters.append(ReporterStatus(plan.id, agency, ds.registry.short_name(agency), to, due,
                                                    when, state, bool(got and got[1]),
-                                                   named if named != agency else None))
+                                                   named if named != agency else None, n))
         ys.tasks.extend(_task_rows(ds, plan, year))
     return ys
 
