@@ -205,8 +205,10 @@ def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, p
     if act is None and t.parts and t.measure == "count":
         part_acts = [actual_for(plan, p, year, actuals) for p in t.parts]
         if all(a is not None for a in part_acts):
-            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần",  # type: ignore[union-attr]
-                         "illustrative" if any(a.illustrative for a in part_acts) else "derived")  # type: ignore[union-attr]
+            statuses = {a.status for a in part_acts}  # type: ignore[union-attr]
+            # a total of provisional parts is itself provisional, and must say so
+            status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
+            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần", status)  # type: ignore[union-attr]
     rows = [_row(plan, t, year, act, level, parent, kind)]
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
