@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import gaps_view
 from .gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
 from .models import Plan, Target
 from .numbers import fmt_number, fmt_percent, fmt_short_date
@@ -104,17 +105,11 @@ def amount(value: float, r: GapRow) -> str:
     return fmt_percent(value, 2) if is_rate(r) else f"{fmt_number(value, 2)} {r.unit}".rstrip()
 
 
-def target_label(r: GapRow, t: Target | None = None, unit: bool = True) -> str:
+def target_label(r: GapRow, unit: bool = True) -> str:
     """The target as the plan states it, qualifier included: 'khoảng 20.000', 'trên 30%', '40 - 45%'."""
-    fmt = (lambda v: fmt_percent(v)) if is_rate(r) else fmt_number
-    if r.target_value is not None:
-        text = fmt(r.target_value)
-    elif r.target_min is not None and r.target_max is not None:
-        text = f"{fmt_number(r.target_min)} - {fmt(r.target_max)}"
-    elif r.target_min is not None:
-        text = f"từ {fmt(r.target_min)}"
-    else:
-        text = f"tối đa {fmt(r.target_max)}"
+    text = gaps_view.target_text(r)
+    if r.target_value is None and (r.target_min is None) != (r.target_max is None):
+        text = ("từ " if r.target_min is not None else "tối đa ") + text  # one-sided: "đạt từ 72,2%"
     word = QUALIFIER_VI.get(r.qualifier or "") if r.target_value is not None else None
     text = f"{word} {text}" if word else text
     return f"{text} {r.unit}" if unit and not is_rate(r) else text
