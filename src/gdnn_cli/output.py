@@ -8,6 +8,7 @@ import sys
 from functools import lru_cache
 
 from .errors import Issue
+from .i18n import _, ngettext
 
 
 @lru_cache(maxsize=2)
@@ -42,11 +43,12 @@ def _paint(stream, key: str, text: str) -> str:
 def print_issue(issue: Issue, stream=None) -> None:
     """Plain writes, not rich: a national corpus can have thousands of issues."""
     out = stream or sys.stdout
-    lines = [f"{_paint(out, issue.severity, issue.severity)} [{issue.code}] {issue.headline()}"]
+    severity = _("error") if issue.severity == "error" else _("warning")
+    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline()}"]
     if issue.context:
         lines.append(_paint(out, "dim", issue.context))
     if issue.hint:
-        lines.append(_paint(out, "hint", f"  hint: {issue.hint}"))
+        lines.append(_paint(out, "hint", "  " + _("hint: {hint}").format(hint=issue.hint)))
     out.write("\n".join(lines) + "\n")
 
 
@@ -62,21 +64,28 @@ def print_issues(ds, stream=None) -> None:
     out = stream or sys.stdout
     for code, n in shown.items():
         if n > WARNINGS_PER_CODE:
-            out.write(f"… and {n - WARNINGS_PER_CODE} more warning(s) [{code}] (gdnn validate --format json lists all)\n")
+            more = n - WARNINGS_PER_CODE
+            out.write(ngettext("… and {n} more warning [{code}] (gdnn validate --format json lists all)",
+                               "… and {n} more warnings [{code}] (gdnn validate --format json lists all)",
+                               more).format(n=more, code=code) + "\n")
 
 
 def print_summary(ds) -> None:
     n_agencies = len(ds.registry.agencies)
+    plans, agency_files, results = ds.count("plan"), ds.count("agencies"), ds.count("results")
     parts = [
-        f"{ds.count('plan')} plan file(s)",
-        f"{ds.count('agencies')} agency file(s) ({n_agencies} agencies)",
-        f"{ds.count('results')} result file(s)",
+        ngettext("{n} plan file", "{n} plan files", plans).format(n=plans),
+        ngettext("{n} agency file", "{n} agency files", agency_files).format(n=agency_files)
+        + " " + ngettext("({n} agency)", "({n} agencies)", n_agencies).format(n=n_agencies),
+        ngettext("{n} result file", "{n} result files", results).format(n=results),
     ]
     e, w = len(ds.errors), len(ds.warnings)
     style = "bold red" if e else "bold yellow" if w else "bold green"
-    verdict = "invalid" if e else "valid"
-    _console().print(f"Checked {', '.join(parts)} in {ds.root}: {verdict}, {e} error(s), {w} warning(s).",
-                     style=style, markup=False)
+    verdict = _("invalid") if e else _("valid")
+    _console().print(_("Checked {files} in {folder}: {verdict}, {errors}, {warnings}.").format(
+        files=", ".join(parts), folder=ds.root, verdict=verdict,
+        errors=ngettext("{n} error", "{n} errors", e).format(n=e),
+        warnings=ngettext("{n} warning", "{n} warnings", w).format(n=w)), style=style, markup=False)
 
 
 def validation_json(ds) -> dict:
@@ -93,7 +102,7 @@ def validation_json(ds) -> dict:
 def print_gap_tables(tables, illustrative: bool, n: int) -> None:
     console = _console()
     if not n:
-        console.print("No targets are in force for that year (check --year, --plan, --issuer).", markup=False)
+        console.print(_("No targets are in force for that year (check --year, --plan, --issuer)."), markup=False)
     for t in tables:
         console.print(t)
     if illustrative:

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .models import Date, Signature, Slug, Strict, Text
+from .i18n import _
+from .models import Amount, Date, Signature, Slug, Strict, Text
 
 Status = Literal["official", "provisional", "illustrative"]
 Progress = Literal["chua-trien-khai", "dang-trien-khai", "hoan-thanh"]
@@ -35,9 +36,9 @@ class Figure(Strict):
     target: str
     plan: Slug | None = Field(default=None, description="Defaults to the file's plan")
     year: int | None = Field(default=None, description="Defaults to the file's year")
-    value: float
-    numerator: float | None = Field(default=None, ge=0)
-    denominator: float | None = Field(default=None, gt=0)
+    value: Amount
+    numerator: Amount | None = None
+    denominator: Amount | None = Field(default=None, gt=0)
     agency: str | None = Field(default=None, description="Reporting agency id")
     source: ResultSource | None = None
     status: Status
@@ -48,7 +49,7 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _sourced(self) -> "Figure":
         if self.status != "illustrative" and self.source is None:
-            raise ValueError("an official or provisional figure needs a source; mark made-up figures 'illustrative'")
+            raise ValueError(_("an official or provisional figure needs a source; mark made-up figures 'illustrative'"))
         return self
 
 

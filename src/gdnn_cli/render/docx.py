@@ -15,19 +15,29 @@ from pathlib import Path
 
 from ..atomic import write_with
 from ..errors import GdnnError
+from ..i18n import _
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+def templates_dir(explicit: Path | None = None, data: Path | None = None) -> Path:
+    """Where the Word templates are: --templates DIR, then $GDNN_TEMPLATES, then a templates/ folder in
+    the data repository (beside the data folder), then the ones packaged with gdnn.
 
+    A department edits its letterhead and wording in its own repository; gdnn installed as a tool
+    still renders everywhere with the packaged templates.
+    """
+    from ..dataset import default_data_dir
+    from ..i18n import _
+    from ..resources import templates
 
-def templates_dir(explicit: Path | None = None) -> Path:
-    """--templates, then $GDNN_TEMPLATES, then ./templates, then the templates/ of this checkout."""
     if explicit is not None and not (Path(explicit) / "ke-hoach.docx").is_file():
-        raise GdnnError(f"--templates {explicit}: no ke-hoach.docx there (python templates/build.py writes both templates)")
-    for candidate in (explicit, os.environ.get("GDNN_TEMPLATES"), Path("templates"), PACKAGE_TEMPLATES):
+        raise GdnnError(_("--templates {folder}: no ke-hoach.docx there; a templates folder holds ke-hoach.docx "
+                          "and bao-cao.docx (the packaged ones to copy and edit are in {packaged})").format(
+                              folder=explicit, packaged=templates()))
+    repo = (Path(data) if data is not None else default_data_dir()).absolute().parent / "templates"
+    for candidate in (explicit, os.environ.get("GDNN_TEMPLATES"), repo, templates()):
         if candidate and (Path(candidate) / "ke-hoach.docx").is_file():
             return Path(candidate)
-    raise GdnnError("no templates/ folder with ke-hoach.docx was found; run gdnn from the project folder "
-                    "or pass --templates DIR (or set GDNN_TEMPLATES)")
+    raise GdnnError(_("no Word templates were found, not even the packaged ones in {packaged}; reinstall gdnn "
+                      "or pass --templates DIR").format(packaged=templates()))
 
 
 def _nfc(value):
@@ -76,8 +86,8 @@ def convert_pdf(docx_path: Path) -> Path:
     """Convert with LibreOffice when ``soffice`` is on PATH; say so plainly when it is not."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise GdnnError("--pdf needs LibreOffice: 'soffice' is not on PATH (Debian: apt-get install "
-                        "libreoffice-writer-nogui). The .docx was written.")
+        raise GdnnError(_("--pdf needs LibreOffice: 'soffice' is not on PATH (Debian: apt-get install "
+                          "libreoffice-writer-nogui). The .docx was written."))
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run(
             [soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx_path)],
@@ -85,7 +95,8 @@ def convert_pdf(docx_path: Path) -> Path:
         )
         produced = Path(tmp) / (docx_path.stem + ".pdf")
         if proc.returncode != 0 or not produced.is_file():
-            raise GdnnError(f"LibreOffice could not convert {docx_path}: {proc.stderr.strip() or proc.stdout.strip()}")
+            raise GdnnError(_("LibreOffice could not convert {path}: {reason}").format(
+                path=docx_path, reason=proc.stderr.strip() or proc.stdout.strip()))
         target = docx_path.with_suffix(".pdf")
         write_with(target, lambda t: shutil.copyfile(produced, t))
     return target

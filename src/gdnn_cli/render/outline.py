@@ -97,24 +97,25 @@ def _block(plan: Plan, block: Block, numbers: Numberer, out: list[Para], agency_
 
 def _include(plan: Plan, block: Block, numbers: Numberer, out: list[Para], agency_name) -> None:
     wanted = set(block.only)
+    style = block.item_style or block.style
     if block.include == "targets":
         for t in plan.targets:
             if (not wanted or t.id in wanted) and t.sentence:
-                out.append(Para("body", _prefix(block.style, numbers) + t.sentence))
+                out.append(Para("body", _prefix(style, numbers) + t.sentence))
     elif block.include == "task_groups":
         for g in plan.task_groups:
             if not wanted or g.id in wanted:
                 _task_group(g, numbers, out)
     elif block.include == "funding":
         for f in plan.funding:
-            out.append(Para("body", _prefix(block.style, numbers) + f.text))
+            out.append(Para("body", _prefix(style, numbers) + f.text))
     elif block.include == "assignments":
         for a in plan.assignments:
             _assignment(a, numbers, out, agency_name)
     elif block.include == "reporting":
         for r in plan.reporting:
             if r.text:
-                out.append(Para("body", _prefix(block.style, numbers) + r.text))
+                out.append(Para("body", _prefix(style, numbers) + r.text))
 
 
 def _task_group(g: TaskGroup, numbers: Numberer, out: list[Para]) -> None:

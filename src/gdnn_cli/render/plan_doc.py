@@ -7,6 +7,7 @@ from pathlib import Path
 from ..models import Agency, Plan, Target
 from ..numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
 from ..rules import Registry
+from .lines import balanced_lines
 from .outline import body
 
 TYPE_CODES = {"kế hoạch": "KH", "báo cáo": "BC", "quyết định": "QĐ", "chương trình": "CTr", "đề án": "ĐA",
@@ -15,6 +16,12 @@ QUALIFIERS = {"khoang": "Khoảng", "tren": "Trên", "it_nhat": "Ít nhất", "p
               "duoi": "Dưới", "toi_da": "Tối đa", "dat": "Đạt"}
 ILLUSTRATIVE_NOTICE = "DỮ LIỆU MINH HỌA – không phải số liệu chính thức"
 BLANK = "\u00a0" * 6
+TEXT_WIDTH_CM = 16.5  # A4 less the margins of Nghị định 30 (30 mm left, 15 mm right)
+
+
+def centred(text: str, size_pt: float = 14, bold: bool = True) -> str:
+    """A centred heading broken into balanced lines (no word left alone on the last line)."""
+    return "\n".join(balanced_lines(text, TEXT_WIDTH_CM, size_pt, bold))
 
 
 UBND = "ủy ban nhân dân"
@@ -156,6 +163,13 @@ def recipients_lines(recipients: list[str]) -> list[str]:
     return out
 
 
+def keep_with_signature(paras: list[dict]) -> list[dict]:
+    """The last paragraph keeps with the signature block, which then never stands alone on a page."""
+    if paras and paras[-1]["kind"] == "body":
+        paras[-1] = {**paras[-1], "kind": "last"}
+    return paras
+
+
 def plan_context(plan: Plan, reg: Registry) -> dict:
     issuer = reg.agencies.get(plan.issuer)
     sup, line1, line2 = letterhead(issuer, reg)
@@ -168,12 +182,12 @@ def plan_context(plan: Plan, reg: Registry) -> dict:
     if "targets" in plan.appendices and plan.targets:
         n = labels.index("targets") + 1
         annex_targets = {"label": f"Phụ lục {n}" if many else "Phụ lục",
-                         "title": "CÁC CHỈ TIÊU " + plan.title.upper(), "note": note,
+                         "title": centred("CÁC CHỈ TIÊU " + plan.title.upper()), "note": centred(note, bold=False),
                          "rows": annex_target_rows(plan)}
     if "key_tasks" in plan.appendices:
         n = labels.index("key_tasks") + 1
         annex_tasks = {"label": f"Phụ lục {n}" if many else "Phụ lục",
-                       "title": "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "note": note,
+                       "title": "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "note": centred(note, bold=False),
                        "rows": annex_task_rows(plan, reg)}
     d = plan.date
     return {
@@ -183,9 +197,9 @@ def plan_context(plan: Plan, reg: Registry) -> dict:
         "number_line": number_line(plan.type, plan.number, issuer),
         "place_date": fmt_long_date(d.year, d.month, d.day, place=plan.place),
         "doc_type": plan.type.upper(),
-        "title": plan.title,
+        "title": centred(plan.title),
         "illustrative_notice": ILLUSTRATIVE_NOTICE if plan.illustrative else "",
-        "body": [{"kind": p.kind, "text": p.text} for p in paras],
+        "body": keep_with_signature([{"kind": p.kind, "text": p.text} for p in paras]),
         "recipients": recipients_lines(plan.recipients),
         "sign_lines": [x for x in (plan.signature.authority, plan.signature.acting, plan.signature.title) if x],
         "signer": plan.signature.name,

@@ -19,7 +19,8 @@ def docx_text(path: Path) -> str:
     document = docx.Document(str(path))
     lines: list[str] = []
     for para in document.element.body.iter(f"{W}p"):
-        text = "".join(t.text or "" for t in para.iter(f"{W}t"))
+        # a line break (balanced titles) separates words as a space does
+        text = "".join(" " if el.tag == f"{W}br" else el.text or "" for el in para.iter(f"{W}t", f"{W}br"))
         if text.strip():
             lines.append(text)
     return "\n".join(lines)

@@ -8,12 +8,15 @@ Nghị định 30/2020/NĐ-CP, Phụ lục I.
 from __future__ import annotations
 
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from .ooxml import bottom_border, cant_split, fixed_widths as _fixed_widths, no_table_borders, page_field, repeat_header, set_fonts, table_borders
@@ -57,6 +60,7 @@ def _styles(doc) -> None:
         return st
 
     para_style("GDNN Body")
+    para_style("GDNN Body Last", keep=True)  # the last paragraph stays on the page of the signature
     para_style("GDNN Section", bold=True, keep=True)
     para_style("GDNN Clause", bold=True, keep=True)
     para_style("GDNN Point", bold=True, italic=True, keep=True)
@@ -149,6 +153,7 @@ BODY_KINDS = [  # paragraph kind → how the template shows it; the last one is 
     ("subdoc", "{{p para.obj }}", "GDNN Body"),
     ("image", "{{ para.obj }}", "GDNN HeadPlain"),
     ("caption", "{{ para.text }}", "GDNN AnnexNote"),
+    ("last", "{{ para.text }}", "GDNN Body Last"),
     (None, "{{ para.text }}", "GDNN Body"),
 ]
 
@@ -185,10 +190,36 @@ def _closing_block(doc) -> None:
     _cell_p(right, "{{ signer }}", "GDNN Sign")
 
 
+def _numbered_from_one(sect_pr) -> None:
+    """Page numbers of this section start at 1 (Nghị định 30: an annex is numbered on its own)."""
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    num = OxmlElement("w:pgNumType")
+    num.set(qn("w:start"), "1")
+    # schema order: pgNumType comes after pgMar/paperSrc/pgBorders/lnNumType, before cols
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is not None:
+        cols.addprevious(num)
+    else:
+        sect_pr.append(num)
+
+
+def _section_break(doc) -> None:
+    """An empty, one-point paragraph that ends the section before it: the annex that follows opens a
+    section of its own, on a new page, with its own page numbers."""
+    p = _p(doc, "", "GDNN Body")
+    f = p.paragraph_format
+    f.space_before = f.space_after = Pt(0)
+    f.line_spacing = Pt(1)
+    body_sect = doc.element.body.find(qn("w:sectPr"))
+    _numbered_from_one(body_sect)
+    p._p.get_or_add_pPr().append(deepcopy(body_sect))
+
+
 def _annex(doc, flag: str, title_var: str, columns: list[tuple[str, str, float, str]], rows_var: str) -> None:
     _p(doc, "{%p if " + flag + " %}", "GDNN Body")
+    _section_break(doc)
     p = _p(doc, "", "GDNN Annex")
-    p.add_run().add_break(WD_BREAK.PAGE)
     p.add_run("{{ " + title_var + ".label }}")
     _p(doc, "{{ " + title_var + ".title }}", "GDNN Annex")
     _p(doc, "{{ " + title_var + ".note }}", "GDNN AnnexNote")
@@ -197,6 +228,8 @@ def _annex(doc, flag: str, title_var: str, columns: list[tuple[str, str, float, 
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     head, for_row, data_row, end_row = table.rows
     repeat_header(head)
+    cant_split(head)
+    cant_split(data_row)  # a row never breaks across pages
     _fixed_widths(table, [c[2] for c in columns])
     for j, (label, key, width, style) in enumerate(columns):
         _cell_p(head.cells[j], label, "GDNN TableHead", first=True)
@@ -223,16 +256,16 @@ def _core(doc, title: str) -> None:
 PLAN_ANNEX_TARGETS = [
     ("TT", "no", 1.0, "GDNN Table"),
     ("Chỉ tiêu", "name", 6.5, "GDNN Table"),
-    ("Đơn vị tính", "unit", 2.3, "GDNN Table"),
+    ("Đơn vị\ntính", "unit", 2.3, "GDNN Table"),
     ("Năm", "year", 1.7, "GDNN Table"),
     ("Kế hoạch", "value", 4.0, "GDNN TableNum"),
 ]
-PLAN_ANNEX_TASKS = [
+PLAN_ANNEX_TASKS = [  # 16 cm; the last column holds "Trước 20/11/2025" with the date on one line
     ("TT", "no", 1.0, "GDNN Table"),
-    ("Nhiệm vụ trọng tâm", "text", 6.5, "GDNN Table"),
-    ("Cơ quan chủ trì", "lead", 3.0, "GDNN Table"),
-    ("Cơ quan phối hợp", "partners", 3.5, "GDNN Table"),
-    ("Thời gian hoàn thành", "timing", 2.0, "GDNN Table"),
+    ("Nhiệm vụ trọng tâm", "text", 6.0, "GDNN Table"),
+    ("Cơ quan\nchủ trì", "lead", 2.9, "GDNN Table"),
+    ("Cơ quan\nphối hợp", "partners", 3.3, "GDNN Table"),
+    ("Thời gian\nhoàn thành", "timing", 2.8, "GDNN Table"),
 ]
 
 

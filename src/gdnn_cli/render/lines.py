@@ -1,0 +1,84 @@
+"""Break a centred title into balanced lines, as a văn thư sets a trích yếu by hand.
+
+Word and LibreOffice fill each line greedily, so a title a little longer than one line ends with a
+single word ("2025", "Nội") alone on its last line. Here the title is broken where the lines come out
+nearly equal; the renderer joins them with line breaks. Widths are estimated from average glyph
+widths of Times New Roman (em units): close enough to choose the number of lines and where to break,
+with a safety margin so that no estimated line is cut again by the word processor.
+"""
+
+from __future__ import annotations
+
+import math
+
+CM_PER_PT = 2.54 / 72
+# average advance widths of Times New Roman, in em; bold is about 5% wider
+_NARROW = set("fijlrtI.,;:!'()-/ ")
+_WIDE = set("mwMW%")
+
+
+def text_width_em(text: str, bold: bool = False) -> float:
+    """Estimated width of ``text`` in em."""
+    width = 0.0
+    for ch in text:
+        if ch == " ":
+            width += 0.25
+        elif ch in _NARROW:
+            width += 0.30
+        elif ch in _WIDE:
+            width += 0.86
+        elif ch.isupper():
+            width += 0.70
+        else:
+            width += 0.50
+    return width * (1.05 if bold else 1.0)
+
+
+def balanced_lines(text: str, width_cm: float, size_pt: float, bold: bool = False, fill: float = 0.92) -> list[str]:
+    """The fewest lines that fit ``width_cm`` at ``fill``, broken at spaces so their widths are balanced."""
+    words = [w for w in text.split(" ") if w]  # only ordinary spaces: a no-break space holds
+    if not words:
+        return []
+    capacity = width_cm / CM_PER_PT / size_pt * fill  # in em
+    widths = [text_width_em(w, bold) for w in words]
+    space = text_width_em(" ", bold)
+
+    def span(i: int, j: int) -> float:
+        return sum(widths[i:j]) + space * (j - i - 1)
+
+    total = span(0, len(words))
+    n = max(1, math.ceil(total / capacity))
+    while n < len(words):
+        best = _split(len(words), n, span, capacity)
+        if best is not None:
+            return [" ".join(words[i:j]) for i, j in best]
+        n += 1
+    return words
+
+
+def _split(count: int, n: int, span, capacity: float) -> list[tuple[int, int]] | None:
+    """Break ``count`` words into ``n`` lines, minimising the widest line; None if a line must overflow."""
+    # cost[k][i]: best widest line for words i.. broken into k lines
+    inf = float("inf")
+    cost = [[inf] * (count + 1) for _ in range(n + 1)]
+    nxt = [[0] * (count + 1) for _ in range(n + 1)]
+    cost[0][count] = 0.0
+    for k in range(1, n + 1):
+        for i in range(count - 1, -1, -1):
+            for j in range(i + 1, count - k + 2):
+                if cost[k - 1][j] == inf:
+                    continue
+                w = span(i, j)
+                if w > capacity:
+                    break
+                c = max(w, cost[k - 1][j])
+                if c < cost[k][i] - 1e-9:
+                    cost[k][i], nxt[k][i] = c, j
+    if cost[n][0] == inf:
+        return None
+    out, i = [], 0
+    for k in range(n, 0, -1):
+        j = nxt[k][i]
+        out.append((i, j))
+        i = j
+    return out

@@ -1,0 +1,117 @@
+"""Installed, not cloned: build the wheel, install it into a fresh venv, run gdnn outside the repository.
+
+The fresh venv reuses this venv's installed dependencies through a .pth file (a path line, so the
+editable install's own .pth hook is not processed and cannot leak this checkout in), so the test
+needs no network; only gdnn itself comes from the wheel, installed with --no-deps.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SKIP = {".git", ".venv", ".venv-ci", "out", "build", "dist", "corpus", "__pycache__", ".pytest_cache",
+        ".hypothesis", "node_modules"}
+
+
+def _run(args, **kw) -> subprocess.CompletedProcess:
+    proc = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=600, **kw)
+    assert proc.returncode == 0, f"{args}: exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    return proc
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """Build from a copy of the tree, so that the build leaves nothing (build/, egg-info) in the checkout."""
+    root = tmp_path_factory.mktemp("wheel")
+    src = root / "src-copy"
+    shutil.copytree(REPO, src, symlinks=True, ignore=lambda d, names: [n for n in names if n in SKIP
+                                                                       or n.endswith(".egg-info")])
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", root / "dist", src])
+    (found,) = (root / "dist").glob("gdnn-*.whl")
+    return found
+
+
+def test_wheel_carries_templates_schemas_and_starter_files(wheel):
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        shipped = {
+            "gdnn_cli/templates/ke-hoach.docx": REPO / "templates" / "ke-hoach.docx",
+            "gdnn_cli/templates/bao-cao.docx": REPO / "templates" / "bao-cao.docx",
+            **{f"gdnn_cli/schemas/{k}.schema.json": REPO / "schemas" / f"{k}.schema.json"
+               for k in ("plan", "agencies", "results")},
+            "gdnn_cli/starter/agencies-ha-noi.yaml": REPO / "data" / "agencies" / "ha-noi.yaml",
+            "gdnn_cli/starter/plan-hn-2025-gdnn.yaml": REPO / "data" / "plans" / "ha-noi" / "hn-2025-gdnn.yaml",
+        }
+        for name, original in shipped.items():
+            assert name in names, f"{name} is not in the wheel"
+            assert zf.read(name) == original.read_bytes(), f"{name} in the wheel differs from {original}"
+        for path in (REPO / "templates").glob("*.docx"):  # a new template is carried without a packaging edit
+            assert f"gdnn_cli/templates/{path.name}" in names
+        assert not any(n.startswith(("gdnn_cli/templates/build", "tests/", "data/")) for n in names)
+        meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
+        requires = [ln for ln in zf.read(meta).decode().splitlines() if ln.startswith("Requires-Dist:")]
+    runtime = [r for r in requires if "extra ==" not in r]
+    assert not any("docxcompose" in r for r in requires)
+    assert any("ruamel.yaml" in r for r in runtime)
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    """A fresh venv with only the wheel installed; dependencies are borrowed from this venv."""
+    venv = tmp_path_factory.mktemp("venv") / "v"
+    _run([sys.executable, "-m", "venv", "--without-pip", venv])
+    purelib = Path(_run([venv / "bin" / "python", "-c",
+                         "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
+    (purelib / "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    _run([sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--no-deps", "-q", wheel])
+    where = _run([venv / "bin" / "python", "-c", "import gdnn_cli; print(gdnn_cli.__file__)"]).stdout
+    assert where.startswith(str(venv)), f"gdnn_cli imported from {where}, not from the fresh venv"
+    return venv / "bin" / "gdnn"
+
+
+def _env(tmp: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GDNN_", "PYTHON", "VIRTUAL_ENV"))}
+    env["GDNN_CACHE_DIR"] = str(tmp / "cache")
+    return env
+
+
+def test_installed_gdnn_runs_outside_the_repository(installed, tmp_path):
+    from docx import Document
+
+    work = tmp_path / "so-gddt"
+    shutil.copytree(REPO / "data", work / "data")
+    env = _env(tmp_path)
+    _run([installed, "validate"], cwd=work, env=env)
+    _run([installed, "plan", "hn-2025-gdnn"], cwd=work, env=env)
+    gaps = _run([installed, "gaps", "--year", "2025", "--plan", "hn-2025-gdnn", "--format", "csv"], cwd=work, env=env)
+    assert "dao-tao-cao-dang" in gaps.stdout or "Cao đẳng" in gaps.stdout
+    _run([installed, "report", "--year", "2025", "--issuer", "hn-ubnd"], cwd=work, env=env)
+    plan = Document(str(work / "out" / "hn-2025-gdnn.docx"))
+    assert any("giáo dục nghề nghiệp" in p.text for p in plan.paragraphs)
+    report = Document(str(work / "out" / "2025" / "bao-cao-hn-ubnd-2025.docx"))
+    assert any("BÁO CÁO" in p.text.upper() for p in report.paragraphs)
+    assert not (work / "templates").exists()  # the packaged templates served, nothing was copied here
+
+
+def test_installed_gdnn_prefers_the_data_repositorys_templates(installed, tmp_path):
+    from docx import Document
+
+    work = tmp_path / "so"
+    shutil.copytree(REPO / "data", work / "data")
+    (work / "templates").mkdir()
+    own = Document(str(REPO / "templates" / "ke-hoach.docx"))
+    own.paragraphs[0].insert_paragraph_before("MẪU RIÊNG CỦA SỞ")
+    own.save(str(work / "templates" / "ke-hoach.docx"))
+    _run([installed, "plan", "hn-2025-gdnn"], cwd=work, env=_env(tmp_path))
+    rendered = Document(str(work / "out" / "hn-2025-gdnn.docx"))
+    assert any(p.text == "MẪU RIÊNG CỦA SỞ" for p in rendered.paragraphs)
