@@ -218,7 +218,7 @@ def gaps_cmd(
 ) -> None:
     """Target versus actual for every target in force in a year: gap, achievement, status."""
     from . import gaps_view, output
-    from .tracking import gap_rows
+    from .tracking import coverage_by_plan, gap_rows
 
     ds = _load_or_exit(data)
     if plan:
@@ -226,14 +226,18 @@ def gaps_cmd(
     _issuer_or_exit(ds, issuer)
     y = _year(year)
     rows = gap_rows(ds, y, plan, issuer)
+    covered = coverage_by_plan(ds, y, plan, issuer)
     if fmt is GapFmt.json:
-        output.print_json([r.to_json() for r in rows])
+        output.print_json([{**r.to_json(), **({"coverage": [c.to_json() for c in covered[r.plan]]}
+                                               if covered.get(r.plan) else {})} for r in rows])
     elif fmt is GapFmt.csv:
         sys.stdout.write(gaps_view.to_csv(rows))
     elif fmt is GapFmt.md:
         sys.stdout.write(gaps_view.to_markdown(rows))
     else:
         output.print_gap_tables(gaps_view.to_rich(rows, y), gaps_view.any_illustrative(rows), len(rows))
+        for plan_id, items in covered.items():
+            output.say(f"{plan_id}: " + "; ".join(c.text for c in items))
     if fail_on:
         wanted = {s.strip() for s in fail_on.split(",")}
         if any(r.status in wanted for r in rows):
@@ -350,7 +354,7 @@ def _bug(exc: Exception) -> None:
     sys.exit(3)
 
 
-from . import cli_git  # noqa: F401,E402  - registers diff, textconv, git-setup on the app
+from . import cli_exchange, cli_git  # noqa: F401,E402  - register forms/collect/remind, diff/textconv/git-setup
 
 if __name__ == "__main__":
     main()

@@ -437,6 +437,9 @@ class Agency(Strict):
     short: str | None = None
     kind: AgencyKind
     parent: str | None = None
+    member_of: list[str] = Field(
+        default_factory=list, description="Groups (kind nhom) this body belongs to: a commune's UBND is one of "
+        "'UBND các xã, phường'; a group's forms go to its members and its figure is their sum")
     province: str | None = Field(default=None, description="Province code, e.g. 'hn', 'hp'")
     started: Date | None = None
     ceased: Date | None = None
@@ -444,6 +447,7 @@ class Agency(Strict):
     sources: list[SourceRef] = Field(default_factory=list)
     symbol: str | None = Field(default=None, description="Ký hiệu in document numbers: UBND, SGDĐT")
     letterhead: list[str] = Field(default_factory=list, description="Letterhead lines when not derived from the name")
+    formed_from: list[str] = Field(default_factory=list, description="Units this one was formed from (2025 mergers)")
     note: str | None = None
 
 

@@ -127,10 +127,13 @@ def print_status(ys, registry) -> None:
     for r in ys.reporters:
         style = {"on_time": "green", "late": "yellow", "missing": "bold red"}.get(r.state, "dim")
         name = r.name + (f" (thay {registry.short_name(r.replaces)})" if r.replaces else "")
+        if r.members:
+            name += f" — {r.answered}/{len(r.members)} đã báo cáo"
         t.add_row(r.plan, name + ("*" if r.illustrative else ""), registry.short_name(r.to),
                   fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
                   f"[{style}]{STATE_VI.get(r.state, r.state)}[/]")
     console.print(t)
+    _print_members(console, ys, registry)
     p = Table(title="Tiến độ nhiệm vụ", title_justify="left")
     for col in ("Kế hoạch", "Nhiệm vụ", "Cơ quan", "Tình trạng", "Kết quả"):
         p.add_column(col, overflow="fold")
@@ -142,6 +145,23 @@ def print_status(ys, registry) -> None:
         from .gaps_view import ILLUSTRATIVE_LINE
 
         console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+
+
+def _print_members(console, ys, registry) -> None:
+    """For each group whose members the registry lists: who answered late and who has not answered."""
+    shown: set[tuple] = set()
+    for r in ys.reporters:
+        for state in ("late", "missing"):
+            names = [registry.short_name(m.agency) for m in r.members if m.state == state]
+            key = (r.agency, state, tuple(names))
+            if not names or key in shown:
+                continue
+            shown.add(key)
+            plans = ", ".join(x.plan for x in ys.reporters if x.agency == r.agency and
+                              tuple(registry.short_name(m.agency) for m in x.members if m.state == state) == tuple(names))
+            label = STATE_VI.get(state, state)
+            console.print(f"{r.name} — {label} ({len(names)}/{len(r.members)}; {plans}): " + ", ".join(names),
+                          markup=False)
 
 
 def progress():

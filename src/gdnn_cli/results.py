@@ -30,6 +30,18 @@ class ResultSource(Strict):
     quote: str | None = Field(default=None, description="The sentence that gives the figure, as published")
 
 
+class Collected(Strict):
+    """Where a record came from when `gdnn collect` read it from a filled Excel form."""
+
+    file: Text = Field(description="The form's file name as received")
+    sheet: Text
+    cell: str | None = Field(default=None, description="A1 reference of the answer cell")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the form file")
+    filled_by: str | None = Field(default=None, description="Người lập biểu, as written in the form")
+    filled_on: Date | None = Field(default=None, description="Ngày lập biểu, as written in the form")
+    form: str | None = Field(default=None, description="Form version and checksum: '1/bba66f364fe91e03'")
+
+
 class Figure(Strict):
     """An actual value for one target (or one part of its breakdown) in one year."""
 
@@ -45,6 +57,7 @@ class Figure(Strict):
     as_of: Date | None = Field(default=None, description="Figures counted up to this date (tạm tính đến 30/11/2022); "
                                                           "a provisional figure without it reads 'ước thực hiện'")
     note: str | None = None
+    collected: Collected | None = None
 
     @model_validator(mode="after")
     def _sourced(self) -> "Figure":
@@ -64,6 +77,7 @@ class TaskProgress(Strict):
     reported: Date | None = Field(default=None, description="The date the agency's report arrived")
     source: ResultSource | None = None
     illustrative: bool = False
+    collected: Collected | None = None
 
 
 class AgencyReport(Strict):
@@ -74,6 +88,7 @@ class AgencyReport(Strict):
     reported: Date
     number: str | None = None
     illustrative: bool = False
+    collected: Collected | None = None
 
 
 class ReportHeading(Strict):

@@ -53,6 +53,23 @@ class Registry:
             current = a.successors[0].id
         return current
 
+    def members(self, group_id: str, when=None) -> list[str]:
+        """The bodies that list ``group_id`` in ``member_of`` (alive on ``when`` when given), by id.
+        Empty for a group whose members the registry does not list: it is then asked as one body."""
+        index = self.__dict__.get("_members")
+        if index is None:
+            index = {}
+            for a in self.agencies.values():
+                for g in a.member_of:
+                    index.setdefault(g, []).append(a.id)
+            for ids in index.values():
+                ids.sort()
+            self.__dict__["_members"] = index
+        ids = index.get(group_id, [])
+        if when is None:
+            return list(ids)
+        return [i for i in ids if _alive(self.agencies[i], when)]
+
     def short_name(self, agency_id: str) -> str:
         a = self.agencies.get(agency_id)
         return (a.short or a.name) if a else agency_id
@@ -60,6 +77,10 @@ class Registry:
     def agency_name(self, agency_id: str) -> str:
         a = self.agencies.get(agency_id)
         return a.name if a else agency_id
+
+
+def _alive(agency: Agency, when) -> bool:
+    return (agency.started is None or agency.started <= when) and (agency.ceased is None or when < agency.ceased)
 
 
 # --------------------------------------------------------------------------- targets
@@ -301,10 +322,17 @@ def _successors(agency: Agency, reg: Registry) -> str:
 
 
 def agency_rules(agency: Agency, loc: tuple, file: str, reg: Registry) -> Iterator[Issue]:
-    for key, ref in [("parent", agency.parent)] + [(("successors", j, "id"), s.id) for j, s in enumerate(agency.successors)]:
+    refs = [("parent", agency.parent)] + [(("successors", j, "id"), s.id) for j, s in enumerate(agency.successors)]
+    refs += [(("member_of", j), g) for j, g in enumerate(agency.member_of)]
+    for key, ref in refs:
         if ref and ref not in reg.agencies:
             yield Issue(file, "unknown-agency", _("agency '{id}' is not in data/agencies/").format(id=ref),
                         loc=loc + (key if isinstance(key, tuple) else (key,)), hint=reg.agency_hint(ref))
+    for j, g in enumerate(agency.member_of):
+        group = reg.agencies.get(g)
+        if group is not None and group.kind != "nhom":
+            yield Issue(file, "member-of-non-group", _("'{id}' is not a group (kind nhom) but {kind}").format(
+                id=g, kind=group.kind), loc=loc + ("member_of", j), hint=_("member_of names groups such as hn-ubnd-xa"))
     if agency.started and agency.ceased and agency.ceased < agency.started:
         yield Issue(file, "ceased-before-started", _("ceased {ceased} is before started {started}").format(ceased=agency.ceased, started=agency.started),
                     loc=loc + ("ceased",))
