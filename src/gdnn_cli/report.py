@@ -111,7 +111,7 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
         covered = {id(t) for k in key for t in k.reports}
         reporters = [r for r in ys.reporters if r.plan == plan.id]
         part = PlanPart(
-            plan, [r for r in mine if r.trend is None], milestones(plan, year, mine), key,
+            plan, [r for r in mine if r.year <= year], milestones(plan, year, mine), key,
             [t for t in tasks if id(t) not in covered],
             [r for r in reporters if r.to == writer and r.agency != writer],
             elsewhere(ds, reporters, writer),
@@ -142,13 +142,13 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
 
 def milestones(plan: Plan, year: int, rows: list[GapRow]) -> list[Milestone]:
     """Every target of a later year, figures or not; its parts and shares below it, unjudged."""
-    judged = {r.target: r for r in rows if r.trend is not None}
+    judged = {r.target: r for r in rows if r.year > year and r.trend is not None}
     out: list[Milestone] = []
     for t in plan.targets:
         if isinstance(t.year, int) and t.year > year and plan.period.start <= year:
             out.append(Milestone(t, judged.get(t.id)))
-            out.extend(Milestone(child, None, 1, "part") for child in t.parts)
-            out.extend(Milestone(child, None, 1, "share") for child in t.shares)
+            out.extend(Milestone(child, judged.get(child.id), 1, "part") for child in t.parts)
+            out.extend(Milestone(child, judged.get(child.id), 1, "share") for child in t.shares)
     return out
 
 
