@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from .gaps import GapRow, key_of
 from .models import Plan, Target
-from .tracking import ReporterStatus, TaskStatus, actuals_index, gap_rows, plans_for, year_status
+from .tracking import STATE_VI, ReporterStatus, TaskStatus, actuals_index, gap_rows, plans_for, year_status
+
+__all__ = ["STATE_VI", "PROGRESS_VI", "plan_label", "task_title", "build", "issuers_for"]
+PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
 
 
 @dataclass(frozen=True)
@@ -186,3 +189,21 @@ def provisional_dates(ds, plan: Plan, year: int) -> dict[str, dt.date | None]:
                     if fig.target in (t.id, key_of(t)):
                         out[t.id] = fig.as_of
     return out
+
+
+def plan_label(plan: Plan) -> str:
+    """How pages and reports name a plan after citing it: report_text.plan_short (never cut)."""
+    from .report_text import plan_short
+
+    return plan_short(plan)
+
+
+def task_title(plan: Plan, task_id: str) -> str:
+    """A task's whole text, or a group's title, by id (the id itself when the plan has no such task)."""
+    for g in plan.all_task_groups():
+        if g.id == task_id:
+            return g.title
+        for t in g.tasks:
+            if t.id == task_id:
+                return t.text
+    return task_id
