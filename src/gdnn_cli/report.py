@@ -16,7 +16,7 @@ from .gaps import GapRow, key_of
 from .models import Plan, Target
 from .tracking import STATE_VI, ReporterStatus, TaskStatus, actuals_index, gap_rows, plans_for, year_status
 
-__all__ = ["STATE_VI", "PROGRESS_VI", "plan_label", "task_title", "build", "issuers_for"]
+__all__ = ["STATE_VI", "PROGRESS_VI", "plan_label", "plan_reference", "task_title", "build", "issuers_for"]
 PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
 
 
@@ -51,11 +51,11 @@ class Milestone:
 class PlanPart:
     plan: Plan
     rows: list[GapRow]  # targets of the year, parts and shares under their total
-    milestones: list[Milestone]
-    key_tasks: list[KeyTask]
-    other_tasks: list[TaskStatus]  # reports on tasks that are not key tasks
-    reporters: list[ReporterStatus]  # agencies that report to the writer of this report
-    elsewhere: list[tuple[str, list[str]]]  # (receiving body, reporters) for reports sent to another body
+    milestones: list[Milestone] = field(default_factory=list)
+    key_tasks: list[KeyTask] = field(default_factory=list)
+    other_tasks: list[TaskStatus] = field(default_factory=list)  # reports on tasks that are not key tasks
+    reporters: list[ReporterStatus] = field(default_factory=list)  # agencies that report to the writer
+    elsewhere: list[tuple[str, list[str]]] = field(default_factory=list)  # (receiving body, reporters) elsewhere
     previous: dict[str, float] = field(default_factory=dict)  # target id → last year's figure
     as_of: dict[str, dt.date | None] = field(default_factory=dict)  # target id → date of a provisional figure
 
@@ -196,6 +196,13 @@ def plan_label(plan: Plan) -> str:
     from .report_text import plan_short
 
     return plan_short(plan)
+
+
+def plan_reference(plan: Plan, issuer_name: str) -> str:
+    """'Kế hoạch số 72/KH-UBND ngày 04/3/2022 của … về …' (report_text.plan_citation), for letters."""
+    from .report_text import plan_citation
+
+    return plan_citation(plan, issuer_name)
 
 
 def task_title(plan: Plan, task_id: str) -> str:
