@@ -92,7 +92,8 @@ def validate_cmd(
     strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings make the run fail too."))] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0 = one per core)."))] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Ignore and do not update the cache."))] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=N_("Show warnings with their source lines."))] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Show warnings with their source lines, and the YAML path of each problem.")] = False,
 ) -> None:
     """Check every plan, agency and result file: YAML, schema, references and domain rules."""
     from . import output
@@ -382,6 +383,7 @@ def _bug(exc: Exception) -> None:
 
 
 from . import cli_exchange, cli_git  # noqa: F401,E402  - register forms/collect/remind, diff/textconv/git-setup
+from . import cli_repo  # noqa: F401,E402  - registers init and new plan on the app
 from . import cli_site  # noqa: F401,E402  - registers site on the app
 
 if __name__ == "__main__":
