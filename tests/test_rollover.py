@@ -48,6 +48,9 @@ def test_years_deadlines_issue_date_and_number(rolled):
     assert {t["year"] for t in new["targets"]} == {2026}
     assert [p["year"] for p in new["targets"][0]["parts"]] == [2026, 2026, 2026]
     assert [str(r["due"]) for r in new["reporting"]] == ["2026-12-15", "2026-12-31"]
+    tasks = [t for g in new["task_groups"] for t in g.get("tasks", [])]
+    assert {t["timing"] for t in tasks if "timing" in t} == {"Năm 2026", "Trước 20/11/2026"}
+    assert str(tasks[-1]["deadline"]) == "2026-11-20"
     assert res.shift == 1
     assert new["bases"][0]["date"].isoformat() == "2021-01-14"  # documents cited keep their dates
 
@@ -84,6 +87,7 @@ def test_drafters_list(rolled):
     assert merge == {"hn-so-gddt", "hn-so-tai-chinh", "hn-so-khcn"}  # two duty blocks each after the mergers
     texts = {f.where: f.what for f in res.texts}
     assert texts["title"] == "year 2025"
+    assert not any(w.endswith(".timing") for w in texts)  # timings moved with the plan
     for f in res.texts:  # a figure is listed only where the text really types it
         for label in re.findall(r"figure (\S+?)(?:,|$)", f.what):
             assert label.rstrip("%") in f.text

@@ -21,6 +21,7 @@ from .i18n import _
 from .loader import describe
 
 DATE_KEYS = ("deadline", "due")  # dates of the plan's own work, which move with the plan
+TIMING_KEYS = ("timing",)  # "Năm 2025", "Quý II/2025", "Trước 20/11/2025": the plan's own schedule, in words
 UNTOUCHED = ("bases", "source", "id", "issuer")  # citations of other documents keep their years
 REVIEW = "xem lại: số của kế hoạch {old}"
 
@@ -171,22 +172,31 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
     out.moved.append(_("period {a}–{b} → {c}–{d}").format(a=old.period.start, b=old.period.end,
                                                           c=period["start"], d=period["end"]))
 
-    old_values: list[tuple[str, object, str]] = []  # (what, value, unit) of every figure kept
     for loc, t in _targets(doc.get("targets"), ("targets",)):
         if isinstance(t.get("year"), int):
             t["year"] += shift
         for key in ("value", "min", "max"):
             if isinstance(t.get(key), (int, float)) and not isinstance(t.get(key), bool):
-                old_values.append((t.get("name", ""), t[key], t.get("unit", "")))
                 out.figures.append(Finding(describe(doc, loc + (key,)), None, _("figure kept from {old}: review it")
                                            .format(old=old_id), str(t[key])))
                 _comment(doc, loc, key, REVIEW.format(old=old_id))
+    old_year = re.compile(r"(?<!\d)(" + "|".join(str(y) for y in range(old.period.start, old.period.end + 1))
+                          + r")(?!\d)")
+    timings = 0
     for loc, value in list(_walk(doc)):
-        if loc and loc[-1] in DATE_KEYS and loc[0] not in UNTOUCHED:
+        if not loc or loc[0] in UNTOUCHED:
+            continue
+        if loc[-1] in DATE_KEYS:
             moved = _shift_date(value, shift)
             if moved != value:
                 _node(doc, loc[:-1])[loc[-1]] = moved
                 out.moved.append(f"{describe(doc, loc)}: {value} → {moved}")
+        elif loc[-1] in TIMING_KEYS and isinstance(value, str) and old_year.search(value):
+            # type(value): a quoted ruamel string stays quoted
+            _node(doc, loc[:-1])[loc[-1]] = type(value)(old_year.sub(lambda m: str(int(m.group(1)) + shift), value))
+            timings += 1
+    if timings:
+        out.moved.append(_("timing of {n} task(s): years moved by {shift}").format(n=timings, shift=shift))
 
     _replace_ceased(ds.registry, old, doc, dt.date(start, 1, 1), out, agency_refs)
 
