@@ -237,3 +237,14 @@ def test_all_problems_in_one_pass(mini):
     edit(plan_path(mini), "min: 40\n    max: 45", "min: 46\n    max: 45")
     codes = {i.code for i in load(mini).errors}
     assert {"breakdown-sum", "unknown-agency", "range-inverted"} <= codes
+
+
+def test_agency_named_by_its_name_gets_the_id_of_the_plans_own_province(tmp_path):
+    from tests.conftest import REPO
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    plan = next((data / "plans" / "hai-phong").glob("*.yaml"))
+    edit(plan, "lead: hp-so-khdt", "lead: Sở Tài chính")
+    issue = only(load(data), "unknown-agency")
+    assert "'hp-so-tai-chinh'" in issue.hint and "hn-so-tai-chinh" not in issue.hint
