@@ -65,7 +65,7 @@ def test_reporting_timeliness_with_successor(mini):
     (mini / "results" / "2025.yaml").write_text(RESULTS.replace("agency: tp-so-gddt", "agency: tp-so-tai-chinh"),
                                                 encoding="utf-8")
     ys = year_status(load(mini), 2025, today=dt.date(2026, 1, 10))
-    # reports were due to Sở LĐTBXH, which ceased on 01/03/2025: its successor receives them,
+    # reports were due to Sở LĐTBXH, which ceased on 01/3/2025: its successor receives them,
     # and Sở GD&ĐT no longer reports to itself
     (r,) = ys.reporters
     assert (r.agency, r.to) == ("tp-so-tai-chinh", "tp-so-gddt")
