@@ -50,10 +50,14 @@ def test_examples_are_marked_and_point_at_the_repositorys_schemas(tmp_path):
     assert plan[0].startswith("# yaml-language-server") and plan[1].startswith("# VÍ DỤ")
     results = (data / "results" / "hn-ubnd" / "2025.yaml").read_text(encoding="utf-8")
     assert "SỐ LIỆU MINH HỌA" in results.splitlines()[1]
+    by_schema: dict = {}
     for path in sorted(data.rglob("*.yaml")):
         schema = _schema_of(path)
         assert schema.parent == (tmp_path / "kho" / "schemas").resolve(), path
-        assert _check(schema, [path]).returncode == 0, path
+        by_schema.setdefault(schema, []).append(path)
+    for schema, files in by_schema.items():
+        proc = _check(schema, files)
+        assert proc.returncode == 0, proc.stdout
 
 
 def test_refuses_a_non_empty_folder_and_force_keeps_what_is_there(tmp_path):
@@ -112,3 +116,15 @@ def test_cli_init_then_validate(tmp_path):
     again = _gdnn("init", str(tmp_path / "kho"))
     assert again.returncode == 1 and "not empty" in again.stderr and "Traceback" not in again.stderr
     assert re.search(r"--force", again.stderr)
+
+
+def test_starter_carries_every_registry_file_of_its_province():
+    """A registry file added to data/agencies/ (communes, say) must reach `gdnn init` too."""
+    from gdnn_cli.resources import starter_tree
+
+    from gdnn_cli.scaffold import PROVINCES
+
+    for path in sorted((REPO / "data" / "agencies").glob("*.yaml")):
+        parts = [p for p in ("common", *PROVINCES) if starter_tree(p).joinpath("data", "agencies", path.name).is_file()]
+        assert len(parts) == 1, f"{path.name} is in the starters {parts}: link it into exactly one of " \
+                                f"src/gdnn_cli/starter/{{common,{','.join(PROVINCES)}}}/data/agencies/"

@@ -4,8 +4,6 @@ Heavy modules (pydantic models, docx, matplotlib, Babel) are imported inside the
 ``gdnn --help`` starts as fast as typer itself.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from enum import Enum
@@ -151,7 +149,7 @@ def _did_you_mean(wrong: str, pool) -> str:
     return _("; `gdnn validate --format json` lists the ids")
 
 
-GAP_STATUSES = ("exceeded", "met", "not_met", "no_data", "on_track", "off_track")
+GAP_STATUSES = ("exceeded", "met", "not_met", "no_data", "achieved", "on_track", "behind", "at_risk", "too_few")
 
 
 def _statuses(value: str | None) -> str | None:
@@ -240,7 +238,7 @@ def gaps_cmd(
     fmt: Annotated[GapFmt, typer.Option("--format", "-f", help=N_("table, json, csv or md."))] = GapFmt.table,
     fail_on: Annotated[Optional[str], typer.Option(
         "--fail-on", callback=_statuses,
-        help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
+        help="Exit 1 if any row has this status (not_met, no_data, behind, at_risk; comma-separated).")] = None,
 ) -> None:
     """Target versus actual for every target in force in a year: gap, achievement, status."""
     from . import gaps_view, output
@@ -348,12 +346,19 @@ def report_cmd(
 
 def main() -> None:
     """Entry point with one exception boundary: expected errors exit 1, usage 2, bugs 3."""
-    from .cli_lang import language_from_argv
+    from .cli_lang import click_exceptions, language_from_argv, show_click_error
     from .errors import GdnnError, UsageError
 
     args = language_from_argv(sys.argv[1:])
     try:
-        app(args=args)  # standalone: typer turns usage errors into exit 2 and typer.Exit into its code
+        # not standalone, so that click's usage errors can be shown in the user's language
+        code = app(args=args, prog_name="gdnn", standalone_mode=False)
+    except click_exceptions.ClickException as exc:
+        show_click_error(exc)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        print(_("Aborted!"), file=sys.stderr)
+        sys.exit(1)
     except UsageError as exc:
         print(f"gdnn: {exc}", file=sys.stderr)
         sys.exit(2)
@@ -368,6 +373,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the one boundary for bugs
         _bug(exc)
+    sys.exit(code if isinstance(code, int) else 0)  # typer.Exit(n) comes back as n
 
 
 def _bug(exc: Exception) -> None:

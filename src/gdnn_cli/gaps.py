@@ -7,8 +7,9 @@ Rules (stated once, used by `gdnn gaps`, the report and the spreadsheet alike):
 - status: exceeded / met / not_met / no_data, honouring direction, ranges, and qualifiers:
   'khoảng' (about) meets within a tolerance (the target's own, else 5% of the value);
   'trên' (above) and 'dưới' (below) are strict; 'ít nhất' (at least) and 'tối đa' (at most) are not.
-- A milestone that lies ahead (2030 seen in 2025) is projected from the series of actuals by a
-  least-squares line: on_track or off_track, with the shortfall at the milestone.
+- A milestone that lies ahead (2030 seen in 2025) is judged as the UN's SDG progress assessment
+  does (progress.assess): the actual rate of change since the baseline against the rate required
+  to reach the target — achieved, on_track, behind, at_risk, or too_few figures to say.
 - Cumulative targets add up their yearly figures from the start of the period.
 """
 
@@ -77,31 +78,27 @@ class GapRow:
 def about_tolerance(t: Target) -> float:
     if t.tolerance is not None:
         return t.tolerance
-    base = t.value if t.value is not None else (t.min or 0)
-    return abs(base) * DEFAULT_ABOUT_TOLERANCE
+    return abs(_bound(t)) * DEFAULT_ABOUT_TOLERANCE
+
+
+def _bound(t: Target) -> float:
+    """The figure a point or one-sided target names: its value, else its minimum, else its maximum."""
+    return t.value if t.value is not None else t.min if t.min is not None else t.max  # type: ignore[return-value]
 
 
 def status_of(t: Target, actual: float | None) -> str:
     if actual is None:
         return "no_data"
     lower = t.direction == "lower"
-    if t.value is None and (t.min is None or t.max is None):
-        # one-sided ("đạt từ 72,2%", "tối đa 5%"): the bound acts as the target, not as a range
-        return status_of(t.model_copy(update={"value": t.min if t.min is not None else t.max,
-                                               "min": None, "max": None}), actual)
-    if t.value is None:
-        lo = t.min if t.min is not None else float("-inf")
-        hi = t.max if t.max is not None else float("inf")
-        if actual < lo - EPS:
+    if t.value is None and t.min is not None and t.max is not None:
+        if actual < t.min - EPS:
             return "exceeded" if lower else "not_met"
-        if actual > hi + EPS:
+        if actual > t.max + EPS:
             return "not_met" if lower else "exceeded"
         return "met"
-    v = t.value
+    v = _bound(t)  # a one-sided range ("đạt từ 72,2%", "tối đa 5%") acts as its bound
     tol = about_tolerance(t) if t.qualifier == "khoang" else 0.0
-    diff = actual - v
-    if lower:
-        diff = -diff
+    diff = v - actual if lower else actual - v
     if abs(diff) <= tol + EPS:
         if t.qualifier in ("tren", "duoi") and abs(actual - v) <= EPS:
             return "not_met"  # strictly above / below is required
@@ -137,31 +134,18 @@ def reference_value(t: Target) -> float | None:
     return (t.max if t.max is not None else t.min) if t.direction == "lower" else (t.min if t.min is not None else t.max)
 
 
-def project(series: dict[int, float], year: int) -> float | None:
-    """Least-squares line through (year, value), evaluated at ``year``; one point projects flat."""
-    if not series:
-        return None
-    xs = sorted(series)
-    if len(xs) == 1:
-        return series[xs[0]]
-    n = len(xs)
-    mx = sum(xs) / n
-    my = sum(series[x] for x in xs) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    sxy = sum((x - mx) * (series[x] - my) for x in xs)
-    slope = sxy / sxx if sxx else 0.0
-    return my + slope * (year - mx)
+PROVENANCE = ("official", "provisional", "derived", "illustrative")  # best first
 
 
 def combine(figures: list[Actual], rate: bool) -> Actual | None:
     """Several records for one target and year: counts add up; rates re-aggregate from
-    numerator ÷ denominator when every record has them, else the best-sourced record wins."""
+    numerator ÷ denominator when every record has them, else the best-sourced record wins.
+    A combination is only as good as its weakest record (official + illustrative is illustrative)."""
     if not figures:
         return None
     if len(figures) == 1:
         return figures[0]
-    worst = max(figures, key=lambda f: ("official", "provisional", "derived", "illustrative").index(f.status)
-                if f.status in ("official", "provisional", "derived", "illustrative") else 0)
+    worst = max(figures, key=lambda f: PROVENANCE.index(f.status))
     sources = "; ".join(sorted({f.source for f in figures if f.source}))
     if not rate:
         return Actual(sum(f.value for f in figures), sources or None, worst.status)
@@ -169,8 +153,7 @@ def combine(figures: list[Actual], rate: bool) -> Actual | None:
         num = sum(f.numerator for f in figures)  # type: ignore[misc]
         den = sum(f.denominator for f in figures)  # type: ignore[misc]
         return Actual(num / den * 100, sources or None, worst.status, num, den)
-    rank = ("official", "provisional", "derived", "illustrative")
-    return min(figures, key=lambda f: rank.index(f.status) if f.status in rank else len(rank))
+    return min(figures, key=lambda f: PROVENANCE.index(f.status))
 
 
 # --------------------------------------------------------------------------- rows for a year
@@ -197,9 +180,7 @@ def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actua
     k = key_of(t)
     if t.cumulative:
         parts = [actuals[(plan.id, k, y)] for y in range(plan.period.start, year + 1) if (plan.id, k, y) in actuals]
-        if not parts:
-            return None
-        return combine(parts, rate=False) if len(parts) > 1 else parts[0]
+        return combine(parts, rate=False)
     return actuals.get((plan.id, k, year))
 
 
@@ -217,12 +198,10 @@ def _ahead_tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, milesto
                 parent: str | None, kind: str) -> list[GapRow]:
     """A milestone ahead with its parts and "trong đó" shares: projected where there are actuals,
     ``no_data`` where there are none yet — every target in force is shown, none silently left out."""
-    row = _ahead_row(plan, t, year, actuals) if isinstance(t.year, int) else None
+    row = _ahead_row(plan, t, year, actuals, level, parent, kind) if isinstance(t.year, int) else None
     if row is None:
         row = _row(plan, t, milestone, None, level, parent, kind)
         row.note = f"mốc {milestone}, nhìn từ năm {year}"
-    else:
-        row.level, row.parent, row.kind = level, parent, kind
     rows = [row]
     for key, child_kind in (("parts", "part"), ("shares", "share")):
         for child in getattr(t, key):
@@ -235,8 +214,10 @@ def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, p
     if act is None and t.parts and t.measure == "count":
         part_acts = [actual_for(plan, p, year, actuals) for p in t.parts]
         if all(a is not None for a in part_acts):
-            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần",  # type: ignore[union-attr]
-                         "illustrative" if any(a.illustrative for a in part_acts) else "derived")  # type: ignore[union-attr]
+            statuses = {a.status for a in part_acts}  # type: ignore[union-attr]
+            # a total of provisional parts is itself provisional, and must say so
+            status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
+            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần", status)  # type: ignore[union-attr]
     rows = [_row(plan, t, year, act, level, parent, kind)]
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
@@ -249,8 +230,7 @@ def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, paren
     value = act.value if act else None
     return GapRow(
         plan=plan.id, target=t.id, name=t.name, year=year, unit=t.unit,
-        target_value=t.value, target_min=t.min if t.value is None else None,
-        target_max=t.max if t.value is None else None,
+        target_value=t.value, target_min=t.min, target_max=t.max,  # a point has neither (models.Target)
         actual=value, gap=gap_of(t, value), achievement=achievement_of(t, value),
         status=status_of(t, value), source=act.source if act else None, direction=t.direction,
         level=level, parent=parent, illustrative=bool(act and act.illustrative),
@@ -258,34 +238,33 @@ def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, paren
     )
 
 
-def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRow | None:
-    series: dict[int, float] = {}
-    illustrative = False
-    last: Actual | None = None
-    for y in range(plan.period.start, year + 1):
-        a = actual_for(plan, t, y, actuals)
-        if a is not None:
-            series[y] = a.value
-            illustrative = illustrative or a.illustrative
-            last = a
-    if not series:
+def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
+               kind: str) -> GapRow | None:
+    """A milestone ahead: the latest figure so far, judged against the path from the baseline
+    (progress.assess). The baseline is the target's own ``baseline`` (the year before the period),
+    else its first figure in the period; a cumulative target starts from zero the year before.
+    Only figures of the period up to ``year`` count."""
+    from .progress import assess
+
+    found = {y: a for y in range(plan.period.start, year + 1) if (a := actual_for(plan, t, y, actuals)) is not None}
+    if not found:
         return None
+    series = {y: a.value for y, a in found.items()}
     milestone = int(t.year)  # type: ignore[arg-type]
     if t.cumulative:
-        # yearly amounts: project the yearly pace and add the years still to come
-        yearly = {y: actuals[(plan.id, key_of(t), y)].value for y in series if (plan.id, key_of(t), y) in actuals}
-        done = sum(yearly.values())
-        projected = done + sum(max(0.0, project(yearly, y) or 0.0) for y in range(year + 1, milestone + 1))
+        base_year, baseline = plan.period.start - 1, 0.0
+    elif t.baseline is not None:
+        base_year, baseline = plan.period.start - 1, t.baseline
     else:
-        projected = project(series, milestone)
-    ref = reference_value(t)
-    row = _row(plan, t, milestone, last, 0, None, "total")  # for a cumulative target, last is the running total
-    row.projected = projected
-    row.illustrative = illustrative
-    if projected is not None and ref is not None:
-        reaches = projected <= ref + EPS if t.direction == "lower" else projected >= ref - EPS
-        row.trend = "on_track" if reaches else "off_track"
-        row.shortfall = 0.0 if reaches else abs(ref - projected)
-        row.status = row.trend
-        row.note = f"mốc {milestone}, nhìn từ năm {year}"
+        base_year = min(series)
+        baseline = series[base_year]
+    now = max(series)
+    verdict = assess(base_year, baseline, now, series[now], milestone, reference_value(t), t.direction == "lower")
+    row = _row(plan, t, milestone, found[now], level, parent, kind)  # cumulative: the running total
+    row.illustrative = any(a.illustrative for a in found.values())
+    row.trend = row.status = verdict.status
+    row.projected = verdict.projected
+    row.shortfall = verdict.remaining
+    row.note = f"mốc {milestone}, số liệu năm {now}"
+    row.extra.update(progress=verdict, base_year=base_year, baseline=baseline, as_of_year=now)
     return row

@@ -87,16 +87,16 @@ def _alive(agency: Agency, when) -> bool:
 
 
 def target_rules(plan: Plan, file: str) -> Iterator[Issue]:
-    seen: dict[str, tuple] = {}
+    seen: set[str] = set()
     for i, target in enumerate(plan.targets):
         yield from _target_tree(plan, file, target, ("targets", i), seen)
 
 
-def _target_tree(plan: Plan, file: str, t: Target, loc: tuple, seen: dict) -> Iterator[Issue]:
+def _target_tree(plan: Plan, file: str, t: Target, loc: tuple, seen: set[str]) -> Iterator[Issue]:
     if t.id in seen:
         yield Issue(file, "duplicate-target-id", _("target id '{id}' is used twice in this plan").format(id=t.id),
                     loc=loc + ("id",), hint=_("give each target its own id"))
-    seen[t.id] = loc
+    seen.add(t.id)
     yield from _one_target(plan, file, t, loc)
     if t.parts:
         yield from _breakdown(file, t, loc)
@@ -236,7 +236,7 @@ def _fmt_partial(plan: Plan) -> str:
 
 
 def _near(wrong: str, pool) -> str | None:
-    close = difflib.get_close_matches(wrong, sorted(pool), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(wrong, sorted(pool), cutoff=0.5)
     return _("did you mean '{name}'?").format(name=close[0]) if close else None
 
 
@@ -342,7 +342,7 @@ def agency_rules(agency: Agency, loc: tuple, file: str, reg: Registry) -> Iterat
     for key, ref in refs:
         if ref and ref not in reg.agencies:
             yield Issue(file, "unknown-agency", _("agency '{id}' is not in data/agencies/").format(id=ref),
-                        loc=loc + (key if isinstance(key, tuple) else (key,)), hint=reg.agency_hint(ref))
+                        loc=loc + (key if isinstance(key, tuple) else (key,)), hint=reg.agency_hint(ref, agency.id))
     for j, g in enumerate(agency.member_of):
         group = reg.agencies.get(g)
         if group is not None and group.kind != "nhom":
