@@ -322,6 +322,20 @@ def test_remind_lists_only_bodies_that_have_not_answered(data, forms_dir, tmp_pa
     assert "MINH HỌA" in text  # the bundled 2025 results are illustrative
 
 
+def test_remind_leaves_dotted_blanks_and_a_balanced_annex_title(data, tmp_path):
+    """Without --contact the clerk fills a dotted blank (no-break spaces printed nothing and wrapped)."""
+    from docx import Document
+
+    out = tmp_path / "cv.docx"
+    res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
+                              "--date", "2025-12-20", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    paras = [p.text for p in Document(str(out)).paragraphs]
+    contact = next(t for t in paras if t.startswith("Thông tin liên hệ:"))
+    assert "đồng chí ……" in contact and "điện thoại ……" in contact and "\u00a0" not in contact
+    assert "CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI\nBÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2025" in paras
+
+
 def test_remind_before_the_deadline_has_nobody_to_remind(data):
     res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                               "--date", "2025-12-01", "-o", "x.docx"])
