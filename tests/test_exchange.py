@@ -326,6 +326,8 @@ def test_remind_leaves_dotted_blanks_and_a_balanced_annex_title(data, tmp_path):
     """Without --contact the clerk fills a dotted blank (no-break spaces printed nothing and wrapped)."""
     from docx import Document
 
+    from gdnn_cli.render.lines import CM_PER_PT, text_width_em
+
     out = tmp_path / "cv.docx"
     res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                               "--date", "2025-12-20", "-o", str(out)])
@@ -334,6 +336,12 @@ def test_remind_leaves_dotted_blanks_and_a_balanced_annex_title(data, tmp_path):
     contact = next(t for t in paras if t.startswith("Thông tin liên hệ:"))
     assert "đồng chí ……" in contact and "điện thoại ……" in contact and "\u00a0" not in contact
     assert "CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI\nBÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2025" in paras
+    table = Document(str(out)).tables[-1]
+    numbers = [r.cells[0].text for r in table.rows[1:]]
+    assert len(numbers) > 99  # three-digit numbers: the TT column must hold "126" on one line
+    grid = table._tbl.tblGrid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
+    width_cm = int(grid[0].get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")) / 567
+    assert width_cm - 0.38 >= text_width_em(max(numbers, key=len)) * 12 * CM_PER_PT  # cell margins 0,19 cm each
 
 
 def test_remind_before_the_deadline_has_nobody_to_remind(data):
