@@ -391,3 +391,15 @@ def test_status_and_gaps_say_how_many_members_answered(data, forms_dir, tmp_path
     assert "(125/126; hn-2025-ct37)" in missing and "UBND phường Bạch Mai" in missing and "Ba Đình" not in missing
     gaps = runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"])
     assert "hn-2025-ct37: tổng hợp từ 1/126 xã, phường" in gaps.output
+
+
+def test_remind_counts_bodies_not_body_plan_pairs(data, tmp_path, monkeypatch):
+    """A commune asked about two plans is one body to remind: the CLI said 252 where the letter said 126."""
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--date", "2026-01-10"])
+    assert res.exit_code == 0, res.output
+    said = re.search(r"don-doc-hn-so-gddt-2025\.docx: (\d+)", res.output)
+    letter = _docx_text(tmp_path / "out" / "2025" / "don-doc-hn-so-gddt-2025.docx")
+    assert said and f"còn {said.group(1)}/" in letter
