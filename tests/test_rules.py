@@ -347,3 +347,8 @@ def test_agency_refs_name_every_place(mini):
     assert (("task_groups", 0, "tasks", 0, "partners", 0), "tp-so-gddt") in refs
     assert (("task_groups", 0, "tasks", 0, "lead"), "tp-so-ldtbxh") in refs
     assert (("reporting", 0, "reporters", 0), "tp-so-gddt") in refs and (("reporting", 0, "to"), "tp-so-ldtbxh") in refs
+
+
+def test_nearest_agency_id():
+    reg = _registry({"id": "tp-so-gddt"}, {"id": "tp-so-tai-chinh"})
+    assert reg.nearest_agency("tp-so-gdd") == "tp-so-gddt" and reg.nearest_agency("zzz") is None
