@@ -4,8 +4,6 @@ Thin: parse, call ``exchange`` (and ``render`` for the letter), print. Registere
 importing this module from cli.py.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from enum import Enum
