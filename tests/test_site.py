@@ -280,6 +280,12 @@ def test_large_folders_get_summary_pages(monkeypatch, tmp_path):
     assert 'class="card"' not in issuer and issuer.count("<tr data-plan=") == 3
     agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
     assert 'id="ke-hoach"' in agency and "Đúng hạn: 1" in agency
+    monkeypatch.setattr(pages, "AGENCY_ROWS", 1)
+    build(REPO / "data", site, docx=False)
+    agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
+    assert 'id="ban-hanh"' in agency and 'id="ke-hoach"' not in agency
+    assert re.search(r'href="../ban-hanh/hn-ubnd.html">Ủy ban nhân dân thành phố Hà Nội</a></th><td class="num" '
+                     r'data-label="Kế hoạch">3<', agency)
 
 
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed")

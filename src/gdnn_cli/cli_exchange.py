@@ -81,7 +81,6 @@ def collect_cmd(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and show, write nothing.")] = False,
 ) -> None:
     """Read filled forms into data/results/, with the provenance of every figure; safe to run again."""
-    from . import output
     from .errors import UsageError
     from .exchange.collect import collect
     from .exchange.view import print_collect
