@@ -199,6 +199,7 @@ def test_pages_of_a_removed_target_are_removed(mini_results, tmp_path):
     (site / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")  # a file of the user's, inside the site
     edit(plan_path(mini_results), "    shares:\n      - {id: ty-le-bang, name: Có bằng cấp, unit: \"%\", measure: rate, value: 50, "
          "year: 2025}\n", "")
+    edit(plan_path(mini_results), "; trong đó có bằng cấp, chứng chỉ {ty-le-bang}.", ".")  # its sentence too
     _, res = build(mini_results, site)
     assert res.removed == ["ke-hoach/tp-2025/ty-le-bang.html"]
     assert not (site / "ke-hoach/tp-2025/ty-le-bang.html").exists()
