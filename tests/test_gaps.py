@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -167,3 +168,79 @@ def test_one_sided_range_acts_as_its_bound(bound, actual):
     at_least = Target(id="a", name="a", unit="%", measure="rate", min=bound, year=2025)
     assert math.isclose(gap_of(at_least, actual), actual - bound, abs_tol=1e-9)
     assert status_of(at_least, actual) == status_of(point(bound, unit="%"), actual)
+
+
+# --------------------------------------------------------------------------- issue 15: averages, baselines, budgets
+
+years7 = st.lists(st.floats(min_value=0, max_value=1e5, allow_nan=False), min_size=7, max_size=7)
+
+
+@given(years7, st.floats(min_value=1, max_value=1e5))
+def test_average_over_the_period_judges_the_mean_not_each_year(values, target):
+    """'bình quân hàng năm': at the end of the period the mean decides, whatever a single year did."""
+    plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": target, "year": 2030, "average": True}],
+                 start=2024)
+    actuals = {("p", "bq", 2024 + i): Actual(v) for i, v in enumerate(values)}
+    (row,) = rows_for_plan(plan, 2030, actuals)
+    mean = sum(values) / 7
+    assert math.isclose(row.actual, mean, rel_tol=1e-9, abs_tol=1e-9)
+    assert row.status == status_of(point(target), mean)
+    assert math.isclose(row.gap, mean - target, rel_tol=1e-9, abs_tol=1e-6)
+
+
+@given(st.integers(2024, 2029), years7, st.floats(min_value=1, max_value=1e5))
+def test_average_mid_period_is_the_mean_of_the_years_so_far(year, values, target):
+    plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": target, "year": 2030, "average": True}],
+                 start=2024)
+    actuals = {("p", "bq", 2024 + i): Actual(v) for i, v in enumerate(values)}
+    (row,) = rows_for_plan(plan, year, actuals)
+    so_far = values[: year - 2024 + 1]
+    mean = sum(so_far) / len(so_far)
+    assert math.isclose(row.actual, mean, rel_tol=1e-9, abs_tol=1e-9)
+    assert row.trend == ("on_track" if mean >= target - 1e-9 else "off_track") == row.status
+    assert row.year == 2030 and str(len(so_far)) in row.note
+
+
+def test_average_passes_while_one_year_falls_short():
+    plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": 28000, "year": 2030, "average": True}],
+                 start=2024)
+    actuals = {("p", "bq", y): Actual(v) for y, v in zip(range(2024, 2031), (28500, 27500, 28900, 28000, 28100,
+                                                                             28200, 28900))}
+    (row,) = rows_for_plan(plan, 2030, actuals)
+    assert row.status == "exceeded" and row.actual == pytest.approx(28300)
+    yearly = _plan([{"id": "bq", "name": "B", "unit": "người", "value": 28000, "year": "hang-nam"}], start=2024)
+    assert rows_for_plan(yearly, 2025, actuals)[0].status == "not_met"  # judged each year, 2025 fails
+
+
+def test_average_and_cumulative_exclude_each_other():
+    with pytest.raises(ValueError, match="average"):
+        Target(id="x", name="x", unit="người", value=1, year=2030, average=True, cumulative=True)
+
+
+def test_baseline_and_pre_period_results_extend_the_projection():
+    """68 → 71 from 2023 is on track for 75 in 2030; from 2024 alone (69,5 → 71) it is not."""
+    spec = {"id": "q", "name": "Q", "unit": "%", "measure": "rate", "value": 75, "year": 2030}
+    actuals = {("p", "q", 2023): Actual(68), ("p", "q", 2024): Actual(69.5), ("p", "q", 2025): Actual(70.5),
+               ("p", "q", 2026): Actual(71)}
+    with_base = _plan([{**spec, "baseline": 68, "baseline_year": 2023}], start=2024)
+    (row,) = rows_for_plan(with_base, 2026, actuals)
+    assert row.trend == "on_track" and row.projected == pytest.approx(75.2, abs=0.05)
+    without = _plan([spec], start=2024)
+    assert rows_for_plan(without, 2026, actuals)[0].trend == "off_track"
+    # the baseline alone, with no result for its year, is a point of the series too
+    only_base = {k: v for k, v in actuals.items() if k[2] != 2023}
+    (row,) = rows_for_plan(with_base, 2026, only_base)
+    assert row.projected == pytest.approx(project({2023: 68, 2024: 69.5, 2025: 70.5, 2026: 71}, 2030))
+
+
+def test_budget_is_a_total_over_the_period():
+    plan = Plan.model_validate({
+        "id": "p", "issuer": "x", "place": "X", "date": 2024, "title": "t", "period": {"start": 2024, "end": 2030},
+        "sections": [], "signature": {"title": "T", "name": "N"},
+        "budget": {"sentence": "Kinh phí dự kiến vào {amount}.", "amount": 565, "unit": "tỷ đồng", "qualifier": "khoang"},
+    })
+    actuals = {("p", "kinh-phi", y): Actual(90) for y in range(2024, 2031)}
+    (row,) = rows_for_plan(plan, 2030, actuals)
+    assert (row.target, row.unit, row.actual, row.status) == ("kinh-phi", "tỷ đồng", 630, "exceeded")
+    (row,) = rows_for_plan(plan, 2026, actuals)
+    assert row.actual == 270 and row.trend == "on_track"  # 90 a year reaches 630 by 2030

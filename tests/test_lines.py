@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gdnn_cli.render.lines import CM_PER_PT, balanced_lines, text_width_em
 from gdnn_cli.render.plan_doc import TEXT_WIDTH_CM

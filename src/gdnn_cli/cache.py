@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .models import SCHEMA_VERSION
 
-_FINGERPRINTED = ("models.py", "results.py", "loader.py", "schema_errors.py", "dataset.py", "rules.py", "index.py")
+_FINGERPRINTED = ("models.py", "results.py", "loader.py", "schema_errors.py", "dataset.py", "rules.py", "index.py", "bases.py")
 
 
 @lru_cache(maxsize=1)

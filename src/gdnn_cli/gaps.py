@@ -10,12 +10,19 @@ Rules (stated once, used by `gdnn gaps`, the report and the spreadsheet alike):
 - A milestone that lies ahead (2030 seen in 2025) is projected from the series of actuals by a
   least-squares line: on_track or off_track, with the shortfall at the milestone.
 - Cumulative targets add up their yearly figures from the start of the period.
+- Average targets ("bình quân hàng năm") are judged on the mean of the yearly figures from the start
+  of the period: a year below the value does not fail the target while the mean reaches it. Before
+  its last year, the mean so far says on_track or off_track.
+- A baseline (``baseline_year``, usually before the period) and results of years before the period
+  extend the series a milestone is projected from; totals and averages count from the start only.
+- The budget (``budget``) is a total over the period, in its money unit.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .i18n import _
 from .models import Plan, Target
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
@@ -193,8 +200,33 @@ def key_of(t: Target) -> str:
     return t.indicator or t.id
 
 
+def plan_targets(plan: Plan) -> list[Target]:
+    """The top-level targets gaps are computed for: the plan's, and its budget as a total."""
+    return [*plan.targets, plan.budget_target()] if plan.budget is not None else list(plan.targets)
+
+
+def average_span(plan: Plan, t: Target, year: int) -> range:
+    """The years an average target is averaged over when seen in ``year``."""
+    last = year if t.year == "hang-nam" else min(year, int(t.year))
+    return range(plan.period.start, last + 1)
+
+
+def average_of(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> tuple[Actual | None, int]:
+    """The mean of the yearly figures so far (of the years that have one), and how many years it has."""
+    k = key_of(t)
+    yearly = [actuals[(plan.id, k, y)] for y in average_span(plan, t, year) if (plan.id, k, y) in actuals]
+    if not yearly:
+        return None, 0
+    total = combine(yearly, rate=False)  # provenance: the weakest status of the years
+    assert total is not None
+    value = sum(a.value for a in yearly) / len(yearly)
+    return Actual(value, total.source, total.status), len(yearly)
+
+
 def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actual | None:
     k = key_of(t)
+    if t.average:
+        return average_of(plan, t, year, actuals)[0]
     if t.cumulative:
         parts = [actuals[(plan.id, k, y)] for y in range(plan.period.start, year + 1) if (plan.id, k, y) in actuals]
         if not parts:
@@ -205,14 +237,44 @@ def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actua
 
 def rows_for_plan(plan: Plan, year: int, actuals: ActualsIndex) -> list[GapRow]:
     out: list[GapRow] = []
-    for t in plan.targets:
+    for t in plan_targets(plan):
         if in_force(t, plan, year):
             out.extend(_tree(plan, t, year, actuals, level=0, parent=None, kind="total"))
+            if t.average:
+                out[-1 - _descendants(t)].note = _average_note(plan, t, year, actuals)
         elif ahead(t, plan, year):
-            row = _ahead_row(plan, t, year, actuals)
+            row = _average_ahead_row(plan, t, year, actuals) if t.average else _ahead_row(plan, t, year, actuals)
             if row is not None:
                 out.append(row)
     return out
+
+
+def _descendants(t: Target) -> int:
+    return sum(1 for _ in t.walk()) - 1
+
+
+def _average_note(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> str | None:
+    span = average_span(plan, t, year)
+    n = average_of(plan, t, year, actuals)[1]
+    if not n:
+        return None
+    return _("yearly average {first}–{last} ({n} of {years} years reported)").format(
+        first=span.start, last=span.stop - 1, n=n, years=len(span))
+
+
+def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRow | None:
+    """An average whose last year lies ahead: the mean so far is on track when it already reaches the value."""
+    act, _n = average_of(plan, t, year, actuals)
+    if act is None:
+        return None
+    row = _row(plan, t, int(t.year), act, 0, None, "total")  # type: ignore[arg-type]
+    reaches = row.status in ("met", "exceeded")
+    row.trend = row.status = "on_track" if reaches else "off_track"
+    row.projected = act.value  # the mean, if the years to come keep it
+    ref = reference_value(t)
+    row.shortfall = 0.0 if reaches or ref is None else abs(ref - act.value)
+    row.note = _average_note(plan, t, year, actuals)
+    return row
 
 
 def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None, kind: str) -> list[GapRow]:
@@ -243,11 +305,19 @@ def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, paren
     )
 
 
+def series_start(plan: Plan, t: Target) -> int:
+    """First year of the series a milestone is projected from: a total counts from the start of the
+    period; a level also from its baseline year and the results of years before the period."""
+    if t.cumulative or t.baseline_year is None:
+        return plan.period.start
+    return min(plan.period.start, t.baseline_year)
+
+
 def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRow | None:
     series: dict[int, float] = {}
     illustrative = False
     last: Actual | None = None
-    for y in range(plan.period.start, year + 1):
+    for y in range(series_start(plan, t), year + 1):
         a = actual_for(plan, t, y, actuals)
         if a is not None:
             series[y] = a.value
@@ -255,6 +325,8 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRo
             last = a
     if not series:
         return None
+    if t.baseline_year is not None and t.baseline is not None and not t.cumulative:
+        series.setdefault(t.baseline_year, t.baseline)  # a reported figure of that year wins
     milestone = int(t.year)  # type: ignore[arg-type]
     if t.cumulative:
         # yearly amounts: project the yearly pace and add the years still to come

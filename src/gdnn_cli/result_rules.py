@@ -65,14 +65,14 @@ def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, 
         yield Issue(file, "unknown-target", f"plan {plan.id} has no target '{target}'",
                     loc=loc + ("target",), hint=_near(target, plan.targets))
         return
-    if year not in plan.years:
+    if year > plan.end:  # years before the period are the series a plan starts from
         yield Issue(file, "year-outside-period", f"{year} lies outside the period of plan {plan.id} "
                     f"({plan.start}–{plan.end})", loc=loc + ("year",) if year_explicit else ("year",))
     if measure == "rate" and not 0 <= value <= 100:
         yield Issue(file, "rate-out-of-range", f"a rate must lie between 0 and 100%, not {fmt_number(value)}%",
                     loc=loc + ("value",))
     if num is not None and den:
-        implied = num / den * (100 if measure == "rate" else 1)
+        implied = num / den * (100 if measure in ("rate", "ratio") else 1)
         if abs(implied - value) > 0.05 + 1e-9:
             yield Issue(file, "rate-mismatch", f"{fmt_number(num)} / {fmt_number(den)} gives "
                         f"{fmt_number(implied, 2)}, not {fmt_number(value)}", loc=loc + ("value",))

@@ -11,7 +11,10 @@ import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from .bases import base_rules, issuer_rules
 from .errors import Issue
+from .funding import funding_rules
+from .i18n import _
 from .models import Agency, Plan, Target
 from .numbers import fmt_number
 
@@ -88,7 +91,7 @@ def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]
     if t.measure == "rate":
         for key in ("value", "min", "max"):
             v = getattr(t, key)
-            if v is not None and not 0 <= v <= 100:
+            if v is not None and not 0 <= v <= (float("inf") if t.base else 100):  # a ratio to a base may pass 100
                 yield Issue(file, "rate-out-of-range", f"a rate must lie between 0 and 100%, not {fmt_number(v)}%",
                             loc=loc + (key,))
     for key in ("value", "min", "max"):
@@ -98,7 +101,13 @@ def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]
     if isinstance(t.year, int) and t.year not in plan.period.years and t.year != plan.period.vision:
         yield Issue(file, "year-outside-period",
                     f"target year {t.year} lies outside the plan's period {plan.period.start}–{plan.period.end}",
-                    loc=loc + ("year",), hint="correct the year, or widen 'period'")
+                    loc=loc + ("year",), hint=_("correct the year, or widen 'period'; a starting figure from "
+                                                "before the period goes in 'baseline' and 'baseline_year'"))
+    if t.baseline_year is not None and t.baseline_year > plan.period.start:
+        yield Issue(file, "baseline-after-start",
+                    _("baseline year {year} is after the start of the period ({start})").format(
+                        year=t.baseline_year, start=plan.period.start),
+                    loc=loc + ("baseline_year",), hint=_("a baseline is the figure the plan starts from"))
 
 
 def _point(t: Target) -> float | None:
@@ -142,6 +151,8 @@ def _share(file: str, parent: Target, share: Target, loc: tuple) -> Iterator[Iss
 
 def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
     yield from target_rules(plan, file)
+    yield from base_rules(plan, file)
+    yield from funding_rules(plan, file)
     earliest = plan.date.earliest()
     task_ids: set[str] = set()
     group_ids: set[str] = set()
@@ -264,6 +275,7 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
             yield Issue(file, "agency-ceased", f"{agency.name} ceased on {agency.ceased:%d/%m/%Y}, before this plan "
                         f"was issued ({plan.date_text}), but the plan still gives it work",
                         severity="warning", loc=loc, hint=_successors(agency, reg))
+    yield from issuer_rules(plan.bases, file, reg)
     for r, to, due, reporters in plan.reporting:
         target = reg.agencies.get(to)
         if target and target.ceased and due and due >= target.ceased and to not in warned:
