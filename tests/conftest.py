@@ -16,6 +16,19 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("GDNN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """Tests read messages by their English ids unless they ask for Vietnamese (the ``vi`` fixture);
+    monkeypatch also undoes a ``--lang`` that a CLI test set."""
+    monkeypatch.setenv("GDNN_LANG", "en")
+
+
+@pytest.fixture
+def vi(monkeypatch):
+    """Messages in Vietnamese, as users see them by default."""
+    monkeypatch.setenv("GDNN_LANG", "vi")
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/mini: one plan, four agencies, valid."""

@@ -15,10 +15,10 @@ from tests.conftest import REPO, edit, plan_path
 runner = CliRunner()
 
 
-def test_validate_ok_exit_0(mini):
+def test_validate_ok_exit_0(mini, vi):
     result = runner.invoke(app, ["validate", "--data", str(mini)])
     assert result.exit_code == 0, result.output
-    assert "1 plan file(s)" in result.output and "valid" in result.output
+    assert "Đã kiểm tra 1 tệp kế hoạch" in result.output and ": hợp lệ, 0 lỗi, 1 cảnh báo." in result.output
 
 
 def test_validate_json_shape(mini):
@@ -82,9 +82,11 @@ def test_plan_command_writes_docx(mini, tmp_path):
     assert out.is_file() and "wrote" in result.output
 
 
-def test_plan_unknown_id_lists_known(mini, tmp_path):
-    proc = _gdnn("plan", "nope", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
-    assert proc.returncode == 2 and "tp-2025" in proc.stderr and not (tmp_path / "x.docx").exists()
+def test_plan_unknown_id_suggests_the_nearest(mini, tmp_path):
+    proc = _gdnn("plan", "tp-2052", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
+    assert proc.returncode == 2 and "did you mean 'tp-2025'?" in proc.stderr and not (tmp_path / "x.docx").exists()
+    far = _gdnn("plan", "nope", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
+    assert far.returncode == 2 and "tp-2025" not in far.stderr and "gdnn validate" in far.stderr
 
 
 def test_plan_invalid_data_writes_nothing(mini, tmp_path):

@@ -27,6 +27,8 @@ def fingerprint() -> str:
     here = Path(__file__).parent
     for name in _FINGERPRINTED:
         h.update((here / name).read_bytes())
+    for catalog in sorted((here / "locale").glob("*/LC_MESSAGES/*.mo")):  # a new translation, new messages
+        h.update(catalog.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -53,8 +55,10 @@ class Cache:
         return cls(cache_home())
 
     def _file(self, root: Path) -> Path:
+        from .i18n import current_language
+
         key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-        return self.folder / f"{key}-{fingerprint()}.pickle"
+        return self.folder / f"{key}-{fingerprint()}-{current_language()}.pickle"  # messages are in one language
 
     def open(self, root: Path) -> None:
         self._root = root

@@ -14,18 +14,32 @@ from typing import Annotated, Optional
 
 import typer
 
+from .cli_lang import LANG_HELP, Lang, TranslatedGroup, lang_callback, use_catalog_for_typer
+from .i18n import N_, _, ngettext
+
+use_catalog_for_typer()
+
 app = typer.Typer(
     name="gdnn",
-    help="Vocational-education (GDNN) plans as data: validate them, compute target gaps, render Vietnamese documents.",
+    cls=TranslatedGroup,
+    help=N_("Vocational-education (GDNN) plans as data: validate them, compute target gaps, render Vietnamese documents."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode=None,
 )
 
+@app.callback()
+def _global_options(
+    lang: Annotated[Optional[Lang], typer.Option(
+        "--lang", help=LANG_HELP, is_eager=True, callback=lang_callback, show_default=False)] = None,
+) -> None:
+    """Options that apply to every command."""
+
+
 DataOpt = Annotated[
     Optional[Path],
-    typer.Option("--data", "-d", help="Data folder (default: $GDNN_DATA or ./data).", show_default=False),
+    typer.Option("--data", "-d", help=N_("Data folder (default: $GDNN_DATA or ./data)."), show_default=False),
 ]
 
 
@@ -56,7 +70,9 @@ def _load_or_exit(data: Path | None, *, jobs: int = 0, cache: bool = True):
     ds = load(_data_dir(data), jobs=jobs or (os.cpu_count() or 1), cache=_cache(cache))
     if not ds.ok:
         output.print_issues(ds, stream=sys.stderr)
-        output.err(f"The data is invalid ({len(ds.errors)} error(s)); nothing was written. Run `gdnn validate` for details.")
+        output.err(ngettext("The data is invalid ({n} error); nothing was written. Run `gdnn validate` for details.",
+                            "The data is invalid ({n} errors); nothing was written. Run `gdnn validate` for details.",
+                            len(ds.errors)).format(n=len(ds.errors)))
         raise typer.Exit(1)
     return ds
 
@@ -72,10 +88,10 @@ def _cache(enabled: bool):
 @app.command("validate")
 def validate_cmd(
     data: DataOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text for people, json for editors and CI.")] = Fmt.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings make the run fail too.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = one per core).")] = 0,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not update the cache.")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help=N_("text for people, json for editors and CI."))] = Fmt.text,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings make the run fail too."))] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0 = one per core)."))] = 0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Ignore and do not update the cache."))] = False,
 ) -> None:
     """Check every plan, agency and result file: YAML, schema, references and domain rules."""
     from . import output
@@ -93,31 +109,68 @@ def validate_cmd(
 
 @app.command("schema")
 def schema_cmd(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the .schema.json files.")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=N_("Folder for the .schema.json files."))] = Path("schemas"),
 ) -> None:
     """Write the JSON Schema of each file kind (plan, agencies, results) for editor completion."""
     from . import output
     from .jsonschema import write_schemas
 
     for path in write_schemas(out):
-        output.say(f"wrote {path}")
+        output.say(_("wrote {path}").format(path=path))
 
 
 def _plan_or_exit(ds, plan_id: str):
     from .errors import UsageError
+    from .i18n import _
 
     if plan_id not in ds.plans:
-        known = ", ".join(sorted(ds.plans)) or "none"
-        raise UsageError(f"no plan with id '{plan_id}'. Known plans: {known}")
+        raise UsageError(_("no plan with id '{id}'{near}").format(id=plan_id, near=_did_you_mean(plan_id, ds.plans)))
     return ds.plans[plan_id]
+
+
+def _issuer_or_exit(ds, issuer: str | None) -> None:
+    from .errors import UsageError
+    from .i18n import _
+
+    if issuer and issuer not in ds.registry.agencies:
+        raise UsageError(_("no agency with id '{id}'{near}").format(
+            id=issuer, near=_did_you_mean(issuer, ds.registry.agencies)))
+
+
+def _did_you_mean(wrong: str, pool) -> str:
+    """The nearest ids only, never the whole list: a national folder has thousands."""
+    import difflib
+
+    from .i18n import _
+
+    close = difflib.get_close_matches(wrong, sorted(pool), n=3, cutoff=0.5)
+    if close:
+        return _("; did you mean {ids}?").format(ids=", ".join(f"'{c}'" for c in close))
+    return _("; `gdnn validate --format json` lists the ids")
+
+
+GAP_STATUSES = ("exceeded", "met", "not_met", "no_data", "on_track", "off_track")
+
+
+def _statuses(value: str | None) -> str | None:
+    """--fail-on takes only statuses that rows can have: a typo must not make CI pass silently."""
+    if value is None:
+        return None
+    wrong = [s.strip() for s in value.split(",") if s.strip() not in GAP_STATUSES]
+    if wrong:
+        from .i18n import _
+
+        raise typer.BadParameter(_("unknown status {wrong}; choose from {known}").format(
+            wrong=", ".join(f"'{w}'" for w in wrong), known=", ".join(GAP_STATUSES)))
+    return value
 
 
 @app.command("plan")
 def plan_cmd(
-    plan_id: Annotated[str, typer.Argument(help="Plan id, e.g. hn-2025-gdnn.")],
+    plan_id: Annotated[str, typer.Argument(help=N_("Plan id, e.g. hn-2025-gdnn."))],
     data: DataOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output .docx (default: out/PLAN_ID.docx).")] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Also convert to PDF with LibreOffice (soffice).")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help=N_("Output .docx (default: out/PLAN_ID.docx)."))] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help=N_("Also convert to PDF with LibreOffice (soffice)."))] = False,
     templates: TemplatesOpt = None,
 ) -> None:
     """Render a plan (Kế hoạch) as a .docx in the Nghị định 30 layout."""
@@ -129,9 +182,9 @@ def plan_cmd(
     plan = _plan_or_exit(ds, plan_id)
     target = out or Path("out") / f"{plan_id}.docx"
     written = render_plan(plan, ds.registry, target, templates_dir(templates, data))
-    output.say(f"wrote {written}")
+    output.say(_("wrote {path}").format(path=written))
     if pdf:
-        output.say(f"wrote {convert_pdf(written)}")
+        output.say(_("wrote {path}").format(path=convert_pdf(written)))
 
 
 class GapFmt(str, Enum):
@@ -141,9 +194,9 @@ class GapFmt(str, Enum):
     md = "md"
 
 
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Year (default: this year).")]
-PlanOpt = Annotated[Optional[str], typer.Option("--plan", "-p", help="Only this plan id.")]
-IssuerOpt = Annotated[Optional[str], typer.Option("--issuer", help="Only plans of this issuing agency id.")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help=N_("Year (default: this year)."))]
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", "-p", help=N_("Only this plan id."))]
+IssuerOpt = Annotated[Optional[str], typer.Option("--issuer", help=N_("Only plans of this issuing agency id."))]
 
 
 def _year(year: int | None) -> int:
@@ -158,27 +211,33 @@ def gaps_cmd(
     year: YearOpt = None,
     plan: PlanOpt = None,
     issuer: IssuerOpt = None,
-    fmt: Annotated[GapFmt, typer.Option("--format", "-f", help="table, json, csv or md.")] = GapFmt.table,
+    fmt: Annotated[GapFmt, typer.Option("--format", "-f", help=N_("table, json, csv or md."))] = GapFmt.table,
     fail_on: Annotated[Optional[str], typer.Option(
-        "--fail-on", help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
+        "--fail-on", callback=_statuses,
+        help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
 ) -> None:
     """Target versus actual for every target in force in a year: gap, achievement, status."""
     from . import gaps_view, output
-    from .tracking import gap_rows
+    from .tracking import coverage_by_plan, gap_rows
 
     ds = _load_or_exit(data)
     if plan:
         _plan_or_exit(ds, plan)
+    _issuer_or_exit(ds, issuer)
     y = _year(year)
     rows = gap_rows(ds, y, plan, issuer)
+    covered = coverage_by_plan(ds, y, plan, issuer)
     if fmt is GapFmt.json:
-        output.print_json([r.to_json() for r in rows])
+        output.print_json([{**r.to_json(), **({"coverage": [c.to_json() for c in covered[r.plan]]}
+                                               if covered.get(r.plan) else {})} for r in rows])
     elif fmt is GapFmt.csv:
         sys.stdout.write(gaps_view.to_csv(rows))
     elif fmt is GapFmt.md:
         sys.stdout.write(gaps_view.to_markdown(rows))
     else:
         output.print_gap_tables(gaps_view.to_rich(rows, y), gaps_view.any_illustrative(rows), len(rows))
+        for plan_id, items in covered.items():
+            output.say(f"{plan_id}: " + "; ".join(c.text for c in items))
     if fail_on:
         wanted = {s.strip() for s in fail_on.split(",")}
         if any(r.status in wanted for r in rows):
@@ -191,13 +250,16 @@ def status_cmd(
     year: YearOpt = None,
     plan: PlanOpt = None,
     issuer: IssuerOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text or json.")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help=N_("text or json."))] = Fmt.text,
 ) -> None:
     """Task progress per agency, and which agencies reported on time, late or not at all."""
     from . import output
     from .tracking import year_status
 
     ds = _load_or_exit(data)
+    if plan:
+        _plan_or_exit(ds, plan)
+    _issuer_or_exit(ds, issuer)
     ys = year_status(ds, _year(year), plan, issuer)
     if fmt is Fmt.json:
         output.print_json({"reporters": [r.to_json() for r in ys.reporters],
@@ -209,12 +271,12 @@ def status_cmd(
 
 @app.command("report")
 def report_cmd(
-    year: Annotated[int, typer.Option("--year", "-y", help="The year reported on.")],
+    year: Annotated[int, typer.Option("--year", "-y", help=N_("The year reported on."))],
     data: DataOpt = None,
     issuer: IssuerOpt = None,
     plan: PlanOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: out/YEAR).")] = None,
-    xlsx: Annotated[bool, typer.Option("--xlsx", help="Also write the target tables as .xlsx.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help=N_("Output folder (default: out/YEAR)."))] = None,
+    xlsx: Annotated[bool, typer.Option("--xlsx", help=N_("Also write the target tables as .xlsx."))] = False,
     templates: TemplatesOpt = None,
 ) -> None:
     """Write the year-end report (Báo cáo) of each issuer with plans in force in YEAR."""
@@ -228,11 +290,13 @@ def report_cmd(
     ds = _load_or_exit(data)
     if plan:
         _plan_or_exit(ds, plan)
+    _issuer_or_exit(ds, issuer)
     folder = out or Path("out") / str(year)
     tdir = templates_dir(templates, data)
     issuers = issuers_for(ds, year, issuer, plan)
     if not issuers:
-        raise GdnnError(f"no plan is in force in {year}" + (f" for issuer {issuer}" if issuer else ""))
+        raise GdnnError(_("no plan of {issuer} is in force in {year}").format(issuer=issuer, year=year) if issuer
+                        else _("no plan is in force in {year}").format(year=year))
     written: list[tuple[str, Path, object]] = []
     with output.progress() as bar:
         task = bar.add_task("Báo cáo", total=len(issuers) * (2 if xlsx else 1))
@@ -244,8 +308,8 @@ def report_cmd(
             except GdnnError:
                 raise
             except Exception as exc:  # noqa: BLE001 - say which issuer failed, not only why
-                raise GdnnError(f"the report for {iss} failed: {type(exc).__name__}: {exc}; nothing was written "
-                                "for it") from exc
+                raise GdnnError(_("the report for {issuer} failed: {error}; nothing was written for it").format(
+                    issuer=iss, error=f"{type(exc).__name__}: {exc}")) from exc
             written.append((iss, path, rdata))
             bar.advance(task)
             if xlsx:
@@ -256,8 +320,10 @@ def report_cmd(
 
 def main() -> None:
     """Entry point with one exception boundary: expected errors exit 1, usage 2, bugs 3."""
+    from .cli_lang import language_from_argv
     from .errors import GdnnError, UsageError
 
+    language_from_argv(sys.argv[1:])
     try:
         app()  # standalone: typer turns usage errors into exit 2 and typer.Exit into its code
     except UsageError as exc:
@@ -283,11 +349,12 @@ def _bug(exc: Exception) -> None:
     fd, log = tempfile.mkstemp(prefix="gdnn-crash-", suffix=".log")
     with os.fdopen(fd, "w") as fh:
         traceback.print_exc(file=fh)
-    print(f"gdnn: internal error ({type(exc).__name__}: {exc}). Details in {log}; please report it.", file=sys.stderr)
+    print("gdnn: " + _("internal error ({error}). Details in {log}; please report it.").format(
+        error=f"{type(exc).__name__}: {exc}", log=log), file=sys.stderr)
     sys.exit(3)
 
 
-from . import cli_git  # noqa: F401,E402  - registers diff, textconv, git-setup on the app
+from . import cli_exchange, cli_git  # noqa: F401,E402  - register forms/collect/remind, diff/textconv/git-setup
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import loader
 from .errors import Issue
+from .i18n import _
 from .models import AgencyFile, Plan
 from .rules import Registry, agency_rules, plan_rules, reference_rules
 from .schema_errors import issues_from_validation
@@ -42,6 +43,7 @@ class LoadedFile:
     kind: str
     index: object = None  # PlanIndex, AgencyFile (small), ResultIndex; None when the file is invalid
     digest: str = ""
+    claimed_id: str | None = None  # the id an invalid plan file gives itself, so that results naming it stay quiet
     _model: BaseModel | None = field(default=None, repr=False)
     data: object = field(default=None, repr=False)
     source: loader.Source | None = field(default=None, repr=False)
@@ -144,12 +146,16 @@ def discover(root: Path) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for folder, kind in FOLDERS.items():
         base = root / folder
+        if base.is_symlink():
+            found.append((base, kind))  # refused when read: links are never followed
+            continue
         if not base.is_dir():
             continue
-        for dirpath, dirnames, filenames in os.walk(base, followlinks=True):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+            links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in links)
+            for name in sorted(filenames + links):
+                if (name.endswith((".yaml", ".yml")) or name in links) and not name.startswith("."):
                     found.append((Path(dirpath) / name, kind))
     return found
 
@@ -191,7 +197,12 @@ def load_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
     except loader.LoadError as exc:
         return lf, [exc.issue]
     except OSError as exc:
-        return lf, [Issue(lf.display, "unreadable", f"cannot read the file: {exc.strerror}")]
+        return lf, [Issue(lf.display, "unreadable", _("cannot read the file: {reason}").format(reason=exc.strerror))]
+    if isinstance(lf.data, dict) and isinstance(lf.data.get("id"), str):
+        lf.claimed_id = lf.data["id"]
+    unwritable = loader.control_characters(lf.source, lf.data)
+    if unwritable:
+        return lf, unwritable
     model_cls = _models()[kind]
     try:
         lf._model = model_cls.model_validate(lf.data)
@@ -204,14 +215,20 @@ def load(root: Path | str, *, jobs: int = 1, cache=None) -> Dataset:
     root = Path(root)
     ds = Dataset(root)
     if not root.is_dir():
-        ds.issues.append(Issue(display_path(root), "no-data-folder", "the data folder does not exist",
-                               hint="pass --data DIR or set GDNN_DATA"))
+        ds.issues.append(Issue(display_path(root), "no-data-folder", _("the data folder does not exist"),
+                               hint=_("pass --data DIR or set GDNN_DATA")))
         return ds
     from .parallel import load_all
 
+    found = discover(root)
+    if not found:
+        ds.issues.append(Issue(display_path(root), "no-data", _("không tìm thấy dữ liệu: the folder holds no plans, "
+                               "agencies or results"), hint=_("data files go in plans/, agencies/ and results/ "
+                               "(*.yaml); pass --data DIR for another folder")))
+        return ds
     if cache is not None:
         cache.open(root)
-    for lf, issues in load_all(discover(root), jobs=jobs, cache=cache, load_file=check_file):
+    for lf, issues in load_all(found, jobs=jobs, cache=cache, load_file=check_file):
         lf._model = lf.data = lf.source = None  # keep summaries only; models come back on demand
         ds.files.append(lf)
         ds.issues.extend(issues)
@@ -232,23 +249,25 @@ def _cross_check(ds: Dataset) -> list[Issue]:
             for j, agency in enumerate(lf.index.agencies):  # type: ignore[union-attr]
                 if agency.id in reg.agencies:
                     out.append(Issue(lf.display, "duplicate-agency-id",
-                                     f"agency id '{agency.id}' is already defined in {reg.agency_files[agency.id]}",
+                                     _("agency id '{id}' is already defined in {file}").format(id=agency.id, file=reg.agency_files[agency.id]),
                                      loc=("agencies", j, "id")))
                     continue
                 reg.agencies[agency.id] = agency
                 reg.agency_files[agency.id] = lf.display
+        elif lf.kind == "plan" and not lf.valid:
+            reg.invalid_plans.add(lf.claimed_id or lf.path.stem)
         elif lf.kind == "plan" and lf.valid:
             pid = lf.index.id  # type: ignore[union-attr]
             if pid in reg.plan_index:
                 out.append(Issue(lf.display, "duplicate-plan-id",
-                                 f"plan id '{pid}' is already used by {reg.plan_files[pid]}",
-                                 loc=("id",), hint="plan ids must be unique across the data folder"))
+                                 _("plan id '{id}' is already used by {file}").format(id=pid, file=reg.plan_files[pid]),
+                                 loc=("id",), hint=_("plan ids must be unique across the data folder")))
                 continue
             reg.plan_index[pid] = lf.index
             reg.plan_files[pid] = lf.display
             plan_files[pid] = lf
     reg.plans = LazyPlans(plan_files)
-    from .result_rules import result_rules
+    from .result_rules import duplicate_figures, result_rules
 
     for lf in ds.files:
         if not lf.valid:
@@ -260,6 +279,8 @@ def _cross_check(ds: Dataset) -> list[Issue]:
             out.extend(reference_rules(lf.index, lf.display, reg))
         elif lf.kind == "results":
             out.extend(result_rules(lf.index, lf.display, reg))  # type: ignore[arg-type]
+    out.extend(duplicate_figures([(lf.display, lf.index) for lf in ds.files if lf.kind == "results" and lf.valid],
+                                 reg))
     return out
 
 
@@ -309,7 +330,7 @@ def _locate_cross(ds: Dataset, issues: list[Issue], jobs: int = 1, cache=None) -
             todo.append((lf.path, lf.display, lf.kind, group))
     from .parallel import map_jobs
 
-    for (path, _, _, group), located in zip(todo, map_jobs(_locate_job, todo, jobs)):
+    for (path, _display, _kind, group), located in zip(todo, map_jobs(_locate_job, todo, jobs)):
         out.extend(located)
         if cache is not None:
             lf = files[group[0].file]

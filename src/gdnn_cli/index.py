@@ -27,6 +27,8 @@ class PlanIndex:
     refs: tuple[tuple[tuple, str], ...]  # (loc, agency id)
     reporting: tuple[tuple[int, str, dt.date | None, tuple[str, ...]], ...]  # (index, to, due in end year, reporters)
     targets: dict  # target id → measure
+    keys: dict  # target id → the key its actuals are filed under (its indicator, else its id)
+    summed: frozenset[str]  # keys of targets whose actual is a sum of agencies' figures
     tasks: frozenset[str]
     groups: frozenset[str]
     bases: tuple = ()  # (index, issuer id, number, date) of bases that name a registry id
@@ -46,6 +48,8 @@ class PlanIndex:
             reporting=tuple((r, rule.to, rule.due_in(plan.period.end), tuple(rule.reporters))
                             for r, rule in enumerate(plan.reporting)),
             targets={t.id: "ratio" if t.base else t.measure for t in plan.all_targets()},
+            keys={t.id: t.indicator or t.id for t in plan.all_targets()},
+            summed=frozenset(t.indicator or t.id for t in plan.all_targets() if t.sum_of_agencies),
             tasks=frozenset(t.id for _, g in _groups(plan) for t in g.tasks if t.id),
             groups=frozenset(g.id for _, g in _groups(plan)),
             bases=base_index(plan),

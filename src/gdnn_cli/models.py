@@ -12,11 +12,67 @@ import re
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .i18n import _
+from .loader import ThousandsFloat
+
+from .i18n import _
 
 SCHEMA_VERSION = "1"
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 Text = Annotated[str, Field(min_length=1)]
+
+# --------------------------------------------------------------------------- numbers
+
+MAX_AMOUNT = 1e15
+_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+
+
+def _amount(value: object) -> object:
+    """Refuse numbers that YAML or pydantic would misread: thousands separators, a decimal comma,
+    NaN and infinities, negatives, and values too large to be a count of anything.
+
+    The error's context carries a ``hint`` that schema_errors shows on its own line."""
+    text = value.strip() if isinstance(value, str) else getattr(value, "text", "") or str(value)
+    if isinstance(value, ThousandsFloat) or (isinstance(value, str) and (
+            _THOUSANDS_DOT.fullmatch(text) or _THOUSANDS_COMMA.fullmatch(text))):
+        plain = re.sub(r"[.,]", "", text)
+        read = _("YAML reads it as {value}").format(value=value) if isinstance(value, float) else \
+            _("YAML reads it as text")
+        raise PydanticCustomError(
+            "number-separator", _("'{text}' is written with thousands separators: {read}"),
+            {"text": text, "read": read,
+             "hint": _("viết {plain} (write {plain}); a decimal with three decimals needs a fourth: "
+                       "12.0005").format(plain=plain)})
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(text):
+        dot = text.replace(",", ".")
+        raise PydanticCustomError("number-decimal-comma", _("'{text}' is written with a decimal comma, which "
+                                  "YAML reads as text"), {"text": text, "hint": _("viết {dot} (write {dot})").format(dot=dot)})
+    number = value
+    if isinstance(value, str):
+        try:
+            number = float(text)
+        except ValueError:
+            return value  # not a number at all: pydantic's float_parsing says so
+    if isinstance(number, (int, float)) and not isinstance(number, bool):
+        if number != number or number in (float("inf"), float("-inf")):
+            raise PydanticCustomError("number-not-finite", _("'{text}' is not a figure"),
+                                      {"text": text, "hint": _("write the number, e.g. 240000 or 72.2")})
+        if number < 0:
+            raise PydanticCustomError("number-negative", _("{text} is negative; counts, rates and actuals never are"),
+                                      {"text": text, "hint": _("write the figure without a minus sign; for a "
+                                                               "target to lower, use direction: lower")})
+        if number >= MAX_AMOUNT:
+            raise PydanticCustomError("number-too-large", _("{text} is too large to be a figure"),
+                                      {"text": text, "hint": _("figures must be below 10^15; check the digits")})
+    return value
+
+
+Amount = Annotated[float, BeforeValidator(_amount)]
 
 
 class Strict(BaseModel):
@@ -36,7 +92,7 @@ class PartialDate(Strict):
     @model_validator(mode="after")
     def _real(self) -> "PartialDate":
         if self.day is not None and self.month is None:
-            raise ValueError("a day without a month: give the month too, or leave both blank")
+            raise ValueError(_("a day without a month: give the month too, or leave both blank"))
         if self.day is not None and self.month is not None:
             dt.date(self.year, self.month, self.day)  # raises ValueError for 30/02
         return self
@@ -58,12 +114,13 @@ def parse_iso_date(value: object) -> object:
     if isinstance(value, str):
         m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
         if not m:
-            raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-12-15")
+            raise ValueError(_("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-12-15").format(value=value))
         y, mo, d = (int(g) for g in m.groups())
         try:
             return dt.date(y, mo, d)
         except ValueError:
-            raise ValueError(f"{value} is not a real date (no day {d} in month {mo} of {y})") from None
+            raise ValueError(_("{value} is not a real date (no day {day} in month {month} of {year})").format(
+                value=value, day=d, month=mo, year=y)) from None
     return value
 
 
@@ -123,6 +180,13 @@ class Period(Strict):
     milestones: list[int] = Field(default_factory=list)
     vision: int | None = None
 
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.start > self.end:
+            raise PydanticCustomError("period-inverted", _("the period starts in {start}, after it ends in {end}"),
+                                      {"start": self.start, "end": self.end, "hint": _("swap start and end")})
+        return self
+
     @property
     def years(self) -> range:
         return range(self.start, self.end + 1)
@@ -155,11 +219,11 @@ class Target(Strict):
     )
     unit: Text = Field(description="người, lượt người, %, trường, nghề …")
     measure: Literal["count", "rate"] = "count"
-    value: float | None = None
-    min: float | None = None
-    max: float | None = None
+    value: Amount | None = None
+    min: Amount | None = None
+    max: Amount | None = None
     qualifier: Qualifier | None = None
-    tolerance: float | None = Field(default=None, ge=0, description="For 'khoảng': ± in the target's unit")
+    tolerance: Amount | None = Field(default=None, description="For 'khoảng': ± in the target's unit")
     direction: Literal["higher", "lower"] = "higher"
     cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
     year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
@@ -167,10 +231,13 @@ class Target(Strict):
                           "figures from the start of the period, not on each year")
     base: str | None = Field(default=None, description="A ratio to another base ('so với tổng số cơ sở GDNN công "
                              "lập'): the base's name; such a rate may exceed 100%")
-    baseline: float | None = Field(default=None, description="The starting figure, usually from before the period")
+    baseline: Amount | None = Field(default=None, description="The starting figure, usually from before the period")
     baseline_year: int | None = Field(default=None, ge=1945, le=2100, description="The year of the baseline figure")
     indicator: str | None = Field(
         default=None, description="Targets of one indicator at different milestones share their actuals")
+    sum_of_agencies: bool = Field(
+        default=False, description="True when the actual is the sum of several agencies' figures (each "
+        "district's trainees); without it, two agencies' figures for this target in one year are an error")
     parts: list["Target"] = Field(default_factory=list, description="Breakdown: must add up to this target")
     shares: list["Target"] = Field(default_factory=list, description="'trong đó': each can never exceed this target")
     note: str | None = None
@@ -178,13 +245,13 @@ class Target(Strict):
     @model_validator(mode="after")
     def _value_or_range(self) -> "Target":
         if self.value is None and self.min is None and self.max is None:
-            raise ValueError("a target needs a value, or a range with min and/or max")
+            raise ValueError(_("a target needs a value, or a range with min and/or max"))
         if self.value is not None and (self.min is not None or self.max is not None):
-            raise ValueError("give either value or min/max, not both")
+            raise ValueError(_("give either value or min/max, not both"))
         if self.average and self.cumulative:
-            raise ValueError("a target is either an average over the years or a total over them, not both")
+            raise ValueError(_("a target is either an average over the years or a total over them, not both"))
         if self.baseline_year is not None and self.baseline is None:
-            raise ValueError("baseline_year needs the baseline figure")
+            raise ValueError(_("baseline_year needs the baseline figure"))
         return self
 
     @property
@@ -237,7 +304,7 @@ class FundingSource(Strict):
 
     kind: FundingKind = "khac"
     text: Text
-    amount: float | None = Field(default=None, ge=0, description="Its share of the budget, in the budget's unit")
+    amount: Amount | None = Field(default=None, description="Its share of the budget, in the budget's unit")
 
 
 class Budget(Strict):
@@ -252,7 +319,7 @@ class Budget(Strict):
     id: Slug = "kinh-phi"
     name: Text = "Kinh phí thực hiện"
     sentence: Text = Field(description="With {amount}, and {sources} when the sources are listed inline")
-    amount: float = Field(ge=0)
+    amount: Amount
     unit: MoneyUnit = "tỷ đồng"
     qualifier: Qualifier | None = None
 
@@ -296,10 +363,14 @@ class ReportingRule(Strict):
     def _when(self) -> "ReportingRule":
         if self.due_day_month:
             d, m = (int(x) for x in self.due_day_month.split("/"))
+            if (d, m) == (29, 2):  # exists one year in four: a yearly deadline must exist every year
+                raise PydanticCustomError(
+                    "due-29-february", _("29/02 does not exist in most years, so it cannot be a yearly deadline"),
+                    {"hint": _("write 28/02, or 01/3 (Nghị định 30: 01/3)")})
             try:
-                dt.date(2024, m, d)
+                dt.date(2023, m, d)
             except ValueError:
-                raise ValueError(f"{self.due_day_month} is not a real day and month") from None
+                raise ValueError(_("{day_month} is not a real day and month").format(day_month=self.due_day_month)) from None
         return self
 
     def due_in(self, year: int) -> dt.date | None:
@@ -423,6 +494,9 @@ class Agency(Strict):
     short: str | None = None
     kind: AgencyKind
     parent: str | None = None
+    member_of: list[str] = Field(
+        default_factory=list, description="Groups (kind nhom) this body belongs to: a commune's UBND is one of "
+        "'UBND các xã, phường'; a group's forms go to its members and its figure is their sum")
     province: str | None = Field(default=None, description="Province code, e.g. 'hn', 'hp'")
     started: Date | None = None
     ceased: Date | None = None
@@ -430,6 +504,7 @@ class Agency(Strict):
     sources: list[SourceRef] = Field(default_factory=list)
     symbol: str | None = Field(default=None, description="Ký hiệu in document numbers: UBND, SGDĐT")
     letterhead: list[str] = Field(default_factory=list, description="Letterhead lines when not derived from the name")
+    formed_from: list[str] = Field(default_factory=list, description="Units this one was formed from (2025 mergers)")
     note: str | None = None
 
 

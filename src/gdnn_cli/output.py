@@ -8,6 +8,7 @@ import sys
 from functools import lru_cache
 
 from .errors import Issue
+from .i18n import _, ngettext
 
 
 @lru_cache(maxsize=2)
@@ -42,11 +43,12 @@ def _paint(stream, key: str, text: str) -> str:
 def print_issue(issue: Issue, stream=None) -> None:
     """Plain writes, not rich: a national corpus can have thousands of issues."""
     out = stream or sys.stdout
-    lines = [f"{_paint(out, issue.severity, issue.severity)} [{issue.code}] {issue.headline()}"]
+    severity = _("error") if issue.severity == "error" else _("warning")
+    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline()}"]
     if issue.context:
         lines.append(_paint(out, "dim", issue.context))
     if issue.hint:
-        lines.append(_paint(out, "hint", f"  hint: {issue.hint}"))
+        lines.append(_paint(out, "hint", "  " + _("hint: {hint}").format(hint=issue.hint)))
     out.write("\n".join(lines) + "\n")
 
 
@@ -62,21 +64,28 @@ def print_issues(ds, stream=None) -> None:
     out = stream or sys.stdout
     for code, n in shown.items():
         if n > WARNINGS_PER_CODE:
-            out.write(f"… and {n - WARNINGS_PER_CODE} more warning(s) [{code}] (gdnn validate --format json lists all)\n")
+            more = n - WARNINGS_PER_CODE
+            out.write(ngettext("… and {n} more warning [{code}] (gdnn validate --format json lists all)",
+                               "… and {n} more warnings [{code}] (gdnn validate --format json lists all)",
+                               more).format(n=more, code=code) + "\n")
 
 
 def print_summary(ds) -> None:
     n_agencies = len(ds.registry.agencies)
+    plans, agency_files, results = ds.count("plan"), ds.count("agencies"), ds.count("results")
     parts = [
-        f"{ds.count('plan')} plan file(s)",
-        f"{ds.count('agencies')} agency file(s) ({n_agencies} agencies)",
-        f"{ds.count('results')} result file(s)",
+        ngettext("{n} plan file", "{n} plan files", plans).format(n=plans),
+        ngettext("{n} agency file", "{n} agency files", agency_files).format(n=agency_files)
+        + " " + ngettext("({n} agency)", "({n} agencies)", n_agencies).format(n=n_agencies),
+        ngettext("{n} result file", "{n} result files", results).format(n=results),
     ]
     e, w = len(ds.errors), len(ds.warnings)
     style = "bold red" if e else "bold yellow" if w else "bold green"
-    verdict = "invalid" if e else "valid"
-    _console().print(f"Checked {', '.join(parts)} in {ds.root}: {verdict}, {e} error(s), {w} warning(s).",
-                     style=style, markup=False)
+    verdict = _("invalid") if e else _("valid")
+    _console().print(_("Checked {files} in {folder}: {verdict}, {errors}, {warnings}.").format(
+        files=", ".join(parts), folder=ds.root, verdict=verdict,
+        errors=ngettext("{n} error", "{n} errors", e).format(n=e),
+        warnings=ngettext("{n} warning", "{n} warnings", w).format(n=w)), style=style, markup=False)
 
 
 def validation_json(ds) -> dict:
@@ -93,7 +102,7 @@ def validation_json(ds) -> dict:
 def print_gap_tables(tables, illustrative: bool, n: int) -> None:
     console = _console()
     if not n:
-        console.print("No targets are in force for that year (check --year, --plan, --issuer).", markup=False)
+        console.print(_("No targets are in force for that year (check --year, --plan, --issuer)."), markup=False)
     for t in tables:
         console.print(t)
     if illustrative:
@@ -118,10 +127,13 @@ def print_status(ys, registry) -> None:
     for r in ys.reporters:
         style = {"on_time": "green", "late": "yellow", "missing": "bold red"}.get(r.state, "dim")
         name = r.name + (f" (thay {registry.short_name(r.replaces)})" if r.replaces else "")
+        if r.members:
+            name += f" — {r.answered}/{len(r.members)} đã báo cáo"
         t.add_row(r.plan, name + ("*" if r.illustrative else ""), registry.short_name(r.to),
                   fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
                   f"[{style}]{STATE_VI.get(r.state, r.state)}[/]")
     console.print(t)
+    _print_members(console, ys, registry)
     p = Table(title="Tiến độ nhiệm vụ", title_justify="left")
     for col in ("Kế hoạch", "Nhiệm vụ", "Cơ quan", "Tình trạng", "Kết quả"):
         p.add_column(col, overflow="fold")
@@ -133,6 +145,23 @@ def print_status(ys, registry) -> None:
         from .gaps_view import ILLUSTRATIVE_LINE
 
         console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+
+
+def _print_members(console, ys, registry) -> None:
+    """For each group whose members the registry lists: who answered late and who has not answered."""
+    shown: set[tuple] = set()
+    for r in ys.reporters:
+        for state in ("late", "missing"):
+            names = [registry.short_name(m.agency) for m in r.members if m.state == state]
+            key = (r.agency, state, tuple(names))
+            if not names or key in shown:
+                continue
+            shown.add(key)
+            plans = ", ".join(x.plan for x in ys.reporters if x.agency == r.agency and
+                              tuple(registry.short_name(m.agency) for m in x.members if m.state == state) == tuple(names))
+            label = STATE_VI.get(state, state)
+            console.print(f"{r.name} — {label} ({len(names)}/{len(r.members)}; {plans}): " + ", ".join(names),
+                          markup=False)
 
 
 def progress():

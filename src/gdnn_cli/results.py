@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .models import Date, Signature, Slug, Strict, Text
+from .i18n import _
+from .models import Amount, Date, Signature, Slug, Strict, Text
 
 Status = Literal["official", "provisional", "illustrative"]
 Progress = Literal["chua-trien-khai", "dang-trien-khai", "hoan-thanh"]
@@ -29,24 +30,37 @@ class ResultSource(Strict):
     quote: str | None = Field(default=None, description="The sentence that gives the figure, as published")
 
 
+class Collected(Strict):
+    """Where a record came from when `gdnn collect` read it from a filled Excel form."""
+
+    file: Text = Field(description="The form's file name as received")
+    sheet: Text
+    cell: str | None = Field(default=None, description="A1 reference of the answer cell")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the form file")
+    filled_by: str | None = Field(default=None, description="Người lập biểu, as written in the form")
+    filled_on: Date | None = Field(default=None, description="Ngày lập biểu, as written in the form")
+    form: str | None = Field(default=None, description="Form version and checksum: '1/bba66f364fe91e03'")
+
+
 class Figure(Strict):
     """An actual value for one target (or one part of its breakdown) in one year."""
 
     target: str
     plan: Slug | None = Field(default=None, description="Defaults to the file's plan")
     year: int | None = Field(default=None, description="Defaults to the file's year")
-    value: float
-    numerator: float | None = Field(default=None, ge=0)
-    denominator: float | None = Field(default=None, gt=0)
+    value: Amount
+    numerator: Amount | None = None
+    denominator: Amount | None = Field(default=None, gt=0)
     agency: str | None = Field(default=None, description="Reporting agency id")
     source: ResultSource | None = None
     status: Status
     note: str | None = None
+    collected: Collected | None = None
 
     @model_validator(mode="after")
     def _sourced(self) -> "Figure":
         if self.status != "illustrative" and self.source is None:
-            raise ValueError("an official or provisional figure needs a source; mark made-up figures 'illustrative'")
+            raise ValueError(_("an official or provisional figure needs a source; mark made-up figures 'illustrative'"))
         return self
 
 
@@ -61,6 +75,7 @@ class TaskProgress(Strict):
     reported: Date | None = Field(default=None, description="The date the agency's report arrived")
     source: ResultSource | None = None
     illustrative: bool = False
+    collected: Collected | None = None
 
 
 class AgencyReport(Strict):
@@ -71,6 +86,7 @@ class AgencyReport(Strict):
     reported: Date
     number: str | None = None
     illustrative: bool = False
+    collected: Collected | None = None
 
 
 class ReportHeading(Strict):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .bases import base_rules, issuer_rules
 from .errors import Issue
 from .funding import funding_rules
-from .i18n import _
+from .i18n import _, ngettext
 from .models import Agency, Plan, Target
 from .numbers import fmt_number
 
@@ -30,10 +30,18 @@ class Registry:
     plan_index: dict = field(default_factory=dict)  # plan id → index.PlanIndex
     plan_files: dict[str, str] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)  # full models, loaded on first use
+    invalid_plans: set[str] = field(default_factory=set)  # ids of plan files with errors of their own
 
     def nearest_agency(self, wrong: str) -> str | None:
         close = difflib.get_close_matches(wrong, list(self.agencies), n=1, cutoff=0.5)
         return close[0] if close else None
+
+    def agency_hint(self, wrong: str, issuer: str | None = None) -> str:
+        """What to write instead of an unknown agency id: the id of the agency so named, or the
+        nearest id; never 'add it' when the agency exists under another spelling."""
+        from .agency_names import unknown_agency_hint
+
+        return unknown_agency_hint(self.agencies, wrong, issuer)
 
     def successor_at(self, agency_id: str, when) -> str:
         """The agency that does this agency's work on ``when``: follow first successors past cease dates."""
@@ -47,6 +55,23 @@ class Registry:
             current = a.successors[0].id
         return current
 
+    def members(self, group_id: str, when=None) -> list[str]:
+        """The bodies that list ``group_id`` in ``member_of`` (alive on ``when`` when given), by id.
+        Empty for a group whose members the registry does not list: it is then asked as one body."""
+        index = self.__dict__.get("_members")
+        if index is None:
+            index = {}
+            for a in self.agencies.values():
+                for g in a.member_of:
+                    index.setdefault(g, []).append(a.id)
+            for ids in index.values():
+                ids.sort()
+            self.__dict__["_members"] = index
+        ids = index.get(group_id, [])
+        if when is None:
+            return list(ids)
+        return [i for i in ids if _alive(self.agencies[i], when)]
+
     def short_name(self, agency_id: str) -> str:
         a = self.agencies.get(agency_id)
         return (a.short or a.name) if a else agency_id
@@ -54,6 +79,10 @@ class Registry:
     def agency_name(self, agency_id: str) -> str:
         a = self.agencies.get(agency_id)
         return a.name if a else agency_id
+
+
+def _alive(agency: Agency, when) -> bool:
+    return (agency.started is None or agency.started <= when) and (agency.ceased is None or when < agency.ceased)
 
 
 # --------------------------------------------------------------------------- targets
@@ -67,8 +96,8 @@ def target_rules(plan: Plan, file: str) -> Iterator[Issue]:
 
 def _target_tree(plan: Plan, file: str, t: Target, loc: tuple, seen: dict) -> Iterator[Issue]:
     if t.id in seen:
-        yield Issue(file, "duplicate-target-id", f"target id '{t.id}' is used twice in this plan",
-                    loc=loc + ("id",), hint="give each target its own id")
+        yield Issue(file, "duplicate-target-id", _("target id '{id}' is used twice in this plan").format(id=t.id),
+                    loc=loc + ("id",), hint=_("give each target its own id"))
     seen[t.id] = loc
     yield from _one_target(plan, file, t, loc)
     if t.parts:
@@ -83,24 +112,23 @@ def _target_tree(plan: Plan, file: str, t: Target, loc: tuple, seen: dict) -> It
 def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]:
     if (t.unit.strip() == "%") != (t.measure == "rate"):
         yield Issue(file, "unit-measure-mismatch",
-                    f"unit '{t.unit}' does not fit measure '{t.measure}': a rate is in %, a count is not",
-                    loc=loc + ("measure",), hint="use measure: rate with unit: '%', or measure: count")
+                    _("unit '{unit}' does not fit measure '{measure}': a rate is in %, a count is not").format(
+                        unit=t.unit, measure=t.measure),
+                    loc=loc + ("measure",), hint=_("use measure: rate with unit: '%', or measure: count"))
     if t.min is not None and t.max is not None and t.min > t.max:
-        yield Issue(file, "range-inverted", f"the range is inverted: min {fmt_number(t.min)} > max {fmt_number(t.max)}",
-                    loc=loc + ("min",), hint="swap min and max")
+        yield Issue(file, "range-inverted", _("the range is inverted: min {min} > max {max}").format(min=fmt_number(t.min), max=fmt_number(t.max)),
+                    loc=loc + ("min",), hint=_("swap min and max"))
     if t.measure == "rate":
         for key in ("value", "min", "max"):
             v = getattr(t, key)
             if v is not None and not 0 <= v <= (float("inf") if t.base else 100):  # a ratio to a base may pass 100
-                yield Issue(file, "rate-out-of-range", f"a rate must lie between 0 and 100%, not {fmt_number(v)}%",
+                yield Issue(file, "rate-out-of-range",
+                            _("a rate must lie between 0 and 100%, not {value}%").format(value=fmt_number(v)),
                             loc=loc + (key,))
-    for key in ("value", "min", "max"):
-        v = getattr(t, key)
-        if v is not None and v < 0:
-            yield Issue(file, "negative-value", f"{key} cannot be negative ({fmt_number(v)})", loc=loc + (key,))
     if isinstance(t.year, int) and t.year not in plan.period.years and t.year != plan.period.vision:
         yield Issue(file, "year-outside-period",
-                    f"target year {t.year} lies outside the plan's period {plan.period.start}–{plan.period.end}",
+                    _("target year {year} lies outside the plan's period {start}–{end}").format(
+                        year=t.year, start=plan.period.start, end=plan.period.end),
                     loc=loc + ("year",), hint=_("correct the year, or widen 'period'; a starting figure from "
                                                 "before the period goes in 'baseline' and 'baseline_year'"))
     if t.baseline_year is not None and t.baseline_year > plan.period.start:
@@ -116,7 +144,7 @@ def _point(t: Target) -> float | None:
 
 def _breakdown(file: str, t: Target, loc: tuple) -> Iterator[Issue]:
     if any(p.unit != t.unit for p in t.parts):
-        yield Issue(file, "breakdown-unit", f"parts of '{t.id}' must be in its unit '{t.unit}'",
+        yield Issue(file, "breakdown-unit", _("parts of '{id}' must be in its unit '{unit}'").format(id=t.id, unit=t.unit),
                     loc=loc + ("parts",))
         return
     if t.measure == "rate":
@@ -127,10 +155,10 @@ def _breakdown(file: str, t: Target, loc: tuple) -> Iterator[Issue]:
     total = sum(values)  # type: ignore[arg-type]
     terms = " + ".join(fmt_number(v) for v in values)  # type: ignore[arg-type]
     if t.value is not None and abs(total - t.value) > EPS:
-        yield Issue(file, "breakdown-sum", f"{terms} = {fmt_number(total)}, not {fmt_number(t.value)}",
-                    loc=loc + ("parts",), hint="correct a part or the total so that the parts add up")
+        yield Issue(file, "breakdown-sum", _("{terms} = {total}, not {value}").format(terms=terms, total=fmt_number(total), value=fmt_number(t.value)),
+                    loc=loc + ("parts",), hint=_("correct a part or the total so that the parts add up"))
     elif t.value is None and ((t.min is not None and total < t.min - EPS) or (t.max is not None and total > t.max + EPS)):
-        yield Issue(file, "breakdown-sum", f"{terms} = {fmt_number(total)}, outside the range of the total",
+        yield Issue(file, "breakdown-sum", _("{terms} = {total}, outside the range of the total").format(terms=terms, total=fmt_number(total)),
                     loc=loc + ("parts",))
 
 
@@ -141,9 +169,10 @@ def _share(file: str, parent: Target, share: Target, loc: tuple) -> Iterator[Iss
         return
     if share.unit == parent.unit and mine > top + EPS:
         yield Issue(file, "share-exceeds-total",
-                    f"'trong đó' {fmt_number(mine)} {share.unit} is more than the {fmt_number(top)} {parent.unit} it belongs to",
+                    _("'trong đó' {share} {share_unit} is more than the {total} {unit} it belongs to").format(
+                        share=fmt_number(mine), share_unit=share.unit, total=fmt_number(top), unit=parent.unit),
                     loc=loc + ("value" if share.value is not None else "min",),
-                    hint="a share can never exceed the figure it is part of")
+                    hint=_("a share can never exceed the figure it is part of"))
 
 
 # --------------------------------------------------------------------------- dates and ids
@@ -158,20 +187,20 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
     group_ids: set[str] = set()
     for path, group in _groups(plan):
         if group.id in group_ids:
-            yield Issue(file, "duplicate-task-group-id", f"task group id '{group.id}' is used twice", loc=path + ("id",))
+            yield Issue(file, "duplicate-task-group-id", _("task group id '{id}' is used twice").format(id=group.id), loc=path + ("id",))
         group_ids.add(group.id)
         for k, task in enumerate(group.tasks):
             tloc = path + ("tasks", k)
             if task.id:
                 if task.id in task_ids:
-                    yield Issue(file, "duplicate-task-id", f"task id '{task.id}' is used twice", loc=tloc + ("id",))
+                    yield Issue(file, "duplicate-task-id", _("task id '{id}' is used twice").format(id=task.id), loc=tloc + ("id",))
                 task_ids.add(task.id)
             if task.deadline and task.deadline < earliest:
                 yield _early(file, task.deadline, plan, tloc + ("deadline",))
     for a_loc, a in _assignments(plan):
         for d, duty in enumerate(a.duties):
             if duty.task and duty.task not in task_ids:
-                yield Issue(file, "unknown-task", f"duty refers to task '{duty.task}', which this plan does not have",
+                yield Issue(file, "unknown-task", _("duty refers to task '{task}', which this plan does not have").format(task=duty.task),
                             loc=a_loc + ("duties", d, "task"), hint=_near(duty.task, task_ids))
             if duty.deadline and duty.deadline < earliest:
                 yield _early(file, duty.deadline, plan, a_loc + ("duties", d, "deadline"))
@@ -183,18 +212,20 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
         pool = target_ids if block.include == "targets" else group_ids if block.include == "task_groups" else None
         for j, ref in enumerate(block.only):
             if pool is None:
-                yield Issue(file, "only-without-include", "'only' needs include: targets or include: task_groups",
+                yield Issue(file, "only-without-include", _("'only' needs include: targets or include: task_groups"),
                             loc=b_loc + ("only", j))
             elif ref not in pool:
-                yield Issue(file, "unknown-id", f"'{ref}' is not a {block.include[:-1].replace('_', ' ')} id of this plan",
+                yield Issue(file, "unknown-id", (_("'{ref}' is not a target id of this plan") if block.include == "targets"
+                             else _("'{ref}' is not a task group id of this plan")).format(ref=ref),
                             loc=b_loc + ("only", j), hint=_near(ref, pool))
     yield from _not_rendered(plan, file)
 
 
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:
     return Issue(file, "deadline-before-issue",
-                 f"deadline {when:%d/%m/%Y} is before the plan was issued ({_fmt_partial(plan)})",
-                 loc=loc, hint="a deadline must fall on or after the issue date")
+                 _("deadline {deadline} is before the plan was issued ({issued})").format(
+                     deadline=f"{when:%d/%m/%Y}", issued=_fmt_partial(plan)),
+                 loc=loc, hint=_("a deadline must fall on or after the issue date"))
 
 
 def _fmt_partial(plan: Plan) -> str:
@@ -204,7 +235,7 @@ def _fmt_partial(plan: Plan) -> str:
 
 def _near(wrong: str, pool) -> str | None:
     close = difflib.get_close_matches(wrong, sorted(pool), n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else None
+    return _("did you mean '{name}'?").format(name=close[0]) if close else None
 
 
 def _tree(plan: Plan, top: str, children: str):
@@ -229,11 +260,11 @@ def _blocks(plan: Plan):
 
 
 def _not_rendered(plan: Plan, file: str) -> Iterator[Issue]:
-    included = {b.include for _, b in _blocks(plan) if b.include}
+    included = {b.include for _path, b in _blocks(plan) if b.include}
     for key in ("targets", "task_groups", "funding", "assignments"):
         if getattr(plan, key) and key not in included:
-            yield Issue(file, "not-rendered", f"'{key}' is never included in 'sections', so the document will not show it",
-                        severity="warning", loc=("sections",), hint=f"add a block with 'include: {key}'")
+            yield Issue(file, "not-rendered", _("'{key}' is never included in 'sections', so the document will not show it").format(key=key),
+                        severity="warning", loc=("sections",), hint=_("add a block with 'include: {key}'").format(key=key))
 
 
 # --------------------------------------------------------------------------- references across files
@@ -266,14 +297,14 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
     for loc, agency_id in plan.refs:
         agency = reg.agencies.get(agency_id)
         if agency is None:
-            near = reg.nearest_agency(agency_id)
-            yield Issue(file, "unknown-agency", f"agency '{agency_id}' is not in data/agencies/", loc=loc,
-                        hint=f"did you mean '{near}' ({reg.agency_name(near)})?" if near else "add it to data/agencies/")
+            yield Issue(file, "unknown-agency", _("agency '{id}' is not in data/agencies/").format(id=agency_id),
+                        loc=loc, hint=reg.agency_hint(agency_id, plan.issuer))
             continue
         if agency.ceased and agency.ceased <= issued and agency_id not in warned and loc[0] != "issuer":
             warned.add(agency_id)
-            yield Issue(file, "agency-ceased", f"{agency.name} ceased on {agency.ceased:%d/%m/%Y}, before this plan "
-                        f"was issued ({plan.date_text}), but the plan still gives it work",
+            yield Issue(file, "agency-ceased", _("{name} ceased on {ceased}, before this plan was issued ({issued}), "
+                                                 "but the plan still gives it work").format(
+                            name=agency.name, ceased=f"{agency.ceased:%d/%m/%Y}", issued=plan.date_text),
                         severity="warning", loc=loc, hint=_successors(agency, reg))
     yield from issuer_rules(plan.bases, file, reg)
     for r, to, due, reporters in plan.reporting:
@@ -281,34 +312,41 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
         if target and target.ceased and due and due >= target.ceased and to not in warned:
             warned.add(to)
             yield Issue(file, "reports-to-ceased-agency",
-                        f"reports are due to {target.name} on {due:%d/%m/%Y}, but it ceased on {target.ceased:%d/%m/%Y}",
+                        _("reports are due to {name} on {due}, but it ceased on {ceased}").format(
+                            name=target.name, due=f"{due:%d/%m/%Y}", ceased=f"{target.ceased:%d/%m/%Y}"),
                         severity="warning", loc=("reporting", r, "to"), hint=_successors(target, reg))
         for j, rid in enumerate(reporters):
             reporter = reg.agencies.get(rid)
             if reporter and reporter.ceased and due and due >= reporter.ceased and rid not in warned:
                 warned.add(rid)
                 yield Issue(file, "report-from-ceased-agency",
-                            f"{reporter.name} must report by {due:%d/%m/%Y}, but it ceased on {reporter.ceased:%d/%m/%Y}",
+                            _("{name} must report by {due}, but it ceased on {ceased}").format(
+                                name=reporter.name, due=f"{due:%d/%m/%Y}", ceased=f"{reporter.ceased:%d/%m/%Y}"),
                             severity="warning", loc=("reporting", r, "reporters", j), hint=_successors(reporter, reg))
 
 
 def _successors(agency: Agency, reg: Registry) -> str:
     if not agency.successors:
-        return "no successor is recorded; check data/agencies/"
+        return _("no successor is recorded; check data/agencies/")
     names = "; ".join(reg.agency_name(s.id) + (f" ({s.scope})" if s.scope else "") for s in agency.successors)
-    return f"successor(s): {names}"
+    return ngettext("successor: {names}", "successors: {names}", len(agency.successors)).format(names=names)
 
 
 def agency_rules(agency: Agency, loc: tuple, file: str, reg: Registry) -> Iterator[Issue]:
-    for key, ref in [("parent", agency.parent)] + [(("successors", j, "id"), s.id) for j, s in enumerate(agency.successors)]:
+    refs = [("parent", agency.parent)] + [(("successors", j, "id"), s.id) for j, s in enumerate(agency.successors)]
+    refs += [(("member_of", j), g) for j, g in enumerate(agency.member_of)]
+    for key, ref in refs:
         if ref and ref not in reg.agencies:
-            near = reg.nearest_agency(ref)
-            yield Issue(file, "unknown-agency", f"agency '{ref}' is not in data/agencies/",
-                        loc=loc + (key if isinstance(key, tuple) else (key,)),
-                        hint=f"did you mean '{near}'?" if near else None)
+            yield Issue(file, "unknown-agency", _("agency '{id}' is not in data/agencies/").format(id=ref),
+                        loc=loc + (key if isinstance(key, tuple) else (key,)), hint=reg.agency_hint(ref))
+    for j, g in enumerate(agency.member_of):
+        group = reg.agencies.get(g)
+        if group is not None and group.kind != "nhom":
+            yield Issue(file, "member-of-non-group", _("'{id}' is not a group (kind nhom) but {kind}").format(
+                id=g, kind=group.kind), loc=loc + ("member_of", j), hint=_("member_of names groups such as hn-ubnd-xa"))
     if agency.started and agency.ceased and agency.ceased < agency.started:
-        yield Issue(file, "ceased-before-started", f"ceased {agency.ceased} is before started {agency.started}",
+        yield Issue(file, "ceased-before-started", _("ceased {ceased} is before started {started}").format(ceased=agency.ceased, started=agency.started),
                     loc=loc + ("ceased",))
     if agency.ceased and not agency.sources:
-        yield Issue(file, "unsourced-date", f"the date {agency.name} ceased has no source",
-                    severity="warning", loc=loc + ("ceased",), hint="add sources: [{title: …, url: …}]")
+        yield Issue(file, "unsourced-date", _("the date {name} ceased has no source").format(name=agency.name),
+                    severity="warning", loc=loc + ("ceased",), hint=_("add sources: [{title: …, url: …}]"))

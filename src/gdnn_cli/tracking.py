@@ -82,12 +82,22 @@ class ReporterStatus:
     state: str  # on_time | late | missing | not_due
     illustrative: bool = False
     replaces: str | None = None  # the ceased agency whose duty this successor carries
+    members: list["ReporterStatus"] = field(default_factory=list)  # a group's members, when the registry lists them
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for m in self.members if m.reported is not None)
 
     def to_json(self) -> dict:
-        return {"plan": self.plan, "agency": self.agency, "name": self.name, "to": self.to,
-                "due": self.due.isoformat() if self.due else None,
-                "reported": self.reported.isoformat() if self.reported else None,
-                "state": self.state, "illustrative": self.illustrative, "replaces": self.replaces}
+        out = {"plan": self.plan, "agency": self.agency, "name": self.name, "to": self.to,
+               "due": self.due.isoformat() if self.due else None,
+               "reported": self.reported.isoformat() if self.reported else None,
+               "state": self.state, "illustrative": self.illustrative, "replaces": self.replaces}
+        if self.members:
+            out["answered"] = self.answered
+            out["expected"] = len(self.members)
+            out["members"] = [m.to_json() for m in self.members]
+        return out
 
 
 @dataclass
@@ -141,18 +151,77 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
                     continue
                 seen.add((agency, to, due))
                 got = reported.get((plan.id, agency))
-                when = got[0] if got else None
-                if when is None:
-                    state = "missing" if due is None or due < today else "not_due"
-                elif due is None or when <= due:
-                    state = "on_time"
-                else:
-                    state = "late"
-                ys.reporters.append(ReporterStatus(plan.id, agency, ds.registry.short_name(agency), to, due,
-                                                   when, state, bool(got and got[1]),
-                                                   named if named != agency else None))
+                members = [_one(ds, plan.id, m, to, due, reported.get((plan.id, m)), today, None)
+                           for m in ds.registry.members(agency, when_due)]
+                if got is None and members and all(m.reported for m in members):
+                    last = max(members, key=lambda m: m.reported)  # a group has answered when all have
+                    got = (last.reported, any(m.illustrative for m in members))
+                row = _one(ds, plan.id, agency, to, due, got, today, named if named != agency else None)
+                row.members = members
+                ys.reporters.append(row)
         ys.tasks.extend(_task_rows(ds, plan, year))
     return ys
+
+
+def _one(ds, plan_id: str, agency: str, to: str, due, got, today, replaces) -> ReporterStatus:
+    when = got[0] if got else None
+    if when is None:
+        state = "missing" if due is None or due < today else "not_due"
+    elif due is None or when <= due:
+        state = "on_time"
+    else:
+        state = "late"
+    return ReporterStatus(plan_id, agency, ds.registry.short_name(agency), to, due, when, state,
+                          bool(got and got[1]), replaces)
+
+
+@dataclass
+class Coverage:
+    """How many members of a group answered for a plan: 'tổng hợp từ 118/126 xã, phường'."""
+
+    plan: str
+    group: str
+    label: str  # 'xã, phường'
+    answered: int
+    expected: int
+    missing: list[str]
+
+    @property
+    def text(self) -> str:
+        return f"tổng hợp từ {self.answered}/{self.expected} {self.label}"
+
+    def to_json(self) -> dict:
+        return {"plan": self.plan, "group": self.group, "answered": self.answered, "expected": self.expected,
+                "missing": self.missing, "text": self.text}
+
+
+def group_label(ds, group: str) -> str:
+    """'UBND các xã, phường' → 'xã, phường'; 'Các cơ sở GDNN' → 'cơ sở GDNN'."""
+    name = ds.registry.short_name(group)
+    for prefix in ("UBND các ", "Ủy ban nhân dân các ", "Các ", "các "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def coverage(ds, year: int, plan_id: str | None = None, issuer: str | None = None,
+             status: YearStatus | None = None) -> list[Coverage]:
+    """Per plan and group with listed members: how many answered. The report and gaps print it."""
+    ys = status or year_status(ds, year, plan_id, issuer)
+    out: dict[tuple[str, str], Coverage] = {}
+    for r in ys.reporters:
+        if not r.members or (r.plan, r.agency) in out:
+            continue
+        out[(r.plan, r.agency)] = Coverage(r.plan, r.agency, group_label(ds, r.agency), r.answered, len(r.members),
+                                           [m.agency for m in r.members if m.reported is None])
+    return list(out.values())
+
+
+def coverage_by_plan(ds, year: int, plan_id: str | None = None, issuer: str | None = None) -> dict[str, list[Coverage]]:
+    out: dict[str, list[Coverage]] = {}
+    for c in coverage(ds, year, plan_id, issuer):
+        out.setdefault(c.plan, []).append(c)
+    return out
 
 
 def expected_in(rule, plan: Plan, year: int) -> bool:

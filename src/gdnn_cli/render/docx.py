@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..atomic import write_with
 from ..errors import GdnnError
+from ..i18n import _
 
 def templates_dir(explicit: Path | None = None, data: Path | None = None) -> Path:
     """Where the Word templates are: --templates DIR, then $GDNN_TEMPLATES, then a templates/ folder in
@@ -78,8 +79,8 @@ def convert_pdf(docx_path: Path) -> Path:
     """Convert with LibreOffice when ``soffice`` is on PATH; say so plainly when it is not."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise GdnnError("--pdf needs LibreOffice: 'soffice' is not on PATH (Debian: apt-get install "
-                        "libreoffice-writer-nogui). The .docx was written.")
+        raise GdnnError(_("--pdf needs LibreOffice: 'soffice' is not on PATH (Debian: apt-get install "
+                          "libreoffice-writer-nogui). The .docx was written."))
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run(
             [soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx_path)],
@@ -87,7 +88,8 @@ def convert_pdf(docx_path: Path) -> Path:
         )
         produced = Path(tmp) / (docx_path.stem + ".pdf")
         if proc.returncode != 0 or not produced.is_file():
-            raise GdnnError(f"LibreOffice could not convert {docx_path}: {proc.stderr.strip() or proc.stdout.strip()}")
+            raise GdnnError(_("LibreOffice could not convert {path}: {reason}").format(
+                path=docx_path, reason=proc.stderr.strip() or proc.stdout.strip()))
         target = docx_path.with_suffix(".pdf")
         write_with(target, lambda t: shutil.copyfile(produced, t))
     return target

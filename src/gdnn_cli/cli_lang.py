@@ -1,0 +1,83 @@
+"""Command help in the user's language, and the global ``--lang`` option.
+
+typer reads help texts when the app is declared, at import time — before ``--lang`` is parsed.
+So the texts stay English message ids in the code (``N_()`` marks them, command docstrings are
+extracted by ``i18n_extract``), and the group translates a command's help, and its options', at
+the moment click looks the command up or prints the group's help. Nothing heavy is imported: this
+runs on every ``gdnn --help``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from typer.core import TyperGroup
+
+from .i18n import N_, _, normalise, set_language
+
+LANG_HELP = N_("Language of messages and help: vi (default) or en; or set GDNN_LANG.")
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+HELP_OPTION = N_("Show this message and exit.")  # click's own text, translated like ours
+# typer's own words in help and usage errors: it looks them up with the stdlib's gettext, which
+# ``use_catalog_for_typer`` points at this catalog.
+TYPER_TEXTS = (N_("Options"), N_("Arguments"), N_("Commands"), N_("default: {default}"), N_("required"),
+               N_("Missing command."), N_("No such command {name!r}."), N_("Aborted!"), N_("env var: {var}"))
+
+
+def use_catalog_for_typer() -> None:
+    """typer.core calls ``gettext.gettext`` as ``_``; give it ours (no-op if a typer lacks it)."""
+    import typer.core
+
+    if callable(getattr(typer.core, "_", None)):
+        typer.core._ = _
+
+
+def translate_help(cmd, ctx=None) -> None:
+    """Replace the help of a click command and of its parameters by their translation (idempotent:
+    the English message id is kept on the object, so switching language in one process works)."""
+    params = list(getattr(cmd, "params", ()))
+    if ctx is not None and hasattr(cmd, "get_help_option"):
+        params.append(cmd.get_help_option(ctx))
+    for obj in (cmd, *params):
+        if obj is None:
+            continue
+        if not hasattr(obj, "_gdnn_msgid"):
+            obj._gdnn_msgid = getattr(obj, "help", None)
+        if obj._gdnn_msgid:
+            obj.help = _(obj._gdnn_msgid)
+
+
+class TranslatedGroup(TyperGroup):
+    """A typer group whose help, and its commands' help, is shown in the current language."""
+
+    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is not None:
+            translate_help(cmd, ctx)
+        return cmd
+
+    def format_help(self, ctx, formatter):  # type: ignore[no-untyped-def]
+        translate_help(self, ctx)
+        return super().format_help(ctx, formatter)
+
+
+def lang_callback(value: Lang | None) -> Lang | None:
+    """``--lang`` is eager, so it takes effect before any other option is checked or any help shown."""
+    if value is not None:
+        set_language(value.value)
+    return value
+
+
+def language_from_argv(argv: list[str]) -> None:
+    """Honour ``--lang X`` wherever it stands (``gdnn --help --lang en`` prints help before the
+    eager option would run). Unknown values are left for click to refuse."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if value is not None and normalise(value):
+            set_language(value)

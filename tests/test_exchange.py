@@ -1,0 +1,266 @@
+"""The December loop on the bundled data: forms out, filled as agencies would, collected back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from gdnn_cli.cli import app
+from gdnn_cli.dataset import load
+from gdnn_cli.exchange import layout as L
+from gdnn_cli.exchange.asks import asks_for
+from tests.conftest import REPO
+
+runner = CliRunner()
+BA_DINH, BACH_MAI, CAT_HAI = "hn-phuong-ba-dinh", "hn-phuong-bach-mai", "hp-dac-khu-cat-hai"
+
+
+@pytest.fixture(scope="module")
+def forms_dir(tmp_path_factory) -> Path:
+    """Forms for 2025 written once from the bundled data (the data is not changed by writing forms)."""
+    out = tmp_path_factory.mktemp("forms")
+    res = runner.invoke(app, ["forms", "--data", str(REPO / "data"), "--year", "2025", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    dst = tmp_path / "data"
+    shutil.copytree(REPO / "data", dst)
+    return dst
+
+
+def fill(src: Path, dst: Path, answers: dict[str, object], tasks: dict[str, tuple] | None = None,
+         who="Nguyễn Thị Lan", when=dt.date(2025, 12, 3)) -> Path:
+    """Fill a form as an agency would: by target id (value, or (numerator, denominator)), task id."""
+    wb = load_workbook(src)
+    ws = wb[L.TARGET_SHEET]
+    for r in range(L.FIRST_ROW, ws.max_row + 1):
+        tid = ws[f"{L.T_ID}{r}"].value
+        if tid in answers:
+            v = answers[tid]
+            if isinstance(v, tuple):
+                ws[f"{L.T_NUM}{r}"], ws[f"{L.T_DEN}{r}"] = v
+            else:
+                ws[f"{L.T_ACTUAL}{r}"] = v
+    kt = wb[L.TASK_SHEET]
+    for r in range(L.FIRST_ROW, kt.max_row + 1):
+        tid = kt[f"{L.K_ID}{r}"].value
+        if tasks and tid in tasks:
+            kt[f"{L.K_STATUS}{r}"], kt[f"{L.K_RESULT}{r}"] = tasks[tid]
+    meta = {row[0].value: row[1].value for row in wb[L.META_SHEET].iter_rows(max_col=2)}
+    guide = wb[L.GUIDE_SHEET]
+    guide[meta["filler_cell"]] = who
+    guide[meta["date_cell"]] = when
+    wb.save(dst)
+    return dst
+
+
+def collect(data: Path, *files: Path, extra=()):
+    return runner.invoke(app, ["collect", "--data", str(data), "--year", "2025", "--received", "2025-12-04",
+                               *extra, *map(str, files)])
+
+
+def digests(data: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((data / "results").rglob("*.yaml"))}
+
+
+# --------------------------------------------------------------------------- who is asked
+
+
+def test_every_commune_gets_a_form(forms_dir):
+    ds = load(REPO / "data")
+    asks = asks_for(ds, 2025)
+    assert sum(1 for a in asks if a.group == "hn-ubnd-xa") == 126
+    assert sum(1 for a in asks if a.group == "hp-ubnd-xa") == 114
+    assert (forms_dir / f"{BA_DINH}-2025.xlsx").is_file()
+    assert len(list(forms_dir.glob("*.xlsx"))) == len(asks)
+    ba_dinh = next(a for a in asks if a.body == BA_DINH)
+    # successor in place of the ceased district UBND: the commune carries its duty in hn-2025-gdnn
+    gdnn = next(p for p in ba_dinh.plans if p.plan.id == "hn-2025-gdnn")
+    assert gdnn.due == dt.date(2025, 12, 15) and gdnn.to == "hn-so-gddt"
+    assert [t.target for t in gdnn.targets][:3] == ["dao-tao-cao-dang", "dao-tao-trung-cap", "dao-tao-so-cap"]
+    assert "ke-hoach-so-cap" in [t.task for t in gdnn.tasks]
+
+
+def test_form_is_protected_and_carries_its_identity(forms_dir):
+    wb = load_workbook(forms_dir / f"{BA_DINH}-2025.xlsx")
+    assert wb.sheetnames[0] == L.GUIDE_SHEET and wb.active.title == L.GUIDE_SHEET
+    assert wb[L.META_SHEET].sheet_state == "veryHidden"
+    assert wb.security.lockStructure
+    ws = wb[L.TARGET_SHEET]
+    assert ws.protection.sheet
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.orientation == "landscape"
+    row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "dao-tao-so-cap")
+    assert ws[f"{L.T_ACTUAL}{row}"].protection.locked is False
+    assert ws[f"{L.T_NAME}{row}"].protection.locked is True
+    assert ws[f"{L.T_NUM}{row}"].protection.locked is True  # numerator/denominator only for rates
+    rules = {(dv.type, dv.operator, dv.formula1) for dv in ws.data_validations.dataValidation
+             if f"{L.T_ACTUAL}{row}" in str(dv.sqref)}
+    assert rules == {("whole", "greaterThanOrEqual", "0")}
+    assert all(dv.showErrorMessage for dv in ws.data_validations.dataValidation)
+    meta = {r[0].value: r[1].value for r in wb[L.META_SHEET].iter_rows(max_col=2)}
+    assert meta["body"] == BA_DINH and meta["year"] == 2025
+    assert meta["plans"] == "hn-2025-ct37,hn-2025-gdnn,hn-2025-tuyen-truyen"
+    guide = " ".join(str(c.value) for row in wb[L.GUIDE_SHEET].iter_rows() for c in row if c.value)
+    assert "15/12/2025" in guide and "Sở Giáo dục và Đào tạo" in guide
+
+
+# --------------------------------------------------------------------------- the loop
+
+
+def test_whole_loop(data, forms_dir, tmp_path):
+    results = data / "results" / "hn-ubnd" / "2025.yaml"
+    comment = "# Hà Nội, 2025. No published 2025 year-end GDNN figures were found"
+    assert comment in results.read_text(encoding="utf-8")
+    a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx",
+             {"dao-tao-cao-dang": 310, "lao-dong-nong-thon-hoc-nghe": 150},
+             {"ke-hoach-so-cap": ("Hoàn thành", "Đã ban hành kế hoạch đào tạo sơ cấp")})
+    b = fill(forms_dir / f"{BACH_MAI}-2025.xlsx", tmp_path / "b.xlsx",
+             {"dao-tao-cao-dang": 90})
+    before = json.loads(runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
+                                            "--format", "json"]).stdout)
+    res = collect(data, a, b)
+    assert res.exit_code == 0, res.output
+    text = results.read_text(encoding="utf-8")
+    assert comment in text  # comments survive
+    assert text.index("limitations:") > text.index("reports:")  # key order kept
+    ds = load(data)
+    assert ds.ok, [i.headline() for i in ds.errors]
+    rf = next(r for r in ds.results_for({"hn-2025-gdnn"}, 2025))
+    fig = next(f for f in rf.figures if f.agency == BA_DINH and f.target == "dao-tao-cao-dang")
+    assert fig.value == 310 and fig.status == "provisional"
+    assert fig.collected.file == "a.xlsx" and fig.collected.sheet == L.TARGET_SHEET
+    assert fig.collected.cell.startswith(L.T_ACTUAL)
+    assert fig.collected.sha256 == hashlib.sha256(a.read_bytes()).hexdigest()
+    assert fig.collected.filled_by == "Nguyễn Thị Lan" and fig.collected.filled_on == dt.date(2025, 12, 3)
+    rural = next(f for f in rf.figures if f.agency == BA_DINH and f.target == "lao-dong-nong-thon-hoc-nghe")
+    assert rural.plan == "hn-2025-ct37" and rural.value == 150
+    assert any(p.agency == BA_DINH and p.task == "ke-hoach-so-cap" and p.status == "hoan-thanh" for p in rf.progress)
+    after = json.loads(runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
+                                           "--format", "json"]).stdout)
+    row = lambda rows, t: next(r for r in rows if r["target"] == t)  # noqa: E731
+    assert row(after, "dao-tao-cao-dang")["actual"] == row(before, "dao-tao-cao-dang")["actual"] + 400
+    assert row(after, "dao-tao")["actual"] == row(before, "dao-tao")["actual"] + 400
+    cov = row(after, "dao-tao")["coverage"][0]
+    assert (cov["answered"], cov["expected"]) == (2, 126) and cov["text"] == "tổng hợp từ 2/126 xã, phường"
+    # idempotent: the same forms again change nothing
+    snap = digests(data)
+    again = collect(data, a, b)
+    assert again.exit_code == 0 and "0 record(s) added" in again.output
+    assert digests(data) == snap
+    # a second, different answer from the same body is a conflict, kept out until --replace
+    c = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "c.xlsx", {"dao-tao-cao-dang": 315})
+    conflict = collect(data, c)
+    assert conflict.exit_code == 1 and "310" in conflict.output and "315" in conflict.output
+    assert digests(data) == snap
+    won = collect(data, c, extra=["--replace"])
+    assert won.exit_code == 0, won.output
+    ds = load(data)
+    rf = next(r for r in ds.results_for({"hn-2025-gdnn"}, 2025))
+    assert [f.value for f in rf.figures if f.agency == BA_DINH and f.target == "dao-tao-cao-dang"] == [315]
+    status = json.loads(runner.invoke(app, ["status", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
+                                            "--format", "json"]).stdout)
+    group = next(r for r in status["reporters"] if r["agency"] == "hn-ubnd-xa")
+    assert group["answered"] == 2 and group["expected"] == 126
+    member = next(m for m in group["members"] if m["agency"] == BA_DINH)
+    assert member["state"] == "on_time" and member["reported"] == "2025-12-04"
+
+
+def _bad_forms(forms_dir: Path, tmp: Path) -> dict[str, tuple[Path, str]]:
+    src = forms_dir / f"{BA_DINH}-2025.xlsx"
+    out: dict[str, tuple[Path, str]] = {}
+    good = {"dao-tao-cao-dang": 10}
+    # a form for another year
+    p = fill(src, tmp / "year.xlsx", good)
+    wb = load_workbook(p)
+    meta = wb[L.META_SHEET]
+    meta["B3"] = 2024
+    wb.save(p)
+    out["year"] = (p, "this form is for 2024, not 2025")
+    # a form for another body
+    p = fill(src, tmp / "body.xlsx", good)
+    wb = load_workbook(p)
+    wb[L.META_SHEET]["B4"] = BACH_MAI
+    wb.save(p)
+    out["body"] = (p, "form-outdated")
+    # an altered form: the plan's figure changed
+    p = fill(src, tmp / "altered.xlsx", good)
+    wb = load_workbook(p)
+    wb[L.TARGET_SHEET][f"{L.T_PLANNED}{L.FIRST_ROW}"] = "Khoảng 2.000"
+    wb.save(p)
+    out["altered"] = (p, f"{L.TARGET_SHEET}!{L.T_PLANNED}{L.FIRST_ROW}")
+    # text in a number cell
+    p = fill(src, tmp / "text.xlsx", {"dao-tao-cao-dang": "12.000"})
+    out["text"] = (p, "text-in-number-cell")
+    # a merged row
+    p = fill(src, tmp / "merged.xlsx", good)
+    wb = load_workbook(p)
+    wb[L.TARGET_SHEET].merge_cells(f"{L.T_ACTUAL}{L.FIRST_ROW}:{L.T_NUM}{L.FIRST_ROW}")
+    wb.save(p)
+    out["merged"] = (p, f"{L.TARGET_SHEET}!{L.T_ACTUAL}{L.FIRST_ROW}:{L.T_NUM}{L.FIRST_ROW}")
+    # a deleted row
+    p = fill(src, tmp / "deleted.xlsx", good)
+    wb = load_workbook(p)
+    wb[L.TARGET_SHEET].delete_rows(L.FIRST_ROW + 1)
+    wb.save(p)
+    out["deleted"] = (p, f"{L.TARGET_SHEET}!A{L.FIRST_ROW + 1}")
+    # a negative count and a rate over 100
+    p = fill(src, tmp / "range.xlsx", {"dao-tao-cao-dang": -5})
+    out["range"] = (p, "negative-value")
+    # old and macro formats
+    for suffix in ("xls", "xlsm"):
+        p = tmp / f"form.{suffix}"
+        shutil.copy(src, p)
+        out[suffix] = (p, f"{suffix}-refused")
+    return out
+
+
+def test_each_bad_form_is_a_located_error_and_writes_nothing(data, forms_dir, tmp_path):
+    snap = digests(data)
+    for what, (path, expected) in _bad_forms(forms_dir, tmp_path).items():
+        res = collect(data, path)
+        assert res.exit_code == 1, (what, res.output)
+        assert expected in res.output, (what, res.output)
+        assert path.name in res.output, (what, res.output)
+        assert "Traceback" not in res.output
+        assert digests(data) == snap, what
+
+
+def test_bad_form_does_not_stop_the_good_ones(data, forms_dir, tmp_path):
+    good = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "good.xlsx", {"dao-tao-cao-dang": 7})
+    bad = fill(forms_dir / f"{BACH_MAI}-2025.xlsx", tmp_path / "bad.xlsx", {"dao-tao-cao-dang": "bảy"})
+    res = collect(data, good, bad)
+    assert res.exit_code == 1
+    text = (data / "results" / "hn-ubnd" / "2025.yaml").read_text(encoding="utf-8")
+    assert "good.xlsx" in text and "bad.xlsx" not in text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
+    (tmp_path / "lo").mkdir()
+    filled = fill(forms_dir / f"{BACH_MAI}-2025.xlsx", tmp_path / "lo" / "in.xlsx", {"dao-tao-so-cap": 1234},
+                  {"ke-hoach-so-cap": ("Đang triển khai", "Mở 3 lớp sơ cấp")})
+    outdir = tmp_path / "lo-out"
+    proc = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                           "--convert-to", "xlsx", "--outdir", str(outdir), str(filled)],
+                          capture_output=True, text=True, timeout=180)
+    saved = outdir / "in.xlsx"
+    assert saved.is_file(), proc.stderr
+    assert hashlib.sha256(saved.read_bytes()).digest() != hashlib.sha256(filled.read_bytes()).digest()
+    res = collect(data, saved)
+    assert res.exit_code == 0, res.output
+    ds = load(data)
+    rf = next(r for r in ds.results_for({"hn-2025-gdnn"}, 2025))
+    fig = next(f for f in rf.figures if f.agency == BACH_MAI)
+    assert (fig.target, fig.value, fig.collected.filled_by) == ("dao-tao-so-cap", 1234, "Nguyễn Thị Lan")
+    assert any(p.agency == BACH_MAI and p.status == "dang-trien-khai" for p in rf.progress)
