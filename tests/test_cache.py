@@ -84,3 +84,52 @@ def test_parallel_and_serial_agree(mini, tmp_path):
     parallel = dataset.load(mini, jobs=2)
     assert [i.to_dict() for i in serial.issues] == [i.to_dict() for i in parallel.issues]
     assert any(i.code == "breakdown-sum" and i.file.endswith("copy-3.yaml") for i in parallel.errors)
+
+
+def test_cache_is_json_and_never_runs_code(mini, tmp_path):
+    import json
+
+    cache = tmp_path / "cache"
+    dataset.load(mini, cache=Cache(cache))
+    (stored,) = cache.glob("*.json")
+    assert set(json.loads(stored.read_text(encoding="utf-8"))) == {"entries", "positions"}
+    assert not list(cache.glob("*.pickle"))
+    # a planted entry naming a class outside the list is dropped, not built
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    key = next(iter(data["entries"]))
+    data["entries"][key][2] = {"c": "os.system", "f": {"command": "touch pwned"}}
+    stored.write_text(json.dumps(data), encoding="utf-8")
+    ds = dataset.load(mini, cache=Cache(cache))
+    assert ds.ok and not (tmp_path / "pwned").exists()
+
+
+def test_cached_paths_are_right_from_another_folder(mini, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    edit(plan_path(mini), "value: 200", "value: 210")
+    monkeypatch.chdir(mini)
+    first = dataset.load(mini, cache=Cache(cache))
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a" / "b")
+    cached = dataset.load(mini, cache=Cache(cache))
+    fresh = dataset.load(mini)
+    assert first.errors[0].file == "plans/tp-2025.yaml"
+    assert cached.errors[0].file == fresh.errors[0].file == "../../data/plans/tp-2025.yaml"
+    assert [w.file for w in cached.warnings] == [w.file for w in fresh.warnings]
+
+
+@pytest.mark.parametrize("module", ["numbers.py", "errors.py", "i18n.py", "result_rules.py"])
+def test_fingerprint_covers_every_module(monkeypatch, module):
+    from pathlib import Path
+
+    import gdnn_cli.cache as cache_mod
+
+    cache_mod.fingerprint.cache_clear()
+    before = cache_mod.fingerprint()
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: real(self) + (b"#" if self.name == module else b""))
+    cache_mod.fingerprint.cache_clear()
+    try:
+        assert cache_mod.fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        cache_mod.fingerprint.cache_clear()

@@ -120,3 +120,30 @@ def test_explicit_templates_folder_must_exist(mini, tmp_path):
                                  "--templates", str(tmp_path / "none")])
     assert result.exit_code == 1 and "ke-hoach.docx" in str(result.exception)
     assert not (tmp_path / "k.docx").exists()
+
+
+def test_warnings_are_one_line_unless_verbose(mini):
+    short = runner.invoke(app, ["validate", "--data", str(mini)])
+    (line,) = [ln for ln in short.output.splitlines() if "reports-to-ceased-agency" in ln]
+    assert "successor: Sở Giáo dục" in line and "> 67 |" not in short.output
+    assert sum("reports-to-ceased-agency" in ln for ln in short.output.splitlines()) == 1
+    verbose = runner.invoke(app, ["validate", "--data", str(mini), "--verbose"])
+    assert "> 67 |" in verbose.output and "  hint: successor: " in verbose.output
+
+
+def _boom_program(tmp_path):
+    """The real entry point with one extra command that has a bug."""
+    return [sys.executable, "-c", "import sys; import gdnn_cli.cli as c; "
+            "c.app.command('boom')(lambda: 1 / 0); sys.argv = ['gdnn', 'boom']; c.main()"]
+
+
+def test_exit_codes_in_a_subprocess(mini, tmp_path):
+    assert _gdnn("validate", "--data", str(mini)).returncode == 0
+    edit(plan_path(mini), "value: 200", "value: 12.000")
+    bad = _gdnn("validate", "--data", str(mini))
+    assert bad.returncode == 1 and "number-separator" in bad.stdout and "Traceback" not in bad.stdout + bad.stderr
+    assert _gdnn("gaps", "--data", str(mini), "--fail-on", "nope").returncode == 2
+    bug = subprocess.run(_boom_program(tmp_path), capture_output=True, text=True, timeout=60)
+    assert bug.returncode == 3 and "internal error" in bug.stderr and "Traceback" not in bug.stderr
+    log = bug.stderr.split("Details in ")[1].split(";")[0]
+    assert "ZeroDivisionError" in open(log, encoding="utf-8").read()

@@ -244,3 +244,33 @@ def test_budget_is_a_total_over_the_period():
     assert (row.target, row.unit, row.actual, row.status) == ("kinh-phi", "tỷ đồng", 630, "exceeded")
     (row,) = rows_for_plan(plan, 2026, actuals)
     assert row.actual == 270 and row.trend == "on_track"  # 90 a year reaches 630 by 2030
+
+
+def test_milestone_ahead_without_data_is_shown_with_its_shares():
+    plan = _plan([{"id": "m", "name": "M", "unit": "trường", "value": 5, "year": 2030, "parts": [
+        {"id": "m-a", "name": "A", "unit": "trường", "value": 5, "year": 2030}], "shares": [
+        {"id": "m-s", "name": "S", "unit": "trường", "value": 2, "year": 2030}]}])
+    rows = rows_for_plan(plan, 2025, {})
+    assert [(r.target, r.year, r.status, r.level, r.kind, r.parent) for r in rows] == [
+        ("m", 2030, "no_data", 0, "total", None), ("m-a", 2030, "no_data", 1, "part", "m"),
+        ("m-s", 2030, "no_data", 1, "share", "m")]
+    assert rows[0].note == "mốc 2030, nhìn từ năm 2025"
+
+
+def test_share_of_a_milestone_ahead_is_projected_when_it_has_data():
+    plan = _plan([{"id": "m", "name": "M", "unit": "trường", "value": 5, "year": 2030, "shares": [
+        {"id": "m-s", "name": "S", "unit": "trường", "value": 2, "year": 2030}]}])
+    rows = rows_for_plan(plan, 2025, {("p", "m-s", 2025): Actual(3)})
+    assert [(r.target, r.status, r.level, r.kind) for r in rows] == [
+        ("m", "no_data", 0, "total"), ("m-s", "on_track", 1, "share")]
+
+
+def test_every_target_of_the_bundled_strategy_is_shown():
+    from gdnn_cli.dataset import load
+    from gdnn_cli.tracking import gap_rows
+    from tests.conftest import REPO
+
+    ds = load(REPO / "data")
+    rows = gap_rows(ds, 2025, "hp-2021-2030-chien-luoc")
+    plan = ds.plans["hp-2021-2030-chien-luoc"]
+    assert sorted(r.target for r in rows) == sorted(t.id for t in plan.all_targets())

@@ -87,17 +87,148 @@ def test_duty_refers_to_existing_task(mini):
     assert "ngay-hoi" in only(load(mini), "unknown-task").hint
 
 
-def test_ceased_agency_warns_with_successor(mini):
+def test_ceased_agency_is_an_error_naming_successor(mini):
     edit(plan_path(mini), "date: 2025-01-10", "date: 2025-04-01")
     ds = load(mini)
-    assert ds.ok  # a warning, not an error
     issue = only(ds, "agency-ceased")
-    assert issue.severity == "warning" and "Sở Giáo dục và Đào tạo" in issue.hint
+    assert not ds.ok and issue.severity == "error"
+    assert "Sở Giáo dục và Đào tạo" in issue.hint and "tp-so-gddt" in issue.hint
+
+
+def test_ceased_on_the_issue_day_is_an_error(mini):
+    edit(plan_path(mini), "date: 2025-01-10", "date: 2025-03-01")
+    assert only(load(mini), "agency-ceased").severity == "error"
+
+
+def test_ceased_the_day_after_issue_is_not(mini):
+    edit(plan_path(mini), "date: 2025-01-10", "date: 2025-02-28")
+    assert not [i for i in load(mini).issues if i.code == "agency-ceased"]
 
 
 def test_no_ceased_warning_for_plan_issued_before(mini):
-    edit(plan_path(mini), "date: 2025-01-10", "date: 2025-01-10")
     assert not [i for i in load(mini).issues if i.code == "agency-ceased"]
+
+
+def test_reports_due_on_the_ceasing_day_warn(mini):
+    edit(plan_path(mini), "due: 2025-12-15", "due: 2025-03-01")
+    assert only(load(mini), "reports-to-ceased-agency").severity == "warning"
+
+
+def test_reports_due_before_the_ceasing_day_do_not_warn(mini):
+    edit(plan_path(mini), "due: 2025-12-15", "due: 2025-02-28")
+    assert not [i for i in load(mini).issues if "ceased" in i.code]
+
+
+def test_reports_from_a_ceased_agency_warn(mini):
+    edit(plan_path(mini), "reporters: [tp-so-gddt], to: tp-so-ldtbxh", "reporters: [tp-so-ldtbxh], to: tp-so-gddt")
+    issue = only(load(mini), "report-from-ceased-agency")
+    assert issue.severity == "warning" and issue.where == "reporting[0].reporters[0]"
+
+
+# --------------------------------------------------------------------------- boundaries of each rule
+
+
+def test_min_equal_max_is_a_range(mini):
+    edit(plan_path(mini), "min: 40\n    max: 45", "min: 45\n    max: 45")
+    assert load(mini).ok
+
+
+def test_deadline_on_issue_day_is_fine(mini):
+    edit(plan_path(mini), "deadline: 2025-10-01", "deadline: 2025-01-10")
+    assert load(mini).ok
+
+
+def test_deadline_a_day_before_issue_is_not(mini):
+    edit(plan_path(mini), "deadline: 2025-10-01", "deadline: 2025-01-09")
+    assert only(load(mini), "deadline-before-issue").severity == "error"
+
+
+@pytest.mark.parametrize("where", ["duty", "reporting"])
+def test_other_deadlines_before_issue(mini, where):
+    if where == "duty":
+        edit(plan_path(mini), "{text: Phối hợp.}", "{text: Phối hợp., deadline: 2025-01-09}")
+    else:
+        edit(plan_path(mini), "due: 2025-12-15", "due: 2025-01-09")
+    assert only(load(mini), "deadline-before-issue").where.endswith(("deadline", "due"))
+
+
+@pytest.mark.parametrize("part,ok", [("200.4", False), ("199.6", False), ("200", True)])
+def test_sum_off_by_0_4(mini, part, ok):
+    edit(plan_path(mini), "value: 200", f"value: {part}")
+    assert load(mini).ok is ok
+
+
+def test_parts_summing_inside_a_range_total(mini):
+    edit(plan_path(mini), "    value: 1000\n", "    min: 1000\n    max: 1100\n")
+    assert load(mini).ok
+    edit(plan_path(mini), "value: 200", "value: 301")
+    assert "outside the range" in only(load(mini), "breakdown-sum").message
+
+
+def test_parts_below_a_range_minimum(mini):
+    edit(plan_path(mini), "    value: 1000\n", "    min: 1001\n    max: 1100\n")
+    only(load(mini), "breakdown-sum")
+
+
+def test_parts_above_a_range_maximum(mini):
+    edit(plan_path(mini), "    value: 1000\n", "    min: 900\n    max: 999\n")
+    only(load(mini), "breakdown-sum")
+
+
+def test_parts_in_another_unit(mini):
+    edit(plan_path(mini), "{id: so-cap, name: Sơ cấp, unit: người", "{id: so-cap, name: Sơ cấp, unit: lượt người")
+    only(load(mini), "breakdown-unit")
+
+
+@pytest.mark.parametrize("share,ok", [("70", True), ("70.1", False)])
+def test_share_equal_to_its_whole(mini, share, ok):
+    edit(plan_path(mini), "measure: rate, value: 50", f"measure: rate, value: {share}")
+    assert load(mini).ok is ok
+
+
+@pytest.mark.parametrize("value,ok", [("100", True), ("0", True), ("100.01", False)])
+def test_rate_bounds(mini, value, ok):
+    edit(plan_path(mini), "value: 70\n", f"value: {value}\n")
+    ds = load(mini)
+    assert ds.ok is ok or [i.code for i in ds.errors] == ["share-exceeds-total"]
+    assert bool([i for i in ds.errors if i.code == "rate-out-of-range"]) is not ok
+
+
+def test_year_of_vision_is_inside(mini):
+    edit(plan_path(mini), "period: {start: 2025, end: 2025}", "period: {start: 2025, end: 2025, vision: 2030}")
+    edit(plan_path(mini), "value: 1000\n    year: 2025", "value: 1000\n    year: 2030")
+    assert not [i for i in load(mini).issues if i.code == "year-outside-period"]
+
+
+def test_year_before_period(mini):
+    edit(plan_path(mini), "value: 1000\n    year: 2025", "value: 1000\n    year: 2024")
+    only(load(mini), "year-outside-period")
+
+
+def test_unit_measure_both_ways(mini):
+    edit(plan_path(mini), "    unit: người\n    value: 1000", "    unit: \"%\"\n    value: 1000")
+    only(load(mini), "unit-measure-mismatch")
+
+
+def test_duplicate_task_and_group_ids(mini):
+    edit(plan_path(mini), "  - id: tuyen-truyen\n    title: Tuyên truyền\n    tasks:\n",
+         "  - id: tuyen-truyen\n    title: Tuyên truyền\n    groups: [{id: tuyen-truyen, title: Lại}]\n    tasks:\n"
+         "      - {id: ngay-hoi, text: Lần hai.}\n")
+    codes = {i.code for i in load(mini).errors}
+    assert {"duplicate-task-group-id", "duplicate-task-id"} <= codes
+
+
+def test_only_refers_to_included_ids(mini):
+    edit(plan_path(mini), "    include: targets\n", "    include: targets\n    only: [dao-tao, dao-tao-x]\n")
+    assert "dao-tao" in only(load(mini), "unknown-id").hint
+    edit(plan_path(mini), "  - heading: Kinh phí\n    include: funding\n",
+         "  - heading: Kinh phí\n    include: funding\n    only: [x]\n")
+    only(load(mini), "only-without-include")
+
+
+def test_collection_never_included_warns(mini):
+    edit(plan_path(mini), "  - heading: Kinh phí\n    include: funding\n", "")
+    assert only(load(mini), "not-rendered").severity == "warning"
 
 
 def test_all_problems_in_one_pass(mini):

@@ -126,3 +126,17 @@ def test_which_reports_are_expected_in_a_year():
     assert not expected_in(rule(frequency="dot-xuat"), P, 2025)
     assert expected_in(rule(frequency="hang-nam", due_day_month="15/12"), P, 2024)
     assert [y for y in range(2021, 2031) if expected_in(rule(due="2025-12-31"), P, y)] == [2025]
+
+
+def test_status_names_the_standing_agency_that_ceased_and_its_successor(mini):
+    result = CliRunner().invoke(app, ["status", "--data", str(mini), "--year", "2025", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (h,) = json.loads(result.stdout)["handovers"]
+    assert (h["plan"], h["agency"], h["ceased"], h["successor"]) == ("tp-2025", "tp-so-ldtbxh", "2025-03-01", "tp-so-gddt")
+    text = CliRunner().invoke(app, ["status", "--data", str(mini), "--year", "2025"]).output
+    assert "Sở LĐTBXH chấm dứt hoạt động từ 01/03/2025; Sở GD&ĐT đảm nhận" in text
+
+
+def test_no_handover_when_the_standing_agency_lives_on(mini):
+    edit(plan_path(mini), "standing_agency: tp-so-ldtbxh", "standing_agency: tp-so-gddt")
+    assert year_status(load(mini), 2025).handovers == []

@@ -100,6 +100,10 @@ def test_installed_gdnn_runs_outside_the_repository(installed, tmp_path):
     assert any("giáo dục nghề nghiệp" in p.text for p in plan.paragraphs)
     report = Document(str(work / "out" / "2025" / "bao-cao-hn-ubnd-2025.docx"))
     assert any("BÁO CÁO" in p.text.upper() for p in report.paragraphs)
+    _run([installed, "site", "--year", "2025", "--no-pdf", "--no-history"], cwd=work, env=env)
+    assert '<html lang="vi">' in (work / "site" / "index.html").read_text(encoding="utf-8")
+    assert (work / "site" / "style.css").stat().st_size > 1000  # the packaged stylesheet, not an empty file
+    assert (work / "site" / "tai-ve" / "hn-2025-gdnn.docx").is_file()
     assert not (work / "templates").exists()  # the packaged templates served, nothing was copied here
 
 

@@ -92,6 +92,7 @@ def validate_cmd(
     strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings make the run fail too."))] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0 = one per core)."))] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Ignore and do not update the cache."))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=N_("Show warnings with their source lines."))] = False,
 ) -> None:
     """Check every plan, agency and result file: YAML, schema, references and domain rules."""
     from . import output
@@ -101,7 +102,7 @@ def validate_cmd(
     if fmt is Fmt.json:
         output.print_json(output.validation_json(ds))
     else:
-        output.print_issues(ds)
+        output.print_issues(ds, verbose=verbose)
         output.print_summary(ds)
     if not ds.ok or (strict and ds.warnings):
         raise typer.Exit(1)
@@ -180,11 +181,35 @@ def plan_cmd(
 
     ds = _load_or_exit(data)
     plan = _plan_or_exit(ds, plan_id)
-    target = out or Path("out") / f"{plan_id}.docx"
+    target = _docx_target(out or Path("out") / f"{plan_id}.docx", ds.root)
+    pdf = pdf or (out is not None and out.suffix.lower() == ".pdf")
+    if pdf:
+        check_target(target.with_suffix(".pdf"), [ds.root])
     written = render_plan(plan, ds.registry, target, templates_dir(templates, data))
     output.say(_("wrote {path}").format(path=written))
     if pdf:
         output.say(_("wrote {path}").format(path=convert_pdf(written)))
+
+
+def _docx_target(out: Path, data_root: Path) -> Path:
+    """-o names the .docx; ``-o x.pdf`` means x.docx and x.pdf, both kept. Anything that would be
+    destroyed by the write (a folder, a device, a data file, a file gdnn did not write) is refused."""
+    from .errors import GdnnError
+    from .i18n import _
+
+    check_target(out, [data_root])
+    if out.suffix.lower() == ".pdf":
+        out = out.with_suffix(".docx")
+    elif out.suffix.lower() != ".docx":
+        raise GdnnError(_("-o {out}: the output is a Word file; give a name ending in .docx (or .pdf for both)")
+                        .format(out=out))
+    return check_target(out, [data_root])
+
+
+def check_target(path: Path, protect: list[Path]) -> Path:
+    from .atomic import check_target as check
+
+    return check(path, protect)
 
 
 class GapFmt(str, Enum):
@@ -262,7 +287,8 @@ def status_cmd(
     _issuer_or_exit(ds, issuer)
     ys = year_status(ds, _year(year), plan, issuer)
     if fmt is Fmt.json:
-        output.print_json({"reporters": [r.to_json() for r in ys.reporters],
+        output.print_json({"handovers": [h.to_json() for h in ys.handovers],
+                           "reporters": [r.to_json() for r in ys.reporters],
                            "tasks": [{**t.__dict__, "reported": t.reported.isoformat() if t.reported else None}
                                      for t in ys.tasks]})
     else:
@@ -283,6 +309,7 @@ def report_cmd(
     from . import output
     from .errors import GdnnError
     from .render.docx import templates_dir
+    from .atomic import check_folder, staged
     from .render.report_doc import render_report
     from .report import build, issuers_for
     from .xlsx import write_xlsx
@@ -297,23 +324,23 @@ def report_cmd(
     if not issuers:
         raise GdnnError(_("no plan of {issuer} is in force in {year}").format(issuer=issuer, year=year) if issuer
                         else _("no plan is in force in {year}").format(year=year))
+    suffixes = (".docx", ".xlsx") if xlsx else (".docx",)
+    check_folder(folder, [f"bao-cao-{iss}-{year}{sfx}" for iss in issuers for sfx in suffixes], [ds.root])
     written: list[tuple[str, Path, object]] = []
-    with output.progress() as bar:
-        task = bar.add_task("Báo cáo", total=len(issuers) * (2 if xlsx else 1))
+    with staged(folder) as stage, output.progress() as bar:  # all reports or none
+        task = bar.add_task("Báo cáo", total=len(issuers) * len(suffixes))
         for iss in issuers:
             bar.update(task, description=f"Báo cáo {iss}")
             try:
                 rdata = build(ds, year, iss, plan)
-                path = render_report(rdata, ds, folder / f"bao-cao-{iss}-{year}.docx", tdir)
-            except GdnnError:
+                path = render_report(rdata, ds, stage / f"bao-cao-{iss}-{year}.docx", tdir)
+            except Exception as exc:
+                exc.add_note(f"while writing the report of {iss} for {year}")  # for the crash log
                 raise
-            except Exception as exc:  # noqa: BLE001 - say which issuer failed, not only why
-                raise GdnnError(_("the report for {issuer} failed: {error}; nothing was written for it").format(
-                    issuer=iss, error=f"{type(exc).__name__}: {exc}")) from exc
-            written.append((iss, path, rdata))
+            written.append((iss, folder / path.name, rdata))
             bar.advance(task)
             if xlsx:
-                written.append((iss, write_xlsx(rdata, folder / f"bao-cao-{iss}-{year}.xlsx"), rdata))
+                written.append((iss, folder / write_xlsx(rdata, stage / f"bao-cao-{iss}-{year}.xlsx").name, rdata))
                 bar.advance(task)
     output.print_written(written, ds.registry)
 
@@ -355,6 +382,7 @@ def _bug(exc: Exception) -> None:
 
 
 from . import cli_exchange, cli_git  # noqa: F401,E402  - register forms/collect/remind, diff/textconv/git-setup
+from . import cli_site  # noqa: F401,E402  - registers site on the app
 
 if __name__ == "__main__":
     main()

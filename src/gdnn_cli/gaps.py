@@ -243,10 +243,26 @@ def rows_for_plan(plan: Plan, year: int, actuals: ActualsIndex) -> list[GapRow]:
             if t.average:
                 out[-1 - _descendants(t)].note = _average_note(plan, t, year, actuals)
         elif ahead(t, plan, year):
-            row = _average_ahead_row(plan, t, year, actuals) if t.average else _ahead_row(plan, t, year, actuals)
-            if row is not None:
-                out.append(row)
+            out.extend(_ahead_tree(plan, t, year, actuals, int(t.year), 0, None, "total"))  # type: ignore[arg-type]
     return out
+
+
+def _ahead_tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, milestone: int, level: int,
+                parent: str | None, kind: str) -> list[GapRow]:
+    """A milestone ahead with its parts and "trong đó" shares: projected where there are actuals,
+    ``no_data`` where there are none yet — every target in force is shown, none silently left out."""
+    row = None
+    if isinstance(t.year, int):
+        row = _average_ahead_row(plan, t, year, actuals) if t.average else _ahead_row(plan, t, year, actuals)
+    if row is None:
+        row = _row(plan, t, milestone, None, level, parent, kind)
+        row.note = f"mốc {milestone}, nhìn từ năm {year}"
+    row.level, row.parent, row.kind = level, parent, kind
+    rows = [row]
+    for key, child_kind in (("parts", "part"), ("shares", "share")):
+        for child in getattr(t, key):
+            rows.extend(_ahead_tree(plan, child, year, actuals, milestone, level + 1, t.id, child_kind))
+    return rows
 
 
 def _descendants(t: Target) -> int:

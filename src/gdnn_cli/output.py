@@ -40,10 +40,15 @@ def _paint(stream, key: str, text: str) -> str:
     return text
 
 
-def print_issue(issue: Issue, stream=None) -> None:
-    """Plain writes, not rich: a national corpus can have thousands of issues."""
+def print_issue(issue: Issue, stream=None, verbose: bool = True) -> None:
+    """Plain writes, not rich: a national corpus can have thousands of issues. Without ``verbose`` a
+    warning is one line (its hint after a dash), so that real errors do not drown in code frames."""
     out = stream or sys.stdout
     severity = _("error") if issue.severity == "error" else _("warning")
+    if not verbose and issue.severity == "warning":
+        hint = f" — {issue.hint}" if issue.hint else ""
+        out.write(f"{_paint(out, 'warning', severity)} [{issue.code}] {issue.headline()}{hint}\n")
+        return
     lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline()}"]
     if issue.context:
         lines.append(_paint(out, "dim", issue.context))
@@ -52,15 +57,20 @@ def print_issue(issue: Issue, stream=None) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def print_issues(ds, stream=None) -> None:
-    """Every error; warnings up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
+def print_issues(ds, stream=None, verbose: bool = False) -> None:
+    """Every error with its code frame; each distinct warning once, in one line (code frames with
+    ``verbose``), up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
     shown: dict[str, int] = {}
+    printed: set[tuple] = set()
     for issue in ds.issues:
         if issue.severity == "warning":
+            if (issue.code, issue.message) in printed:
+                continue
+            printed.add((issue.code, issue.message))
             shown[issue.code] = shown.get(issue.code, 0) + 1
             if shown[issue.code] > WARNINGS_PER_CODE:
                 continue
-        print_issue(issue, stream)
+        print_issue(issue, stream, verbose)
     out = stream or sys.stdout
     for code, n in shown.items():
         if n > WARNINGS_PER_CODE:
@@ -121,6 +131,9 @@ def print_status(ys, registry) -> None:
     from .numbers import fmt_short_date
 
     console = _console()
+    for h in ys.handovers:
+        console.print(f"Cơ quan thường trực của kế hoạch {h.plan}: {h.name} chấm dứt hoạt động từ "
+                      f"{fmt_short_date(h.ceased)}; {h.successor_name} đảm nhận nhiệm vụ.", markup=False)
     t = Table(title="Chế độ báo cáo", title_justify="left")
     for col in ("Kế hoạch", "Cơ quan", "Gửi", "Hạn", "Ngày báo cáo", "Tình trạng"):
         t.add_column(col)

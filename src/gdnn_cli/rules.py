@@ -301,11 +301,11 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
                         loc=loc, hint=reg.agency_hint(agency_id, plan.issuer))
             continue
         if agency.ceased and agency.ceased <= issued and agency_id not in warned and loc[0] != "issuer":
-            warned.add(agency_id)
-            yield Issue(file, "agency-ceased", _("{name} ceased on {ceased}, before this plan was issued ({issued}), "
-                                                 "but the plan still gives it work").format(
+            warned.add(agency_id)  # an error: the plan was written after the agency was gone
+            yield Issue(file, "agency-ceased", _("{name} ceased on {ceased}, on or before the day this plan was issued "
+                                                 "({issued}), but the plan still gives it work or reports").format(
                             name=agency.name, ceased=f"{agency.ceased:%d/%m/%Y}", issued=plan.date_text),
-                        severity="warning", loc=loc, hint=_successors(agency, reg))
+                        loc=loc, hint=_successors(agency, reg, fix=True))
     yield from issuer_rules(plan.bases, file, reg)
     for r, to, due, reporters in plan.reporting:
         target = reg.agencies.get(to)
@@ -325,10 +325,13 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
                             severity="warning", loc=("reporting", r, "reporters", j), hint=_successors(reporter, reg))
 
 
-def _successors(agency: Agency, reg: Registry) -> str:
+def _successors(agency: Agency, reg: Registry, fix: bool = False) -> str:
     if not agency.successors:
         return _("no successor is recorded; check data/agencies/")
     names = "; ".join(reg.agency_name(s.id) + (f" ({s.scope})" if s.scope else "") for s in agency.successors)
+    if fix:
+        return _("name its successor instead ({ids}): {names}").format(
+            ids=", ".join(s.id for s in agency.successors), names=names)
     return ngettext("successor: {names}", "successors: {names}", len(agency.successors)).format(names=names)
 
 

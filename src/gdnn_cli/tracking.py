@@ -117,6 +117,35 @@ class TaskStatus:
 class YearStatus:
     reporters: list[ReporterStatus] = field(default_factory=list)
     tasks: list[TaskStatus] = field(default_factory=list)
+    handovers: list[Handover] = field(default_factory=list)
+
+
+@dataclass
+class Handover:
+    """A plan's standing agency (cơ quan thường trực) that ceased during the plan's period, and the
+    successor that took over its duties: the reader of `gdnn status` must know who compiles reports."""
+
+    plan: str
+    agency: str
+    name: str
+    ceased: dt.date
+    successor: str
+    successor_name: str
+
+    def to_json(self) -> dict:
+        return {**self.__dict__, "ceased": self.ceased.isoformat()}
+
+
+def handovers(ds, plan: Plan) -> list[Handover]:
+    standing = plan.standing_agency
+    agency = ds.registry.agencies.get(standing) if standing else None
+    if agency is None or agency.ceased is None:
+        return []
+    if not dt.date(plan.period.start, 1, 1) <= agency.ceased <= dt.date(plan.period.end, 12, 31):
+        return []
+    successor = ds.registry.successor_at(standing, agency.ceased)
+    return [Handover(plan.id, standing, ds.registry.short_name(standing), agency.ceased, successor,
+                     ds.registry.short_name(successor))]
 
 
 def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
@@ -138,6 +167,7 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
     reported = _reported_dates(ds, year)
     ys = YearStatus()
     for plan in plans_for(ds, year, plan_id, issuer):
+        ys.handovers.extend(handovers(ds, plan))
         seen: set[tuple] = set()
         for rule in plan.reporting:
             if not expected_in(rule, plan, year):

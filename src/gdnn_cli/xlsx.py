@@ -20,6 +20,7 @@ def write_xlsx(report_data, out: Path) -> Path:
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
+    wb.properties.creator = "gdnn"  # marks a file gdnn may overwrite (atomic.is_gdnn_output)
     wb.remove(wb.active)
     for part in report_data.parts:
         ws = wb.create_sheet(title=part.plan.id[:31])

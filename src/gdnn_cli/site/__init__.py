@@ -1,0 +1,19 @@
+"""`gdnn site`: a static progress site for leaders and the public, built from the data folder.
+
+Open SDG showed that a national reporting site can be plain files generated from data in git; this
+package does the same for GDNN plans: one page per plan, target and agency, a plan's history from
+git, and the year's gaps to download. Every figure comes from the library's own answers
+(``tracking.gap_rows``, ``tracking.year_status``), so the site can never disagree with
+``gdnn gaps --format json`` or the year-end report.
+
+- ``pages``: what each page shows, assembled from the library;
+- ``charts``: inline SVG charts (no JavaScript), each with its data as a table;
+- ``history``: each commit that changed a plan, summarised by ``gdnn diff``'s machinery;
+- ``build``: Jinja rendering and the incremental, atomic writer.
+"""
+
+from __future__ import annotations
+
+from .build import BuildResult, build_site
+
+__all__ = ["BuildResult", "build_site"]

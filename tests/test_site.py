@@ -1,0 +1,265 @@
+"""gdnn site: pages built from the library's answers, downloads equal to `gdnn gaps`, incremental writes."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gdnn_cli.cli import app
+from gdnn_cli.dataset import load
+from gdnn_cli.errors import GdnnError
+from gdnn_cli.site import build_site
+from gdnn_cli.site.pages import collect, rule_text, short_date, trajectory
+from gdnn_cli.tracking import actuals_index, gap_rows
+from tests.conftest import REPO, edit, plan_path
+
+RESULTS = """\
+plan: tp-2025
+year: 2025
+figures:
+  - {target: cao-dang, value: 250, status: illustrative}
+  - {target: trung-cap, value: 300, status: illustrative}
+  - {target: so-cap, value: 400, status: illustrative}
+  - {target: ty-le, value: 71.0, status: official, source: {title: Báo cáo số 1/BC-SLĐTBXH, date: 2025-12-20, url: "https://example.org/bc-1"}}
+reports:
+  - {agency: tp-so-gddt, reported: 2025-12-16}
+"""
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        d = dict(attrs)
+        if d.get("id"):
+            self.ids.add(d["id"])
+        for key in ("href", "src"):
+            if d.get(key):
+                self.hrefs.append(d[key])
+
+
+def parse(path: Path) -> Links:
+    p = Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+@pytest.fixture
+def mini_results(mini: Path) -> Path:
+    (mini / "results" / "2025.yaml").write_text(RESULTS, encoding="utf-8")
+    return mini
+
+
+def build(data: Path, out: Path, **kw):
+    ds = load(data)
+    assert ds.ok, ds.errors
+    return ds, build_site(ds, 2025, out, pdf=False, history=kw.pop("history", False), **kw)
+
+
+def test_pages_downloads_and_figures(mini_results, tmp_path):
+    ds, res = build(mini_results, tmp_path / "site")
+    site = tmp_path / "site"
+    for rel in ("index.html", "ke-hoach/tp-2025.html", "ke-hoach/tp-2025/cao-dang.html", "co-quan/tp-so-gddt.html",
+                "tai-ve/tp-2025.docx", "tai-ve/chenh-lech-2025.csv", "style.css"):
+        assert (site / rel).is_file(), rel
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in home
+    # the JSON download is `gdnn gaps --format json`, byte for byte in content
+    cli = CliRunner().invoke(app, ["gaps", "--year", "2025", "--format", "json", "--data", str(mini_results)])
+    assert cli.exit_code == 0, cli.output
+    assert json.loads((site / "tai-ve/chenh-lech-2025.json").read_text(encoding="utf-8")) == json.loads(cli.output)
+    # the XLSX holds the same numbers
+    from openpyxl import load_workbook
+
+    ws = load_workbook(site / "tai-ve/chenh-lech-2025.xlsx")["tp-2025"]
+    actuals = {row[1].strip(): row[7] for row in ws.iter_rows(min_row=3, values_only=True) if row[1]}
+    assert actuals["Cao đẳng"] == 250 and actuals["Đào tạo"] == 950 and actuals["Tỷ lệ lao động qua đào tạo"] == 71
+    # the plan page prints each row as `gdnn gaps` does, with its status
+    plan = (site / "ke-hoach/tp-2025.html").read_text(encoding="utf-8")
+    assert re.search(r'data-target="dao-tao" data-status="not_met"', plan)
+    assert re.search(r'data-target="dao-tao".*?data-col="actual">950\*<', plan, re.S)
+    assert re.search(r'data-target="ty-le".*?data-col="actual">71%<', plan, re.S)
+    # the home page counts what the rows say: cao đẳng, trung cấp and the rate met or exceeded
+    counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', home))
+    rows = gap_rows(ds, 2025)
+    assert int(counts["met"]) == sum(r.status in ("met", "exceeded") for r in rows) == 3
+    assert int(counts["not_met"]) == sum(r.status == "not_met" for r in rows)
+    assert int(counts["no_data"]) == sum(r.status == "no_data" for r in rows)
+    assert res.pages == len(list(site.rglob("*.html")))
+
+
+def test_target_page_sources_and_rule(mini_results, tmp_path):
+    build(mini_results, tmp_path / "site")
+    page = (tmp_path / "site/ke-hoach/tp-2025/ty-le.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/bc-1"' in page and "Báo cáo số 1/BC-SLĐTBXH, 20/12/2025" in page
+    assert "chính thức" in page and "điểm phần trăm" in page
+    assert "Số liệu minh họa." not in page  # an official figure only: no illustrative notice
+    derived = (tmp_path / "site/ke-hoach/tp-2025/dao-tao.html").read_text(encoding="utf-8")
+    assert "tổng số liệu của các chỉ tiêu thành phần" in derived and "Số liệu minh họa." in derived
+
+
+def test_every_page_with_an_illustrative_figure_says_so(mini_results, tmp_path):
+    build(mini_results, tmp_path / "site")
+    starred = 0
+    for page in (tmp_path / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if re.search(r">[^<>]*\d\*<", text):
+            starred += 1
+            assert "Số liệu minh họa." in text, page
+    assert starred >= 3
+
+
+def test_links_resolve_and_pages_are_small(tmp_path):
+    ds, _ = build(REPO / "data", tmp_path / "site", docx=False)
+    site = tmp_path / "site"
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        assert page.stat().st_size <= 300_000, page
+        links = parse(page)
+        for href in links.hrefs:
+            if href.startswith(("https:", "http:", "data:", "mailto:")):
+                continue
+            target, _, anchor = href.partition("#")
+            dest = (page.parent / target).resolve() if target else page
+            assert dest.is_file(), f"{page.relative_to(site)} → {href}"
+            if anchor:
+                assert anchor in parse(dest).ids, f"{page.relative_to(site)} → {href}"
+    assert not (site / "tai-ve" / "hn-2025-gdnn.docx").exists()  # --no-docx
+
+
+def test_charts_are_svg_with_their_data(tmp_path):
+    ds, _ = build(REPO / "data", tmp_path / "site", docx=False)
+    page = (tmp_path / "site/ke-hoach/hp-2021-2030-chien-luoc.html").read_text(encoding="utf-8")
+    svgs = re.findall(r"<svg.*?</svg>", page, re.S)
+    assert len(svgs) >= 5
+    for svg in svgs:
+        root = ET.fromstring(svg)  # well-formed
+        described = root.get("aria-describedby")
+        assert root.get("role") == "img" and f'id="{described}"' in page
+    # the chart's table holds the yearly series: 2024 official 39%, the others illustrative
+    table = re.search(r'<table id="bd-bang-cap-chung-chi-2025-data".*?</table>', page, re.S).group(0)
+    assert re.search(r"2024</th><td class=\"num\">39%<", table) and re.search(r"2023</th><td class=\"num\">38,1%\*<", table)
+
+
+def test_trajectory_path_runs_to_the_milestone():
+    ds = load(REPO / "data")
+    sd = collect(ds, 2025)
+    plan = ds.plans["hp-2021-2030-chien-luoc"]
+    t = next(x for x in plan.targets if x.id == "bang-cap-chung-chi-2030")
+    row = next(r for r in sd.rows if r.target == t.id)
+    tr = trajectory(sd, plan, t, actuals_index(ds, [plan]), row)
+    assert tr.target == (2030, 45) and tr.path[2030] == pytest.approx(45)
+    first = min(tr.actual)
+    assert tr.path[first] == pytest.approx(tr.actual[first])  # starts at the first figure
+    assert tr.forecast == (2030, pytest.approx(row.projected))
+    assert tr.years[-1] == 2030 and 2026 not in tr.actual
+
+
+def test_rule_text_and_dates():
+    ds = load(REPO / "data")
+    plan = ds.plans["hn-2025-gdnn"]
+    t = next(plan.all_targets())
+    assert not any("bình phương nhỏ nhất" in r for r in rule_text(t, plan))  # a one-year plan has no trend
+    import datetime as dt
+
+    assert short_date(dt.date(2025, 5, 25)) == "25/5/2025"
+    assert short_date(dt.date(2026, 1, 5)) == "05/01/2026"
+
+
+def test_second_build_rewrites_only_changed_pages(mini_results, tmp_path):
+    site = tmp_path / "site"
+    _, first = build(mini_results, site)
+    assert first.written and not first.unchanged
+    agency_page = site / "co-quan/tp-so-tai-chinh.html"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    _, again = build(mini_results, site)
+    assert again.written == [] and len(again.unchanged) == first.files
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == before
+    edit(mini_results / "results" / "2025.yaml", "value: 250", "value: 260")
+    _, third = build(mini_results, site)
+    assert "ke-hoach/tp-2025/cao-dang.html" in third.written and "index.html" not in third.written
+    assert "ke-hoach/tp-2025.html" in third.written and "tai-ve/chenh-lech-2025.json" in third.written
+    assert "tai-ve/tp-2025.docx" not in third.written  # the plan itself did not change
+    assert "ke-hoach/tp-2025/ty-le.html" not in third.written
+    assert not agency_page.exists() or agency_page.stat().st_mtime_ns == before.get(agency_page)
+    edit(plan_path(mini_results), "value: 200", "value: 250")
+    edit(plan_path(mini_results), "value: 1000", "value: 1050")
+    _, fourth = build(mini_results, site)
+    assert "tai-ve/tp-2025.docx" in fourth.written
+
+
+def test_pages_of_a_removed_target_are_removed(mini_results, tmp_path):
+    site = tmp_path / "site"
+    build(mini_results, site)
+    (site / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")  # a file of the user's, inside the site
+    edit(plan_path(mini_results), "    shares:\n      - {id: ty-le-bang, name: Có bằng cấp, unit: \"%\", measure: rate, value: 50, "
+         "year: 2025}\n", "")
+    _, res = build(mini_results, site)
+    assert res.removed == ["ke-hoach/tp-2025/ty-le-bang.html"]
+    assert not (site / "ke-hoach/tp-2025/ty-le-bang.html").exists()
+    assert (site / "ghi-chu.txt").read_text(encoding="utf-8") == "của tôi"
+
+
+def test_refuses_a_folder_it_did_not_write(mini_results, tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("trang của tôi", encoding="utf-8")
+    with pytest.raises(GdnnError, match="did not write"):
+        build(mini_results, out)
+    assert (out / "index.html").read_text(encoding="utf-8") == "trang của tôi"
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Chuyên viên", "-c", "user.email=cv@example.org", *args], cwd=cwd,
+                   check=True, capture_output=True)
+
+
+def test_history_page_shows_changes_in_plan_terms(mini_results, tmp_path):
+    repo = mini_results.parent
+    _git(repo, "init", "-q")
+    _git(repo, "add", "data")
+    _git(repo, "commit", "-q", "-m", "Dự thảo lần 1")
+    edit(plan_path(mini_results), "value: 200", "value: 250")
+    edit(plan_path(mini_results), "value: 1000", "value: 1050")
+    _git(repo, "commit", "-q", "-am", "Tăng chỉ tiêu cao đẳng theo ý kiến Sở")
+    _, res = build(mini_results, tmp_path / "site", history=True)
+    page = (tmp_path / "site/ke-hoach/tp-2025/lich-su.html").read_text(encoding="utf-8")
+    assert "Tăng chỉ tiêu cao đẳng theo ý kiến Sở" in page and "Chuyên viên" in page
+    assert "Cao đẳng: 200 → 250 người (+50)" in page
+    assert "Phiên bản đầu tiên" in page
+    plan = (tmp_path / "site/ke-hoach/tp-2025.html").read_text(encoding="utf-8")
+    assert 'href="../ke-hoach/tp-2025/lich-su.html"' in plan
+    _, again = build(mini_results, tmp_path / "site", history=True)
+    assert again.written == []  # the comparison is remembered
+
+
+def test_no_history_outside_git(mini_results, tmp_path):
+    build(mini_results, tmp_path / "site", history=True)
+    assert not list((tmp_path / "site").rglob("lich-su.html"))
+
+
+def test_cli_site(mini_results, tmp_path):
+    out = tmp_path / "site"
+    r = CliRunner().invoke(app, ["site", "--data", str(mini_results), "--year", "2025", "-o", str(out), "--no-pdf"])
+    assert r.exit_code == 0, r.output
+    assert "index.html" in r.output and (out / "index.html").is_file()
+
+
+def test_cli_site_refuses_invalid_data(mini_results, tmp_path):
+    edit(plan_path(mini_results), "value: 200", "value: 210")  # the parts no longer add up
+    out = tmp_path / "site"
+    r = CliRunner().invoke(app, ["site", "--data", str(mini_results), "--year", "2025", "-o", str(out)])
+    assert r.exit_code == 1
+    assert not out.exists()
