@@ -264,3 +264,42 @@ def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
     fig = next(f for f in rf.figures if f.agency == BACH_MAI)
     assert (fig.target, fig.value, fig.collected.filled_by) == ("dao-tao-so-cap", 1234, "Nguyễn Thị Lan")
     assert any(p.agency == BACH_MAI and p.status == "dang-trien-khai" for p in rf.progress)
+
+
+# --------------------------------------------------------------------------- the reminder
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(c.text for c in row.cells)
+    return "\n".join(parts)
+
+
+def test_remind_lists_only_bodies_that_have_not_answered(data, forms_dir, tmp_path):
+    a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx", {"dao-tao-cao-dang": 1})
+    assert collect(data, a).exit_code == 0
+    out = tmp_path / "cv.docx"
+    res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
+                              "--date", "2025-12-20", "-o", str(out), "--contact", "đồng chí Lê Hoa, điện thoại 0243"])
+    assert res.exit_code == 0, res.output
+    text = _docx_text(out)
+    assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "V/v đôn đốc gửi báo cáo kết quả thực hiện năm 2025" in text
+    assert "Hà Nội, ngày 20 tháng 12 năm 2025" in text
+    assert "còn 125/128 cơ quan, đơn vị chưa gửi báo cáo (trong đó: 125/126 xã, phường)" in text
+    assert "15/12/2025" in text and "đồng chí Lê Hoa, điện thoại 0243" in text
+    assert "UBND phường Bạch Mai" in text and f"{BACH_MAI}-2025.xlsx" in text
+    assert "UBND phường Ba Đình" not in text  # it answered
+    assert "MINH HỌA" in text  # the bundled 2025 results are illustrative
+
+
+def test_remind_before_the_deadline_has_nobody_to_remind(data):
+    res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
+                              "--date", "2025-12-01", "-o", "x.docx"])
+    assert res.exit_code == 1 and "no body is overdue" in str(res.exception)
+    assert not (Path.cwd() / "x.docx").exists()

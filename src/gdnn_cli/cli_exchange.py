@@ -1,4 +1,4 @@
-"""Commands of the December collection loop: gdnn forms, gdnn collect.
+"""Commands of the December collection loop: gdnn forms, gdnn collect, gdnn remind.
 
 Thin: parse, call ``exchange`` (and ``render`` for the letter), print. Registered on the app by
 importing this module from cli.py.
@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import DataOpt, PlanOpt, _load_or_exit, _plan_or_exit, _year, app
+from .cli import DataOpt, PlanOpt, TemplatesOpt, _load_or_exit, _plan_or_exit, _year, app
 from .i18n import _
 
 AgencyOpt = Annotated[Optional[str], typer.Option("--agency", "-a", help="Only this body, or the members of this group.")]
@@ -99,3 +99,40 @@ def collect_cmd(
     print_collect(res, ds.registry, dry_run)
     if not res.ok:
         raise typer.Exit(1)
+@app.command("remind")
+def remind_cmd(
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
+    data: DataOpt = None,
+    plan: PlanOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output .docx (default: out/YEAR/don-doc-COLLECTOR-YEAR.docx).")] = None,
+    contact: Annotated[Optional[str], typer.Option("--contact", help="Contact line: 'đồng chí …, phòng GDNN, điện thoại …'.")] = None,
+    today: Annotated[Optional[str], typer.Option("--date", help="Date of the letter, YYYY-MM-DD (default: today).")] = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Write the Công văn đôn đốc (.docx) to the bodies that have not sent their report for YEAR."""
+    from . import output
+    from .errors import GdnnError, UsageError
+    from .render.docx import templates_dir
+    from .render.letter_doc import reminders, render_reminder
+
+    ds = _load_or_exit(data)
+    if plan:
+        _plan_or_exit(ds, plan)
+    y = _year(year)
+    try:
+        on = dt.date.fromisoformat(today) if today else dt.date.today()
+    except ValueError:
+        raise UsageError(_("--date {v}: write the date as YYYY-MM-DD").format(v=today)) from None
+    letters = reminders(ds, y, plan, on)
+    if not letters:
+        raise GdnnError(_("on {date} no body is overdue with its {year} report: no reminder to write").format(
+            date=on.isoformat(), year=y))
+    if out is not None and len(letters) > 1:
+        raise UsageError(_("-o names one file but {n} collectors have bodies to remind ({who}); use --plan").format(
+            n=len(letters), who=", ".join(l.collector for l in letters)))
+    tdir = templates_dir(templates, data)
+    for letter in letters:
+        path = out or Path("out") / str(y) / f"don-doc-{letter.collector}-{y}.docx"
+        render_reminder(letter, ds, path, tdir, contact)
+        output.say(_("wrote {path}: {n} body(ies) not yet answered").format(path=path, n=len(letter.bodies)))
+    sys.stdout.flush()

@@ -306,6 +306,34 @@ def build_report_template(path: Path) -> None:
     doc.save(path)
 
 
+def build_letter_template(path: Path) -> None:
+    """Công văn: the same letterhead; the subject (V/v …) under the number, no document type or title;
+    'Kính gửi'; body; Nơi nhận and signature; a list of addressees as an annex when they are many."""
+    doc = Document()
+    _styles(doc)
+    _page(doc.sections[0])
+    _header_block(doc, "{{ number_line }}")
+    _cell_p(doc.tables[-1].cell(1, 0), "{{ subject }}", "GDNN Number")
+    _p(doc, "", "GDNN Body")
+    for text, style in [("{%p if illustrative_notice %}", "GDNN Body"), ("{{ illustrative_notice }}", "GDNN Notice"),
+                        ("{%p endif %}", "GDNN Body"), ("{%p for line in addressees %}", "GDNN HeadPlain"),
+                        ("{{ line }}", "GDNN HeadPlain"), ("{%p endfor %}", "GDNN HeadPlain"), ("", "GDNN Body")]:
+        _p(doc, text, style)
+    _body_loop(doc)
+    _closing_block(doc)
+    _annex(doc, "annex_bodies", "annex_bodies", LETTER_ANNEX_BODIES, "annex_bodies.rows")
+    _core(doc, "Công văn")
+    doc.save(path)
+
+
+LETTER_ANNEX_BODIES = [  # 16 cm; one row per body, since one form carries all its plans
+    ("TT", "no", 1.0, "GDNN Table"),
+    ("Cơ quan, đơn vị", "agency", 5.6, "GDNN Table"),
+    ("Hạn gửi", "due", 2.5, "GDNN Table"),
+    ("Biểu mẫu (tệp Excel)", "form", 6.9, "GDNN Table"),
+]
+
+
 REPORT_ANNEX_AGENCIES = [
     ("TT", "no", 0.9, "GDNN Table"),
     ("Cơ quan, đơn vị", "agency", 4.3, "GDNN Table"),
@@ -322,5 +350,6 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     build_plan_template(out / "ke-hoach.docx")
     build_report_template(out / "bao-cao.docx")
-    print(f"wrote {out / 'ke-hoach.docx'} and {out / 'bao-cao.docx'}")
+    build_letter_template(out / "cong-van.docx")
+    print(f"wrote {out / 'ke-hoach.docx'}, {out / 'bao-cao.docx'} and {out / 'cong-van.docx'}")
     return 0
