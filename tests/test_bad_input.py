@@ -212,4 +212,4 @@ def test_a_failed_parse_shows_only_the_offending_line(mini, tmp_path):
 
 def test_control_characters_are_refused_by_validate(mini, tmp_path):
     edit(plan_path(mini), 'closing: ["Yêu cầu', 'closing: ["Yêu\\x07 cầu')
-    refused(mini, tmp_path, "control-character", "U+0007", "tp-2025.yaml:68:", "closing[0]")
+    refused(mini, tmp_path, "control-character", "U+0007", "tp-2025.yaml:68:", "Plan: closing no. 1, line 68")

@@ -181,7 +181,7 @@ class Cache:
         self._dirty = True
 
     def positions(self, path: Path, digest: str) -> dict:
-        """loc → (line, column, where, context) found earlier in this file's current bytes."""
+        """loc → (line, column, where, context, place) found earlier in this file's current bytes."""
         entry = self._positions.get(self._key(path))
         if not entry or entry[0] != digest:
             return {}

@@ -92,7 +92,8 @@ def validate_cmd(
     strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings make the run fail too."))] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0 = one per core)."))] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Ignore and do not update the cache."))] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=N_("Show warnings with their source lines."))] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Show warnings with their source lines, and the YAML path of each problem.")] = False,
 ) -> None:
     """Check every plan, agency and result file: YAML, schema, references and domain rules."""
     from . import output

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import loader
 from .errors import Issue
 from .i18n import _
+from .plan_terms import place
 from .models import AgencyFile, Plan
 from .rules import Registry, agency_rules, plan_rules, reference_rules
 from .schema_errors import issues_from_validation
@@ -305,7 +306,7 @@ def _locate_file(lf: LoadedFile, issues: list[Issue]) -> list[Issue]:
         pos = pos or loader.locate(root, issue.loc) or (1, 1)
         out.append(Issue(issue.file, issue.code, issue.message, issue.severity, pos[0], pos[1],
                          loader.describe(lf.data, issue.loc), issue.hint, issue.loc,
-                         loader.snippet(lf.source.text, pos[0])))
+                         loader.snippet(lf.source.text, pos[0]), place(lf.kind, lf.data, issue.loc, pos[0])))
     return out
 
 
@@ -334,14 +335,15 @@ def _locate_cross(ds: Dataset, issues: list[Issue], jobs: int = 1, cache=None) -
         out.extend(located)
         if cache is not None:
             lf = files[group[0].file]
-            cache.add_positions(path, lf.digest, {i.loc: (i.line, i.column, i.where, i.context) for i in located})
+            cache.add_positions(path, lf.digest,
+                                {i.loc: (i.line, i.column, i.where, i.context, i.place) for i in located})
     return out
 
 
 def _with_position(issue: Issue, pos: tuple) -> Issue:
-    line, column, where, context = pos
+    line, column, where, context, label = pos
     return Issue(issue.file, issue.code, issue.message, issue.severity, line, column, where, issue.hint,
-                 issue.loc, context)
+                 issue.loc, context, label)
 
 
 def _locate_job(args: tuple) -> list[Issue]:

@@ -22,6 +22,7 @@ class Issue:
     hint: str | None = None
     loc: tuple = field(default=(), compare=False, repr=False)
     context: str | None = field(default=None, compare=False, repr=False)
+    place: str = field(default="", compare=False)  # ``where`` in plan terms: "Chỉ tiêu «Cao đẳng» (mục II), dòng 61"
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -30,12 +31,16 @@ class Issue:
         d.pop("severity")
         return d
 
-    def headline(self) -> str:
+    def headline(self, verbose: bool = False) -> str:
+        """file:line:column, where in the plan, message. The YAML path is shown when there is no
+        plan-term place, or with ``verbose``."""
         pos = self.file
         if self.line is not None:
             pos += f":{self.line}:{self.column or 1}"
-        where = f" {self.where}:" if self.where else ""
-        return f"{pos}{where} {self.message}"
+        where = self.place or self.where
+        if verbose and self.place and self.where:
+            where = f"{self.place} [{self.where}]"
+        return f"{pos} {where}: {self.message}" if where else f"{pos} {self.message}"
 
 
 class GdnnError(Exception):

@@ -40,16 +40,17 @@ def _paint(stream, key: str, text: str) -> str:
     return text
 
 
-def print_issue(issue: Issue, stream=None, verbose: bool = True) -> None:
+def print_issue(issue: Issue, stream=None, verbose: bool = True, paths: bool = False) -> None:
     """Plain writes, not rich: a national corpus can have thousands of issues. Without ``verbose`` a
-    warning is one line (its hint after a dash), so that real errors do not drown in code frames."""
+    warning is one line (its hint after a dash), so that real errors do not drown in code frames;
+    ``paths`` adds the YAML path beside the place in plan terms."""
     out = stream or sys.stdout
     severity = _("error") if issue.severity == "error" else _("warning")
     if not verbose and issue.severity == "warning":
         hint = f" — {issue.hint}" if issue.hint else ""
-        out.write(f"{_paint(out, 'warning', severity)} [{issue.code}] {issue.headline()}{hint}\n")
+        out.write(f"{_paint(out, 'warning', severity)} [{issue.code}] {issue.headline(paths)}{hint}\n")
         return
-    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline()}"]
+    lines = [f"{_paint(out, issue.severity, severity)} [{issue.code}] {issue.headline(paths)}"]
     if issue.context:
         lines.append(_paint(out, "dim", issue.context))
     if issue.hint:
@@ -58,8 +59,8 @@ def print_issue(issue: Issue, stream=None, verbose: bool = True) -> None:
 
 
 def print_issues(ds, stream=None, verbose: bool = False) -> None:
-    """Every error with its code frame; each distinct warning once, in one line (code frames with
-    ``verbose``), up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
+    """Every error with its code frame; each distinct warning once, in one line (code frames and YAML
+    paths with ``verbose``), up to WARNINGS_PER_CODE of each kind, then a count (all are in --format json)."""
     shown: dict[str, int] = {}
     printed: set[tuple] = set()
     for issue in ds.issues:
@@ -70,7 +71,7 @@ def print_issues(ds, stream=None, verbose: bool = False) -> None:
             shown[issue.code] = shown.get(issue.code, 0) + 1
             if shown[issue.code] > WARNINGS_PER_CODE:
                 continue
-        print_issue(issue, stream, verbose)
+        print_issue(issue, stream, verbose, paths=verbose)
     out = stream or sys.stdout
     for code, n in shown.items():
         if n > WARNINGS_PER_CODE:

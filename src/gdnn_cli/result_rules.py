@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from .errors import Issue
 from .i18n import _
 from .index import PlanIndex, ResultIndex
-from .numbers import fmt_number
-from .rules import Registry
+from .numbers import fmt_number, fmt_short_date
+from .rules import Registry, period_text
 
 
 def _near(wrong: str, pool) -> str | None:
@@ -55,7 +55,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
                         hint=_near(task, ids))
         yield from _agency(agency, reg, file, loc + ("agency",))
         if reported and reported < plan.earliest:
-            yield Issue(file, "reported-before-issue", _("reported {date} before the plan was issued").format(date=f"{reported:%d/%m/%Y}"),
+            yield Issue(file, "reported-before-issue", _("reported {date} before the plan was issued").format(date=fmt_short_date(reported)),
                         loc=loc + ("reported",))
     for i, plan_id, explicit, agency in ri.reports:
         _found, problem = _plan(plan_id, explicit, "reports", i, reg, file)
@@ -71,8 +71,8 @@ def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, 
                     loc=loc + ("target",), hint=_near(target, plan.targets))
         return
     if year > plan.end:  # years before the period are the series a plan starts from
-        yield Issue(file, "year-outside-period", _("{year} lies outside the period of plan {plan} ({start}–{end})").format(
-                        year=year, plan=plan.id, start=plan.start, end=plan.end), loc=loc + ("year",) if year_explicit else ("year",))
+        yield Issue(file, "year-outside-period", _("{year} lies outside the period of plan {plan} ({period})").format(
+                        year=year, plan=plan.id, period=period_text(plan.start, plan.end)), loc=loc + ("year",) if year_explicit else ("year",))
     if measure == "rate" and not 0 <= value <= 100:
         yield Issue(file, "rate-out-of-range",
                     _("a rate must lie between 0 and 100%, not {value}%").format(value=fmt_number(value)),

@@ -16,7 +16,7 @@ from .errors import Issue
 from .funding import funding_rules
 from .i18n import _, ngettext
 from .models import Agency, Plan, Target
-from .numbers import fmt_number
+from .numbers import day_month, fmt_number, fmt_short_date
 
 EPS = 1e-6
 
@@ -127,15 +127,27 @@ def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]
                             loc=loc + (key,))
     if isinstance(t.year, int) and t.year not in plan.period.years and t.year != plan.period.vision:
         yield Issue(file, "year-outside-period",
-                    _("target year {year} lies outside the plan's period {start}–{end}").format(
-                        year=t.year, start=plan.period.start, end=plan.period.end),
-                    loc=loc + ("year",), hint=_("correct the year, or widen 'period'; a starting figure from "
-                                                "before the period goes in 'baseline' and 'baseline_year'"))
+                    _("target year {year} lies outside the plan's period {period}").format(
+                        year=t.year, period=period_text(plan.period.start, plan.period.end)),
+                    loc=loc + ("year",), hint=_("correct the year, or widen 'period'") if t.year > plan.period.end
+                    else _("correct the year, or widen 'period'; a starting figure from before the period goes in "
+                           "'baseline' and 'baseline_year'"))
     if t.baseline_year is not None and t.baseline_year > plan.period.start:
         yield Issue(file, "baseline-after-start",
                     _("baseline year {year} is after the start of the period ({start})").format(
                         year=t.baseline_year, start=plan.period.start),
                     loc=loc + ("baseline_year",), hint=_("a baseline is the figure the plan starts from"))
+
+
+def amount(value: float, unit: str) -> str:
+    """'80%', '1.000 người': a figure with its unit as Vietnamese text writes it."""
+    unit = unit.strip()
+    return fmt_number(value) + (unit if unit == "%" else f" {unit}")
+
+
+def period_text(start: int, end: int) -> str:
+    """'2025' for a one-year plan, '2021–2025' otherwise."""
+    return str(start) if start == end else f"{start}–{end}"
 
 
 def _point(t: Target) -> float | None:
@@ -169,8 +181,8 @@ def _share(file: str, parent: Target, share: Target, loc: tuple) -> Iterator[Iss
         return
     if share.unit == parent.unit and mine > top + EPS:
         yield Issue(file, "share-exceeds-total",
-                    _("'trong đó' {share} {share_unit} is more than the {total} {unit} it belongs to").format(
-                        share=fmt_number(mine), share_unit=share.unit, total=fmt_number(top), unit=parent.unit),
+                    _("'trong đó' {share} is more than the {total} it belongs to").format(
+                        share=amount(mine, share.unit), total=amount(top, parent.unit)),
                     loc=loc + ("value" if share.value is not None else "min",),
                     hint=_("a share can never exceed the figure it is part of"))
 
@@ -224,13 +236,14 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:
     return Issue(file, "deadline-before-issue",
                  _("deadline {deadline} is before the plan was issued ({issued})").format(
-                     deadline=f"{when:%d/%m/%Y}", issued=_fmt_partial(plan)),
+                     deadline=fmt_short_date(when), issued=_fmt_partial(plan)),
                  loc=loc, hint=_("a deadline must fall on or after the issue date"))
 
 
 def _fmt_partial(plan: Plan) -> str:
     d = plan.date
-    return "/".join(f"{x:02d}" for x in (d.day, d.month) if x) + ("/" if d.month else "") + str(d.year)
+    day, month = day_month(d.day, d.month)
+    return "/".join(x for x in (day, month) if x) + ("/" if d.month else "") + str(d.year)
 
 
 def _near(wrong: str, pool) -> str | None:
@@ -304,7 +317,7 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
             warned.add(agency_id)  # an error: the plan was written after the agency was gone
             yield Issue(file, "agency-ceased", _("{name} ceased on {ceased}, on or before the day this plan was issued "
                                                  "({issued}), but the plan still gives it work or reports").format(
-                            name=agency.name, ceased=f"{agency.ceased:%d/%m/%Y}", issued=plan.date_text),
+                            name=agency.name, ceased=fmt_short_date(agency.ceased), issued=plan.date_text),
                         loc=loc, hint=_successors(agency, reg, fix=True))
     yield from issuer_rules(plan.bases, file, reg)
     for r, to, due, reporters in plan.reporting:
@@ -313,7 +326,7 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
             warned.add(to)
             yield Issue(file, "reports-to-ceased-agency",
                         _("reports are due to {name} on {due}, but it ceased on {ceased}").format(
-                            name=target.name, due=f"{due:%d/%m/%Y}", ceased=f"{target.ceased:%d/%m/%Y}"),
+                            name=target.name, due=fmt_short_date(due), ceased=fmt_short_date(target.ceased)),
                         severity="warning", loc=("reporting", r, "to"), hint=_successors(target, reg))
         for j, rid in enumerate(reporters):
             reporter = reg.agencies.get(rid)
@@ -321,7 +334,7 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
                 warned.add(rid)
                 yield Issue(file, "report-from-ceased-agency",
                             _("{name} must report by {due}, but it ceased on {ceased}").format(
-                                name=reporter.name, due=f"{due:%d/%m/%Y}", ceased=f"{reporter.ceased:%d/%m/%Y}"),
+                                name=reporter.name, due=fmt_short_date(due), ceased=fmt_short_date(reporter.ceased)),
                             severity="warning", loc=("reporting", r, "reporters", j), hint=_successors(reporter, reg))
 
 

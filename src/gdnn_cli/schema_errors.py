@@ -105,6 +105,8 @@ def issues_from_validation(display: str, data: object, exc: ValidationError, mod
         if typ == "value_error":
             msg = str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
         elif template:
+            if typ == "literal_error" and "expected" in ctx:  # pydantic writes "'a', 'b' or 'c'"
+                ctx = {**ctx, "expected": str(ctx["expected"]).replace(" or ", _(" or "))}
             msg = _(template).format(field=field, input=str(err.get("input"))[:60],
                                   input_kind=_kind(err.get("input")), **{k: v for k, v in ctx.items()})
         else:
