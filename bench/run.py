@@ -7,7 +7,8 @@ ids), then measures, side by side in one run:
   - gdnn --help against `python -c "import typer"`;
   - peak memory of gdnn validate;
   - check-jsonschema with gdnn's exported schema on the same files (if installed);
-  - gdnn gaps and gdnn report for 1, 2, 4 … provinces.
+  - gdnn gaps and gdnn report for 1, 2, 4 … provinces;
+  - gdnn site for 1, 2, 4 … provinces (and a second build with nothing changed).
 Timing lives here, never in the test suite. Figures go to stdout as a Markdown table.
 """
 
@@ -80,11 +81,15 @@ def build_corpus(out: Path, n_plans: int, n_agencies: int, n_records: int) -> di
     seeds = sorted((REPO / "data" / "plans").rglob("*.yaml"))
     plans = [_load(p) for p in seeds]
     agencies = [a for f in sorted((REPO / "data" / "agencies").glob("*.yaml")) for a in _load(f)["agencies"]]
+    for a in agencies:  # synthetic provinces keep every agency for all 20 years: no plan names a ceased one
+        for key in ("started", "ceased", "successors"):
+            a.pop(key, None)
     central = [a for a in agencies if not PREFIX.match(a["id"])]
     local = [a for a in agencies if PREFIX.match(a["id"])]
     per_prov_agencies = max(len(local), n_agencies // PROVINCES)
     per_prov_plans = -(-n_plans // PROVINCES)
-    strategy = next(p for p in plans if p["period"]["end"] - p["period"]["start"] >= 9 and p["targets"])
+    strategy = max((p for p in plans if p["period"]["end"] - p["period"]["start"] >= 9 and p["targets"]),
+                   key=lambda p: len(p["targets"]))  # enough targets that no figure is recorded twice
     _dump(out / "agencies" / "trung-uong.yaml", {"agencies": central})
     counts = {"plans": 0, "agencies": len(central), "records": 0, "result_files": 0}
     for i in range(PROVINCES):
@@ -118,12 +123,16 @@ def build_corpus(out: Path, n_plans: int, n_agencies: int, n_records: int) -> di
         per_prov_records = -(-n_records // PROVINCES)
         by_year: dict[int, list] = {}
         made = 0
-        while made < per_prov_records and strat_ids:
+        if strat_ids:  # one figure per plan, year and target (a second one would be counted twice)
             for plan_id, start, end, targets in strat_ids:
                 for year in range(start, end + 1):
+                    keys = set()
                     for t in targets:
                         if made >= per_prov_records:
                             break
+                        if (t.get("indicator") or t["id"]) in keys:
+                            continue  # milestones of one indicator share its yearly figure
+                        keys.add(t.get("indicator") or t["id"])
                         val = (t.get("value") or t.get("min") or 1) * (0.9 + 0.02 * (year - start))
                         if t.get("unit") == "%":
                             val = min(val, 100)
@@ -140,7 +149,8 @@ def build_corpus(out: Path, n_plans: int, n_agencies: int, n_records: int) -> di
 
 
 def subset(corpus: Path, n: int, dst: Path) -> Path:
-    """A data folder with the first n provinces (symlinks, so it costs nothing)."""
+    """A data folder with the first n provinces, as hard links (gdnn refuses symbolic links in a data
+    folder; hard links cost nothing either)."""
     if dst.exists():
         shutil.rmtree(dst)
     for kind in ("plans", "results"):
@@ -148,11 +158,11 @@ def subset(corpus: Path, n: int, dst: Path) -> Path:
         for i in range(n):
             src = corpus / kind / f"p{i + 1:02d}"
             if src.exists():
-                (dst / kind / src.name).symlink_to(src.resolve())
+                shutil.copytree(src, dst / kind / src.name, copy_function=os.link)
     (dst / "agencies").mkdir(parents=True)
     for f in (corpus / "agencies").glob("*.yaml"):
         if f.stem == "trung-uong" or int(f.stem[1:]) <= n:
-            (dst / "agencies" / f.name).symlink_to(f.resolve())
+            os.link(f, dst / "agencies" / f.name)
     return dst
 
 
@@ -198,6 +208,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--report-provinces", default="1,2,4", help="province counts for gdnn report")
     ap.add_argument("--gaps-provinces", default="1,4,17,34", help="province counts for gdnn gaps")
+    ap.add_argument("--site-provinces", default="1,2,4,8", help="province counts for gdnn site")
+    ap.add_argument("--site-only", action="store_true", help="measure gdnn site only (on an existing corpus)")
     args = ap.parse_args()
     gdnn = [sys.executable, "-m", "gdnn_cli"]
     corpus = args.out
@@ -212,6 +224,8 @@ def main() -> int:
     rows: list[tuple[str, str, str]] = []
     print(f"corpus: {counts} ({size_mb:.0f} MB, built in {build_s:.0f} s)", file=sys.stderr)
 
+    if args.site_only:
+        return _report(counts, size_mb, site_rows(gdnn, corpus, args))
     parse_s = min(run([sys.executable, "-c", PARSE_ONLY, str(corpus)])[0] for _ in range(2))
     with tempfile.TemporaryDirectory() as cache:
         env = {"GDNN_CACHE_DIR": cache}
@@ -270,7 +284,42 @@ def main() -> int:
                             env=env, cwd=REPO)
         rows.append((f"gdnn report --year 2025, {n} province(s)", f"{s:.1f} s", f"{s / n:.2f} s per province — {out[:60]}"))
     shutil.rmtree(tmp, ignore_errors=True)
+    rows += site_rows(gdnn, corpus, args)
+    return _report(counts, size_mb, rows)
 
+
+def site_rows(gdnn: list[str], corpus: Path, args) -> list[tuple[str, str, str]]:
+    """gdnn site on 1, 2, 4 … provinces: time per plan in force (linearity), and a rebuild with no change."""
+    rows = []
+    tmp = Path(tempfile.mkdtemp())
+    for n in [int(x) for x in args.site_provinces.split(",") if x]:
+        data = subset(corpus, n, tmp / f"s{n}")
+        out = tmp / f"site{n}"
+        cmd = gdnn + ["site", "--year", "2025", "--data", str(data), "-o", str(out), "--no-docx", "--no-history"]
+        with tempfile.TemporaryDirectory() as cache:
+            env = {"GDNN_CACHE_DIR": cache}
+            run(gdnn + ["validate", "--data", str(data), "--jobs", str(args.jobs)], env=env)  # warm the cache
+            s, mb, _ = run(cmd, env=env, cwd=REPO)
+            again, _, _ = run(cmd, env=env, cwd=REPO)
+        plans = sum(1 for _ in (out / "ke-hoach").glob("*.html"))
+        pages = sum(1 for _ in out.rglob("*.html"))
+        biggest = max(p.stat().st_size for p in out.rglob("*.html")) // 1024
+        rows.append((f"gdnn site --year 2025 --no-docx, {n} province(s)", f"{s:.1f} s",
+                     f"{plans} plans in force, {pages} pages ({s / max(plans, 1) * 1000:.0f} ms per plan), largest "
+                     f"page {biggest} KB; second build, nothing changed: {again:.1f} s"))
+    data = tmp / "s1"
+    with tempfile.TemporaryDirectory() as cache:
+        env = {"GDNN_CACHE_DIR": cache}
+        out = tmp / "site1-docx"
+        s, _, _ = run(gdnn + ["site", "--year", "2025", "--data", str(data), "-o", str(out), "--no-pdf",
+                              "--no-history"], env=env, cwd=REPO)
+    docs = sum(1 for _ in out.glob("tai-ve/*.docx"))
+    rows.append(("gdnn site --year 2025 with each plan's .docx, 1 province", f"{s:.1f} s", f"{docs} .docx rendered"))
+    shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+def _report(counts: dict, size_mb: float, rows: list) -> int:
     print(f"Corpus: {counts['plans']} plan files, {counts['agencies']} agencies, {counts['records']} result "
           f"records in {counts['result_files']} files, {size_mb:.0f} MB.")
     print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -19,18 +20,11 @@ from gdnn_cli.site import build_site
 from gdnn_cli.site.pages import collect, rule_text, short_date, trajectory
 from gdnn_cli.tracking import actuals_index, gap_rows
 from tests.conftest import REPO, edit, plan_path
+from tests.test_tracking import RESULTS as TRACKING_RESULTS
 
-RESULTS = """\
-plan: tp-2025
-year: 2025
-figures:
-  - {target: cao-dang, value: 250, status: illustrative}
-  - {target: trung-cap, value: 300, status: illustrative}
-  - {target: so-cap, value: 400, status: illustrative}
-  - {target: ty-le, value: 71.0, status: official, source: {title: Báo cáo số 1/BC-SLĐTBXH, date: 2025-12-20, url: "https://example.org/bc-1"}}
-reports:
-  - {agency: tp-so-gddt, reported: 2025-12-16}
-"""
+# the tracking tests' results, with a link for the rate's source
+RESULTS = TRACKING_RESULTS.replace("date: 2025-12-20}", 'date: 2025-12-20, url: "https://example.org/bc-1"}')
+assert "example.org" in RESULTS
 
 
 class Links(HTMLParser):
@@ -89,10 +83,10 @@ def test_pages_downloads_and_figures(mini_results, tmp_path):
     assert re.search(r'data-target="dao-tao" data-status="not_met"', plan)
     assert re.search(r'data-target="dao-tao".*?data-col="actual">950\*<', plan, re.S)
     assert re.search(r'data-target="ty-le".*?data-col="actual">71%<', plan, re.S)
-    # the home page counts what the rows say: cao đẳng, trung cấp and the rate met or exceeded
+    # the home page counts what the rows say: cao đẳng, trung cấp, the rate and the range met or exceeded
     counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', home))
     rows = gap_rows(ds, 2025)
-    assert int(counts["met"]) == sum(r.status in ("met", "exceeded") for r in rows) == 3
+    assert int(counts["met"]) == sum(r.status in ("met", "exceeded") for r in rows) == 4
     assert int(counts["not_met"]) == sum(r.status == "not_met" for r in rows)
     assert int(counts["no_data"]) == sum(r.status == "no_data" for r in rows)
     assert res.pages == len(list(site.rglob("*.html")))
@@ -263,3 +257,34 @@ def test_cli_site_refuses_invalid_data(mini_results, tmp_path):
     r = CliRunner().invoke(app, ["site", "--data", str(mini_results), "--year", "2025", "-o", str(out)])
     assert r.exit_code == 1
     assert not out.exists()
+
+
+def test_large_folders_get_summary_pages(monkeypatch, tmp_path):
+    """A national corpus: home lists issuers in one table and busy agencies one row per plan, so that
+    no page grows with the number of plans."""
+    from gdnn_cli.site import pages
+
+    monkeypatch.setattr(pages, "HOME_CARDS", 2)
+    monkeypatch.setattr(pages, "AGENCY_FULL", 1)
+    ds, _ = build(REPO / "data", tmp_path / "site", docx=False)
+    site = tmp_path / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'id="co-quan-ban-hanh"' in home and 'class="card"' not in home
+    assert re.search(r'href="ban-hanh/hn-ubnd.html">Ủy ban nhân dân thành phố Hà Nội</a></th><td class="num" '
+                     r'data-label="Kế hoạch">3<', home)
+    issuer = (site / "ban-hanh/hn-ubnd.html").read_text(encoding="utf-8")
+    assert issuer.count('class="card"') == 3
+    agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
+    assert 'id="ke-hoach"' in agency and "Đúng hạn: 1" in agency
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed")
+def test_pdf_offered_when_libreoffice_is_present(mini_results, tmp_path):
+    ds = load(mini_results)
+    site = tmp_path / "site"
+    first = build_site(ds, 2025, site, history=False)  # pdf=None: convert when soffice is on PATH
+    assert (site / "tai-ve/tp-2025.pdf").read_bytes()[:5] == b"%PDF-"
+    assert 'href="../tai-ve/tp-2025.pdf"' in (site / "ke-hoach/tp-2025.html").read_text(encoding="utf-8")
+    assert "tai-ve/tp-2025.pdf" in first.written
+    again = build_site(ds, 2025, site, history=False)
+    assert again.written == []  # neither the .docx nor the .pdf is made again

@@ -209,3 +209,48 @@ def test_keyboard_and_small_screens(built, browser, tmp_path):
     # tables that scroll sideways can be reached and scrolled with the keyboard
     regions = page.locator(".scroll[tabindex='0']")
     assert regions.count() >= 1
+
+
+CONTRAST_JS = """
+() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const bad = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.closest('.skip')) continue;
+    const fg = rgb(el instanceof SVGElement ? style.fill : style.color).slice(0, 3);
+    const [a, b] = [lum(fg), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && style.fontWeight >= 700);
+    if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return bad;
+}
+"""
+
+
+def test_text_contrast_is_wcag_aa(built, browser):
+    """Every piece of text against its background, as axe's colour-contrast rule measures it."""
+    site, _ = built
+    page = browser.new_page()
+    for rel in ("index.html", "ke-hoach/hn-2025-gdnn.html", "ke-hoach/hp-2021-2030-chien-luoc.html",
+                "ke-hoach/hp-2021-2030-chien-luoc/bang-cap-chung-chi-2030.html", "co-quan/hn-so-gddt.html",
+                "ke-hoach/hn-2025-gdnn/lich-su.html", "ban-hanh/hn-ubnd.html"):
+        page.goto((site / rel).as_uri())
+        assert page.evaluate(CONTRAST_JS) == [], rel

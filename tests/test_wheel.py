@@ -49,8 +49,9 @@ def test_wheel_carries_templates_schemas_and_starter_files(wheel):
             "gdnn_cli/templates/bao-cao.docx": REPO / "templates" / "bao-cao.docx",
             **{f"gdnn_cli/schemas/{k}.schema.json": REPO / "schemas" / f"{k}.schema.json"
                for k in ("plan", "agencies", "results")},
-            "gdnn_cli/starter/agencies-ha-noi.yaml": REPO / "data" / "agencies" / "ha-noi.yaml",
-            "gdnn_cli/starter/plan-hn-2025-gdnn.yaml": REPO / "data" / "plans" / "ha-noi" / "hn-2025-gdnn.yaml",
+            "gdnn_cli/starter/hn/data/agencies/ha-noi.yaml": REPO / "data" / "agencies" / "ha-noi.yaml",
+            "gdnn_cli/starter/common/ci/gitlab-ci.yml": REPO / "docs" / "ci" / "gitlab-ci.yml",
+            "gdnn_cli/starter/hn/data/plans/ha-noi/hn-2025-gdnn.yaml": REPO / "data" / "plans" / "ha-noi" / "hn-2025-gdnn.yaml",
         }
         for name, original in shipped.items():
             assert name in names, f"{name} is not in the wheel"
@@ -119,3 +120,13 @@ def test_installed_gdnn_prefers_the_data_repositorys_templates(installed, tmp_pa
     _run([installed, "plan", "hn-2025-gdnn"], cwd=work, env=_env(tmp_path))
     rendered = Document(str(work / "out" / "hn-2025-gdnn.docx"))
     assert any(p.text == "MẪU RIÊNG CỦA SỞ" for p in rendered.paragraphs)
+
+
+def test_installed_gdnn_init_new_plan_validate(installed, tmp_path):
+    env = _env(tmp_path)
+    _run([installed, "init", tmp_path / "kho", "--province", "hn"], cwd=tmp_path, env=env)
+    kho = tmp_path / "kho"
+    _run([installed, "validate"], cwd=kho, env=env)
+    _run([installed, "new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026"], cwd=kho, env=env)
+    _run([installed, "validate"], cwd=kho, env=env)
+    assert (kho / "data" / "plans" / "ha-noi" / "hn-2026-gdnn.yaml").is_file()

@@ -383,6 +383,7 @@ def _bug(exc: Exception) -> None:
 
 
 from . import cli_exchange, cli_git  # noqa: F401,E402  - register forms/collect/remind, diff/textconv/git-setup
+from . import cli_repo  # noqa: F401,E402  - registers init and new plan on the app
 from . import cli_site  # noqa: F401,E402  - registers site on the app
 
 if __name__ == "__main__":

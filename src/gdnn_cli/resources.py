@@ -10,6 +10,7 @@ wheel holds them as real files (tests/test_wheel.py checks that).
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 PACKAGE = "gdnn_cli"
@@ -30,6 +31,7 @@ def schemas() -> Path:
     return _folder("schemas")
 
 
-def starter(name: str) -> bytes:
-    """One starter file of `gdnn init` (an agency registry, the example plan or result file)."""
-    return resources.files(PACKAGE).joinpath("starter", name).read_bytes()
+def starter_tree(part: str) -> Traversable:
+    """The files `gdnn init` copies, laid out as in a data repository: ``common`` for every province,
+    else a province code (``hn``, ``hp``)."""
+    return resources.files(PACKAGE).joinpath("starter", part)

@@ -158,6 +158,10 @@ def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx:
     downloads = _downloads(sd, w, year)
     page("index.html", "home.html", [], title=f"Tiến độ thực hiện các kế hoạch giáo dục nghề nghiệp năm {year}",
          illustrative=sd.illustrative, downloads=downloads, **pages.home(sd))
+    for issuer, plans in pages.issuers(sd).items():
+        ictx = pages.issuer_page(sd, issuer, plans)
+        page(pages.issuer_href(issuer), "issuer.html", [("Trang chủ", "index.html")],
+             title=f"Kế hoạch của {ictx['name']} có hiệu lực năm {year}", **ictx)
     docs = _plan_documents(ds, sd, w, plan_files, templates, docx, pdf)
     for plan in sd.plans:
         home = ("Trang chủ", "index.html")

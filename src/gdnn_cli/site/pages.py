@@ -16,7 +16,7 @@ from .. import gaps_view
 from ..gaps import GapRow, actual_for, key_of, reference_value
 from ..models import Assignment, Plan, Target
 from ..numbers import day_month, fmt_long_date
-from ..report import PROGRESS_VI, STATE_VI, plan_label, task_title
+from ..report import PROGRESS_VI, STATE_VI, plan_label
 from ..textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
 from ..tracking import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
 from .charts import Trajectory
@@ -26,7 +26,8 @@ MET = ("exceeded", "met")
 
 @dataclass
 class SiteData:
-    """The year's picture, computed once for every page."""
+    """The year's picture, computed once and indexed by plan and agency, so that a national corpus
+    costs one pass over its results, not one per page."""
 
     ds: object
     year: int
@@ -34,10 +35,22 @@ class SiteData:
     rows: list[GapRow]
     reporters: list[ReporterStatus]
     tasks: list
+    actuals: dict = field(default_factory=dict)  # tracking.actuals_index of every plan in force
     agencies: list[str] = field(default_factory=list)
+    by_plan: dict = field(default_factory=dict)  # plan id → {"rows", "reporters", "tasks", "figures"}
+    plans_of: dict = field(default_factory=dict)  # agency id → plans that name it or its reports
 
     def rows_of(self, plan_id: str) -> list[GapRow]:
-        return [r for r in self.rows if r.plan == plan_id]
+        return self.by_plan[plan_id]["rows"]
+
+    def reporters_of(self, plan_id: str) -> list[ReporterStatus]:
+        return self.by_plan[plan_id]["reporters"]
+
+    def tasks_of(self, plan_id: str) -> list:
+        return self.by_plan[plan_id]["tasks"]
+
+    def figures_of(self, plan_id: str) -> list:
+        return self.by_plan[plan_id]["figures"]
 
     @property
     def illustrative(self) -> bool:
@@ -48,17 +61,24 @@ class SiteData:
 def collect(ds, year: int, today: dt.date | None = None) -> SiteData:
     plans = plans_for(ds, year)
     ys = year_status(ds, year, today=today)
-    sd = SiteData(ds, year, plans, gap_rows(ds, year), ys.reporters, ys.tasks)
-    seen: dict[str, None] = {}
+    sd = SiteData(ds, year, plans, gap_rows(ds, year), ys.reporters, ys.tasks, actuals_index(ds, plans))
+    sd.by_plan = {p.id: {"rows": [], "reporters": [], "tasks": [], "figures": []} for p in plans}
+    for key, items in (("rows", sd.rows), ("reporters", sd.reporters), ("tasks", sd.tasks)):
+        for x in items:
+            if x.plan in sd.by_plan:
+                sd.by_plan[x.plan][key].append(x)
+    for rf in ds.results_for(set(sd.by_plan)):
+        for plan_id, y, fig in rf.figures_for():
+            if plan_id in sd.by_plan:
+                sd.by_plan[plan_id]["figures"].append((y, fig))
+    plans_of: dict[str, dict[str, Plan]] = {}
     for plan in plans:
-        for aid in plan_agencies(plan):
-            seen.setdefault(aid)
-    for r in ys.reporters:
-        seen.setdefault(r.agency)
-        seen.setdefault(r.to)
-    for t in ys.tasks:
-        seen.setdefault(t.agency)
-    sd.agencies = [a for a in seen if a in ds.registry.agencies]
+        named = plan_agencies(plan) + [a for r in sd.reporters_of(plan.id) for a in (r.agency, r.to)]
+        named += [t.agency for t in sd.tasks_of(plan.id)]
+        for aid in named:
+            plans_of.setdefault(aid, {})[plan.id] = plan
+    sd.plans_of = {a: list(ps.values()) for a, ps in plans_of.items()}
+    sd.agencies = [a for a in plans_of if a in ds.registry.agencies]
     return sd
 
 
@@ -114,9 +134,13 @@ def plan_date(plan: Plan) -> str:
 
 
 def agency_link(sd: SiteData, agency_id: str) -> dict:
+    """Name, full name, page; and, for an agency that ceased before the year ended, who does its work now."""
     reg = sd.ds.registry
+    now = reg.successor_at(agency_id, dt.date(sd.year, 12, 31))
     return {"name": reg.short_name(agency_id), "full": reg.agency_name(agency_id),
-            "href": agency_href(agency_id) if agency_id in sd.agencies else None}
+            "href": agency_href(agency_id) if agency_id in sd.agencies else None,
+            "now": {"name": reg.short_name(now), "full": reg.agency_name(now),
+                    "href": agency_href(now) if now in sd.agencies else None} if now != agency_id else None}
 
 
 def gap_cells(r: GapRow) -> dict:
@@ -150,19 +174,47 @@ def reporter_cells(sd: SiteData, r: ReporterStatus) -> dict:
 # --------------------------------------------------------------------------- home
 
 
-def home(sd: SiteData) -> dict:
-    reg = sd.ds.registry
-    issuers: dict[str, list] = {}
+HOME_CARDS = 30  # up to this many plans, home shows each one; beyond, one line per issuer
+
+
+def plan_card(sd: SiteData, plan: Plan) -> dict:
+    overdue = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.state in ("missing", "late")]
+    return {"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "id": plan.id,
+            "kicker": kicker(plan), "counts": counts(sd.rows_of(plan.id)),
+            "missing": [o for o in overdue if o["state"] == "missing"],
+            "late": [o for o in overdue if o["state"] == "late"], "illustrative": plan.illustrative}
+
+
+def issuers(sd: SiteData) -> dict[str, list[Plan]]:
+    out: dict[str, list[Plan]] = {}
     for plan in sd.plans:
-        rows = sd.rows_of(plan.id)
-        overdue = [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id and r.state in ("missing", "late")]
-        issuers.setdefault(plan.issuer, []).append({
-            "label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "id": plan.id,
-            "kicker": kicker(plan),
-            "counts": counts(rows), "missing": [o for o in overdue if o["state"] == "missing"],
-            "late": [o for o in overdue if o["state"] == "late"], "illustrative": plan.illustrative})
-    return {"issuers": [{"name": reg.agency_name(i), "href": agency_href(i) if i in sd.agencies else None,
-                         "plans": ps} for i, ps in issuers.items()]}
+        out.setdefault(plan.issuer, []).append(plan)
+    return out
+
+
+def home(sd: SiteData) -> dict:
+    """Each issuer with its plans as cards; for a national corpus, one summary line per issuer instead."""
+    reg = sd.ds.registry
+    out = []
+    for issuer, plans in issuers(sd).items():
+        rows = [r for p in plans for r in sd.rows_of(p.id)]
+        late = [r for p in plans for r in sd.reporters_of(p.id) if r.state in ("missing", "late")]
+        out.append({"name": reg.agency_name(issuer), "href": issuer_href(issuer), "n": len(plans),
+                    "counts": counts(rows), "missing": sum(r.state == "missing" for r in late),
+                    "late": sum(r.state == "late" for r in late),
+                    "plans": [plan_card(sd, p) for p in plans] if len(sd.plans) <= HOME_CARDS else []})
+    return {"issuers": out, "cards": len(sd.plans) <= HOME_CARDS}
+
+
+def issuer_page(sd: SiteData, issuer: str, plans: list[Plan]) -> dict:
+    return {"name": sd.ds.registry.agency_name(issuer), "agency": agency_link(sd, issuer),
+            "plans": [plan_card(sd, p) for p in plans],
+            "illustrative": any(r.illustrative for p in plans for r in sd.rows_of(p.id))
+            or any(r.illustrative for p in plans for r in sd.reporters_of(p.id))}
+
+
+def issuer_href(issuer: str) -> str:
+    return f"ban-hanh/{issuer}.html"
 
 
 # --------------------------------------------------------------------------- a plan
@@ -221,7 +273,7 @@ def trajectory_rows(tr: Trajectory) -> list[dict]:
 
 def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> dict:
     rows = sd.rows_of(plan.id)
-    idx = actuals_index(sd.ds, [plan])
+    idx = sd.actuals
     by_target = {r.target: r for r in rows}
     charts = []
     if plan.period.end > plan.period.start:
@@ -240,21 +292,28 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
         "others": [{"name": t.name, "amount": amount(t), "when": year_label(t.year), "href": target_href(plan.id, t.id),
                     "level": len(chain) - 1} for t, chain in targets_with_chain(plan) if t.id not in by_target],
         "groups": task_groups(sd, plan), "progress": progress_rows(sd, plan),
-        "assignments": [{"agencies": [agency_link(sd, a) for a in x.agencies], "heading": x.heading,
+        "assignments": [{"agencies": [agency_link(sd, a) for a in x.agencies], "heading": own_heading(sd, x),
                          "role": ROLE_VI[x.role], "duties": len(x.duties)} for x in walk_assignments(plan.assignments)],
         "rules": [{"reporters": [agency_link(sd, a) for a in r.reporters], "to": agency_link(sd, r.to),
                    "frequency": FREQ_VI[r.frequency], "due": rule_due(r), "text": r.text} for r in plan.reporting],
-        "reporters": [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id],
+        "reporters": [reporter_cells(sd, r) for r in sd.reporters_of(plan.id)],
         "history": history_href(plan.id) if history else None, "downloads": downloads,
-        "illustrative": any(r.illustrative for r in rows) or any(r.illustrative for r in sd.reporters
-                                                                 if r.plan == plan.id)
-        or any(t.illustrative for t in sd.tasks if t.plan == plan.id),
+        "illustrative": any(r.illustrative for r in rows) or any(r.illustrative for r in sd.reporters_of(plan.id))
+        or any(t.illustrative for t in sd.tasks_of(plan.id)),
     }
 
 
 def kicker(plan: Plan) -> str:
     """'Kế hoạch số 72/KH-UBND · ngày 04 tháng 3 năm 2022': what stands above a plan's title."""
     return " · ".join(x for x in (plan.type + (f" số {plan.number}" if plan.number else ""), plan_date(plan)) if x)
+
+
+def own_heading(sd: SiteData, a: Assignment) -> str | None:
+    """The heading the plan prints for an assignment, when it says more than the agencies' names."""
+    if not a.heading:
+        return None
+    names = " ".join(sd.ds.registry.agency_name(x) + " " + sd.ds.registry.short_name(x) for x in a.agencies).lower()
+    return None if a.heading.lower() in names else a.heading
 
 
 def period_text(plan: Plan) -> str:
@@ -275,12 +334,9 @@ def rule_due(rule) -> str:
 
 
 def task_groups(sd: SiteData, plan: Plan) -> list[dict]:
-    reported = Counter()
     states: dict[str, list] = {}
-    for t in sd.tasks:
-        if t.plan == plan.id:
-            states.setdefault(t.task, []).append(f"{t.name}: {PROGRESS_VI.get(t.status, t.status)}")
-            reported[t.task] += 1
+    for t in sd.tasks_of(plan.id):
+        states.setdefault(t.task, []).append(f"{sd.ds.registry.short_name(t.agency)}: {PROGRESS_VI.get(t.status, t.status)}")
     out = []
     for g in plan.all_task_groups():
         tasks = [{"text": t.text, "lead": agency_link(sd, t.lead) if t.lead else None,
@@ -291,11 +347,22 @@ def task_groups(sd: SiteData, plan: Plan) -> list[dict]:
     return out
 
 
+def task_text(plan: Plan, task_id: str) -> str:
+    """A reported task's words in full (a web page has room; the report shortens them)."""
+    for g in plan.all_task_groups():
+        if g.id == task_id:
+            return g.title
+        for t in g.tasks:
+            if t.id == task_id:
+                return t.text
+    return task_id
+
+
 def progress_rows(sd: SiteData, plan: Plan) -> list[dict]:
-    return [{"task": task_title(plan, t.task), "agency": agency_link(sd, t.agency),
+    return [{"task": task_text(plan, t.task), "agency": agency_link(sd, t.agency),
              "status": PROGRESS_VI.get(t.status, t.status), "code": t.status, "account": t.account or "",
              "reported": (short_date(t.reported) + ("*" if t.illustrative else "")) if t.reported else "—"}
-            for t in sd.tasks if t.plan == plan.id]
+            for t in sd.tasks_of(plan.id)]
 
 
 # --------------------------------------------------------------------------- a target
@@ -333,10 +400,8 @@ def figure_rows(sd: SiteData, plan: Plan, t: Target) -> list[dict]:
     keys = {x.id: key_of(x) for x in plan.all_targets()}
     want = key_of(t)
     out = []
-    for rf in sd.ds.results_for({plan.id}):
-        for plan_id, year, fig in rf.figures_for():
-            if plan_id != plan.id or keys.get(fig.target, fig.target) != want:
-                continue
+    for year, fig in sd.figures_of(plan.id):
+        if keys.get(fig.target, fig.target) == want:
             s = fig.source
             out.append({"year": year, "value": gaps_view.actual_text(_as_row(fig.value, t, fig.status)),
                         "status": STATUS_VI.get(fig.status, fig.status), "code": fig.status,
@@ -353,7 +418,7 @@ def _as_row(value: float, t: Target, status: str) -> GapRow:
 
 def target_page(sd: SiteData, plan: Plan, t: Target, parent: Target | None) -> dict:
     row = next((r for r in sd.rows_of(plan.id) if r.target == t.id), None)
-    tr = trajectory(sd, plan, t, actuals_index(sd.ds, [plan]), row)
+    tr = trajectory(sd, plan, t, sd.actuals, row)
     figures = figure_rows(sd, plan, t)
     return {"plan": plan, "label": plan_label(plan), "t": t, "amount": amount(t), "when": year_label(t.year),
             "parent": {"name": parent.name, "href": target_href(plan.id, parent.id)} if parent else None,
@@ -384,25 +449,40 @@ def targets_with_parents(plan: Plan):
 # --------------------------------------------------------------------------- an agency
 
 
+AGENCY_FULL = 12  # an agency named by more plans gets one row per plan, so that its page stays light
+
+
+def state_summary(cells: list[dict]) -> str:
+    """'2 đúng hạn, 1 muộn' for a list of reporter cells; '—' when there are none."""
+    n = Counter(c["state_text"] for c in cells)
+    return ", ".join(f"{k}: {v}" for k, v in n.items()) or "—"
+
+
 def agency_page(sd: SiteData, agency_id: str) -> dict:
     reg = sd.ds.registry
     a = reg.agencies[agency_id]
     plans = []
-    for plan in sd.plans:
+    for plan in sd.plans_of.get(agency_id, []):
         duties = [{"role": ROLE_VI[x.role], "heading": x.heading, "duties": [d.text for d in x.duties] + x.text,
                    "with": [agency_link(sd, o) for o in x.agencies if o != agency_id]}
                   for x in walk_assignments(plan.assignments) if agency_id in x.agencies]
         tasks = [{"text": t.text, "role": "chủ trì" if t.lead == agency_id else "phối hợp", "group": g.title,
                   "when": short_date(t.deadline) if t.deadline else t.timing}
                  for g in plan.all_task_groups() for t in g.tasks if t.lead == agency_id or agency_id in t.partners]
-        owes = [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id and r.agency == agency_id]
-        receives = [reporter_cells(sd, r) for r in sd.reporters if r.plan == plan.id and r.to == agency_id]
+        owes = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.agency == agency_id]
+        receives = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.to == agency_id]
         progress = [p for p in progress_rows(sd, plan) if p["agency"]["href"] == agency_href(agency_id)]
         if duties or tasks or owes or receives or progress or plan.issuer == agency_id:
             plans.append({"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "kicker": kicker(plan),
                           "issuer": plan.issuer == agency_id, "duties": duties, "tasks": tasks, "owes": owes,
                           "receives": receives, "progress": progress})
+    for p in plans:  # what a compact page (an agency named by many plans) shows in one row per plan
+        p["roles"] = ", ".join(dict.fromkeys([d["role"] for d in p["duties"]] + [t["role"] for t in p["tasks"]]
+                                             + (["ban hành"] if p["issuer"] else [])))
+        p["n_duties"] = sum(len(d["duties"]) for d in p["duties"]) + len(p["tasks"])
+        p["owes_text"], p["receives_text"] = state_summary(p["owes"]), state_summary(p["receives"])
     succ = [{"link": agency_link(sd, s.id), "scope": s.scope} for s in a.successors]
     return {"a": a, "ceased": short_date(a.ceased) if a.ceased else None, "successors": succ, "plans": plans,
+            "compact": len(plans) > AGENCY_FULL,
             "illustrative": any("*" in o["reported"] for p in plans for o in p["owes"] + p["receives"])
             or any("*" in x["reported"] for p in plans for x in p["progress"])}

@@ -1,0 +1,114 @@
+"""`gdnn init`: a new data repository that validates at once, with examples marked, and no clobbering."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import REPO
+from gdnn_cli.dataset import load
+from gdnn_cli.errors import GdnnError
+from gdnn_cli.scaffold import files_for, init
+from test_jsonschema import _check, _schema_of
+
+
+@pytest.mark.parametrize("province,plan", [("hn", "hn-2025-gdnn"), ("hp", "hp-2021-2030-chien-luoc")])
+def test_new_repository_validates_at_once(tmp_path, province, plan):
+    res = init(tmp_path / "kho", province)
+    ds = load(tmp_path / "kho" / "data")
+    assert ds.ok, [i.headline() for i in ds.errors]
+    assert plan in ds.plans and res.written and not res.kept
+
+
+def test_files_of_a_data_repository(tmp_path):
+    init(tmp_path / "kho", "hn")
+    kho = tmp_path / "kho"
+    for rel in ("data/agencies/ha-noi.yaml", "data/agencies/trung-uong.yaml", "schemas/plan.schema.json",
+                "README.md", ".pre-commit-config.yaml", ".gitignore", "ci/github-actions.yml", "ci/gitlab-ci.yml"):
+        assert (kho / rel).is_file(), rel
+    assert not (kho / "data" / "agencies" / "hai-phong.yaml").exists()
+    hook = yaml.safe_load((kho / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
+    assert hook["entry"] == "gdnn validate --data data" and hook["pass_filenames"] is False
+    for ci in ("ci/github-actions.yml", "ci/gitlab-ci.yml"):
+        text = (kho / ci).read_text(encoding="utf-8")
+        assert "pip install ." not in text and 'pip install "gdnn==' in text
+        yaml.safe_load(text)
+    readme = (kho / "README.md").read_text(encoding="utf-8")
+    assert "gdnn validate" in readme and "gdnn diff" in readme and "gdnn report --year" in readme
+    assert "VÍ DỤ" in readme and "data/plans/ha-noi/hn-2025-gdnn.yaml" in readme
+
+
+def test_examples_are_marked_and_point_at_the_repositorys_schemas(tmp_path):
+    init(tmp_path / "kho", "hn")
+    data = tmp_path / "kho" / "data"
+    plan = (data / "plans" / "ha-noi" / "hn-2025-gdnn.yaml").read_text(encoding="utf-8").splitlines()
+    assert plan[0].startswith("# yaml-language-server") and plan[1].startswith("# VÍ DỤ")
+    results = (data / "results" / "hn-ubnd" / "2025.yaml").read_text(encoding="utf-8")
+    assert "SỐ LIỆU MINH HỌA" in results.splitlines()[1]
+    for path in sorted(data.rglob("*.yaml")):
+        schema = _schema_of(path)
+        assert schema.parent == (tmp_path / "kho" / "schemas").resolve(), path
+        assert _check(schema, [path]).returncode == 0, path
+
+
+def test_refuses_a_non_empty_folder_and_force_keeps_what_is_there(tmp_path):
+    kho = tmp_path / "kho"
+    kho.mkdir()
+    (kho / "README.md").write_text("của tôi\n", encoding="utf-8")
+    with pytest.raises(GdnnError, match="not empty"):
+        init(kho, "hn")
+    assert sorted(p.name for p in kho.iterdir()) == ["README.md"]
+    res = init(kho, "hn", force=True)
+    assert (kho / "README.md").read_text(encoding="utf-8") == "của tôi\n"
+    assert "README.md" in res.kept and "data/agencies/ha-noi.yaml" in res.written
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kho.")]  # no staging left behind
+
+
+def test_unknown_province_writes_nothing(tmp_path):
+    with pytest.raises(GdnnError, match="unknown province"):
+        init(tmp_path / "kho", "dn")
+    assert not (tmp_path / "kho").exists()
+
+
+def test_with_templates_copies_the_packaged_ones(tmp_path):
+    init(tmp_path / "kho", "hp", with_templates=True)
+    assert (tmp_path / "kho" / "templates" / "bao-cao.docx").read_bytes() == (REPO / "templates" / "bao-cao.docx").read_bytes()
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_git_repository_with_the_diff_driver(tmp_path):
+    res = init(tmp_path / "kho", "hn")
+    kho = tmp_path / "kho"
+    assert (kho / ".git").is_dir() and any("git" in line for line in res.git)
+    assert "data/**/*.yaml diff=gdnn" in (kho / ".gitattributes").read_text(encoding="utf-8")
+    conf = subprocess.run(["git", "config", "--local", "--get", "diff.gdnn.textconv"], cwd=kho, capture_output=True,
+                          text=True)
+    assert conf.stdout.strip() == "gdnn textconv"
+
+
+def test_every_file_is_utf8_nfc():
+    import unicodedata
+
+    for rel, data in files_for("hn").items():
+        if rel.endswith((".yaml", ".yml", ".md", ".json")):
+            text = data.decode("utf-8")
+            assert unicodedata.normalize("NFC", text) == text, rel
+
+
+def test_cli_init_then_validate(tmp_path):
+    from test_cli import _gdnn
+
+    proc = _gdnn("init", str(tmp_path / "kho"), "--province", "hp")
+    assert proc.returncode == 0, proc.stderr
+    assert "gdnn validate" in proc.stdout
+    proc = _gdnn("validate", "--format", "json", cwd=tmp_path / "kho")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(proc.stdout)["plans"] == ["hp-2021-2030-chien-luoc"]
+    again = _gdnn("init", str(tmp_path / "kho"))
+    assert again.returncode == 1 and "not empty" in again.stderr and "Traceback" not in again.stderr
+    assert re.search(r"--force", again.stderr)
