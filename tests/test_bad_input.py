@@ -3,6 +3,7 @@ is written or changed — the data folder's and the output folder's bytes are co
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -13,6 +14,12 @@ from gdnn_cli.cli import app
 from tests.conftest import edit, plan_path
 
 runner = CliRunner()
+TIMED = "MUTANT_UNDER_TEST" not in os.environ  # mutmut's instrumentation makes every call slower
+
+
+def fast(seconds: float) -> bool:
+    """The issue's budget: validate refuses bad input on the bundled data in under a second."""
+    return seconds < 1.0 or not TIMED
 
 FIGURES = """\
 plan: tp-2025
@@ -40,7 +47,7 @@ def refused(data: Path, tmp_path: Path, *expect: str, args: tuple = ()) -> str:
     plan = runner.invoke(app, ["plan", "tp-2025", "--data", str(data), "-o", str(out / "k.docx")])
     assert plan.exit_code == 1, plan.output
     assert snapshot(data, out) == before
-    assert elapsed < 1.0
+    assert fast(elapsed), elapsed
     return result.output
 
 
@@ -213,3 +220,43 @@ def test_a_failed_parse_shows_only_the_offending_line(mini, tmp_path):
 def test_control_characters_are_refused_by_validate(mini, tmp_path):
     edit(plan_path(mini), 'closing: ["Yêu cầu', 'closing: ["Yêu\\x07 cầu')
     refused(mini, tmp_path, "control-character", "U+0007", "tp-2025.yaml:68:", "Plan: closing no. 1, line 68")
+
+
+# --------------------------------------------------------------------------- the bundled data: exit 1 within a second
+
+
+BUNDLED_BAD = {
+    "thousands": ("plans/ha-noi/hn-2025-gdnn.yaml", "value: 240000", "value: 240.000", "number-separator"),
+    "nan": ("plans/ha-noi/hn-2025-gdnn.yaml", "value: 240000", "value: .nan", "number-not-finite"),
+    "negative": ("results/hn-ubnd/2025.yaml", "value: 27100", "value: -27100", "number-negative"),
+    "huge": ("results/hn-ubnd/2025.yaml", "value: 27100", "value: 1.0e+30", "number-too-large"),
+    "twice": ("results/hn-ubnd/2025.yaml", "  - {target: dao-tao-trung-cap, value: 29800, agency: hn-so-gddt,",
+              "  - {target: dao-tao-trung-cap, value: 29800, agency: hn-so-gddt, status: illustrative}\n"
+              "  - {target: dao-tao-trung-cap, value: 29800, agency: hn-so-gddt,", "duplicate-figure"),
+    "control": ("plans/ha-noi/hn-2025-gdnn.yaml", "title: ", 'title: "\\x07" # ', "control-character"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BUNDLED_BAD))
+def test_bundled_data_bad_input_is_refused_within_a_second(tmp_path, case):
+    import shutil
+
+    from tests.conftest import REPO
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    file, old, new, code = BUNDLED_BAD[case]
+    edit(data / file, old, new)
+    before = snapshot(data)
+    runner.invoke(app, ["validate", "--data", str(data), "--no-cache", "-j", "1"])  # imports warmed
+    start = time.perf_counter()
+    result = runner.invoke(app, ["validate", "--data", str(data), "--no-cache", "-j", "1"])
+    elapsed = time.perf_counter() - start
+    assert result.exit_code == 1 and f"[{code}]" in result.output and f"{file}:" in result.output, result.output
+    assert fast(elapsed), elapsed
+    assert snapshot(data) == before
+    for cmd in (["gaps", "--year", "2025"], ["status", "--year", "2025"],
+                ["report", "--year", "2025", "-o", str(tmp_path / "o")]):
+        r = runner.invoke(app, [*cmd, "--data", str(data)])
+        assert r.exit_code == 1 and not isinstance(r.exception, (KeyError, ValueError, TypeError)), r.output
+    assert not (tmp_path / "o").exists() and snapshot(data) == before

@@ -261,17 +261,17 @@ def _error(call) -> str:
     return str(info.value)
 
 
-def test_not_a_repository(mini):
+def test_not_a_repository(mini, vi):
     assert "không nằm trong kho git" in _error(lambda: gitdiff.diff(mini))
 
 
-def test_bad_revision(repo):
+def test_bad_revision(repo, vi):
     assert "phiên bản 'khong-co-nhanh' không có trong kho git" in _error(
         lambda: gitdiff.diff(data(repo), "khong-co-nhanh"))
     assert "không phải tên phiên bản" in _error(lambda: gitdiff.diff(data(repo), "--output=x"))
 
 
-def test_data_folder_missing_at_one_revision(tmp_path):
+def test_data_folder_missing_at_one_revision(tmp_path, vi):
     root = tmp_path / "kho"
     root.mkdir()
     git(root, "init", "-q")
@@ -288,7 +288,7 @@ def test_data_folder_missing_at_one_revision(tmp_path):
     assert gitdiff.diff(root / SUB, "HEAD", "HEAD").changes == []  # two revisions need no working tree
 
 
-def test_unparsable_file_names_the_revision(repo):
+def test_unparsable_file_names_the_revision(repo, vi):
     edit(plan(repo), "title: Kế hoạch", "title: [Kế hoạch")
     commit(repo, "broken")
     with pytest.raises(GdnnError) as info:
@@ -303,7 +303,7 @@ def test_unparsable_file_names_the_revision(repo):
     assert "ở phiên bản working tree (dòng 7" in _error(lambda: gitdiff.diff(data(repo)))
 
 
-def test_cli_errors_exit_1_and_usage_2(repo):
+def test_cli_errors_exit_1_and_usage_2(repo, vi):
     proc = subprocess.run([*CLI, "diff", "khong-co", "--data", str(data(repo))], capture_output=True, text=True,
                           timeout=60)
     assert proc.returncode == 1 and "khong-co" in proc.stderr and "Traceback" not in proc.stderr
@@ -361,7 +361,7 @@ def test_textconv_falls_back_on_invalid(tmp_path):
     assert runner.invoke(app, ["textconv", str(bad)]).stdout.startswith("# gdnn: tệp này không hợp lệ")
 
 
-def test_git_setup_and_real_git_diff(repo):
+def test_git_setup_and_real_git_diff(repo, vi):
     command = shlex.join([*CLI, "textconv"])
     first = runner.invoke(app, ["git-setup", "--data", str(data(repo)), "--command", command])
     assert first.exit_code == 0, first.output

@@ -167,14 +167,39 @@ def test_language_from_argv_sets_the_language_before_help_is_built(monkeypatch):
     from gdnn_cli.cli_lang import language_from_argv
 
     monkeypatch.delenv("GDNN_LANG")
-    language_from_argv(["--help", "--lang", "en"])
+    assert language_from_argv(["--help", "--lang", "en"]) == ["--help"]
     assert i18n.current_language() == "en"
-    language_from_argv(["--lang=vi"])
+    assert language_from_argv(["validate", "--lang=vi", "-d", "x"]) == ["validate", "-d", "x"]
     assert i18n.current_language() == "vi"
-    language_from_argv(["--lang", "xx"])  # left for click to refuse
+    assert language_from_argv(["--lang", "xx"]) == ["--lang", "xx"]  # left for click to refuse
+    assert language_from_argv(["textconv", "--", "--lang", "en"]) == ["textconv", "--", "--lang", "en"]
     assert i18n.current_language() == "vi"
+
+
+def test_the_installed_command_takes_lang_anywhere(mini, monkeypatch):
+    import subprocess
+    import sys
+
+    monkeypatch.delenv("GDNN_LANG")
+    run = [sys.executable, "-c", "from gdnn_cli.cli import main; main()"]
+    after = subprocess.run(run + ["validate", "--data", str(mini), "--lang", "en"], capture_output=True, text=True)
+    assert after.returncode == 0, after.stderr
+    assert "Checked 1 plan file" in after.stdout
+    default = subprocess.run(run + ["validate", "--help"], capture_output=True, text=True)
+    assert "Thư mục dữ liệu" in default.stdout
 
 
 def test_po_file_reads_back_as_utf8():
     assert "Language: vi" in PO.read_text(encoding="utf-8")
     assert io.BytesIO(MO.read_bytes()).read(4) in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "is not inside a git repository"), ("vi", "không nằm trong kho git nào")])
+def test_git_errors_follow_the_language(tmp_path, monkeypatch, lang, expected):
+    from gdnn_cli import gitdiff
+    from gdnn_cli.errors import GdnnError
+
+    monkeypatch.setenv("GDNN_LANG", lang)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    with pytest.raises(GdnnError, match=expected):
+        gitdiff.repo_of(tmp_path)

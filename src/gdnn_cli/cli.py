@@ -351,9 +351,9 @@ def main() -> None:
     from .cli_lang import language_from_argv
     from .errors import GdnnError, UsageError
 
-    language_from_argv(sys.argv[1:])
+    args = language_from_argv(sys.argv[1:])
     try:
-        app()  # standalone: typer turns usage errors into exit 2 and typer.Exit into its code
+        app(args=args)  # standalone: typer turns usage errors into exit 2 and typer.Exit into its code
     except UsageError as exc:
         print(f"gdnn: {exc}", file=sys.stderr)
         sys.exit(2)

@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from .cli import DataOpt, app
+from .i18n import _
 
 KINDS = {  # kind → Vietnamese label, in the order summaries and bullet lists use
     "file-added": "tệp thêm", "file-removed": "tệp bỏ", "file-invalid": "tệp không hợp lệ",
@@ -110,22 +111,23 @@ def git_setup(data: Path, command: str | None = None) -> list[str]:
     if missing:
         sep = "" if not text or text.endswith("\n") else "\n"
         attrs.write_text(text + sep + "\n".join(missing) + "\n", encoding="utf-8")
-        said += [f"đã thêm vào {attrs}: {m}" for m in missing]
+        said += [_("added to {file}: {line}").format(file=attrs, line=m) for m in missing]
     else:
-        said.append(f"{attrs} đã có sẵn các dòng diff=gdnn")
+        said.append(_("{file} already has the diff=gdnn lines").format(file=attrs))
     for key, value in (("diff.gdnn.textconv", command), ("diff.gdnn.cachetextconv", "false")):
         current = _git(["config", "--local", "--get", key], top).stdout.decode("utf-8", "replace").strip()
         value = value or current or "gdnn textconv"
         if current == value:
-            said.append(f"git config {key} đã là \"{value}\"")
+            said.append(_("git config {key} is already \"{value}\"").format(key=key, value=value))
             continue
         proc = _git(["config", "--local", key, value], top)
         if proc.returncode:
             from .errors import GdnnError
 
-            raise GdnnError(f"không đặt được git config {key}: {proc.stderr.decode('utf-8', 'replace').strip()}")
-        said.append(f"đã đặt git config {key} = \"{value}\"")
-    said.append("Từ nay `git diff` và `git log -p` hiển thị tệp dữ liệu dưới dạng văn bản kế hoạch.")
+            raise GdnnError(_("could not set git config {key}: {reason}").format(
+                key=key, reason=proc.stderr.decode("utf-8", "replace").strip()))
+        said.append(_("set git config {key} = \"{value}\"").format(key=key, value=value))
+    said.append(_("From now on `git diff` and `git log -p` show data files as plan text."))
     return said
 
 

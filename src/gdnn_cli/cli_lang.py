@@ -74,10 +74,27 @@ def lang_callback(value: Lang | None) -> Lang | None:
     return value
 
 
-def language_from_argv(argv: list[str]) -> None:
-    """Honour ``--lang X`` wherever it stands (``gdnn --help --lang en`` prints help before the
-    eager option would run). Unknown values are left for click to refuse."""
+def language_from_argv(argv: list[str]) -> list[str]:
+    """Take ``--lang X`` out of the arguments, wherever it stands, and switch to that language.
+
+    Done before click parses anything: ``gdnn --help --lang en`` would print help before the eager
+    option ran, ``gdnn validate --lang en`` would be refused by the subcommand, and letting typer
+    convert the value imports pydantic (half a second on ``gdnn --lang en --help``). Unknown values
+    are left in place for click to refuse."""
+    rest: list[str] = []
+    skip = False
     for i, arg in enumerate(argv):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else \
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
         if value is not None and normalise(value):
             set_language(value)
+            skip = arg == "--lang"
+            continue
+        rest.append(arg)
+    return rest

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import dataset, loader
 from .errors import GdnnError, Issue
+from .i18n import _
 from .gitcompare import Change, Side, compare, word_diff  # noqa: F401 - word_diff is part of the API
 
 WORKTREE = "working tree"
@@ -48,7 +49,7 @@ def _git(args: list[str], cwd: Path, data: bytes | None = None) -> subprocess.Co
         return subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, input=data,
                               capture_output=True, check=False)
     except FileNotFoundError:
-        raise GdnnError("không tìm thấy chương trình git: hãy cài git") from None
+        raise GdnnError(_("the git program was not found: install git")) from None
 
 
 def repo_of(data: Path) -> tuple[Path, str]:
@@ -59,22 +60,22 @@ def repo_of(data: Path) -> tuple[Path, str]:
         start = start.parent
     proc = _git(["rev-parse", "--show-toplevel"], start)
     if proc.returncode:
-        raise GdnnError(f"{start} không nằm trong kho git nào (git repository): gdnn diff so sánh các phiên "
-                        "bản đã commit; hãy chạy lệnh trong kho, hoặc dùng --data để chỉ thư mục dữ liệu trong kho")
+        raise GdnnError(_("{folder} is not inside a git repository: gdnn diff compares committed revisions; run it "
+                          "inside the repository, or point --data at the data folder inside it").format(folder=start))
     top = Path(proc.stdout.decode("utf-8", "surrogateescape").strip()).resolve()
     try:
         rel = data.resolve().relative_to(top).as_posix()
     except ValueError:
-        raise GdnnError(f"thư mục dữ liệu {data} nằm ngoài kho git {top}") from None
+        raise GdnnError(_("the data folder {data} is outside the git repository {top}").format(data=data, top=top)) from None
     return top, "" if rel == "." else rel
 
 
 def commit_of(top: Path, rev: str) -> str:
     if not rev or rev.startswith("-"):
-        raise GdnnError(f"'{rev}' không phải tên phiên bản")
+        raise GdnnError(_("'{rev}' is not a revision name").format(rev=rev))
     proc = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
     if proc.returncode:
-        raise GdnnError(f"phiên bản '{rev}' không có trong kho git (kiểm tra tên nhánh, thẻ hoặc mã commit)")
+        raise GdnnError(_("revision '{rev}' is not in the git repository (check the branch, tag or commit)").format(rev=rev))
     return proc.stdout.decode().strip()
 
 
@@ -82,18 +83,18 @@ def read_revision(top: Path, sha: str, prefix: str, label: str) -> dict[str, byt
     """Data files at a commit, by path inside the data folder, read with one ls-tree and one cat-file."""
     proc = _git(["--literal-pathspecs", "ls-tree", "-r", "-z", sha, *(["--", prefix + "/"] if prefix else [])], top)
     if proc.returncode or not proc.stdout:
-        raise GdnnError(f"thư mục dữ liệu '{prefix or '.'}' không có ở phiên bản {label}")
+        raise GdnnError(_("the data folder '{folder}' does not exist in revision {rev}").format(folder=prefix or ".", rev=label))
     entries = []
     for rec in proc.stdout.split(b"\0"):
-        meta, _, raw = rec.partition(b"\t")
+        meta, _tab, raw = rec.partition(b"\t")
         if not raw or meta.split()[1] != b"blob" or meta.startswith(b"120000"):
             continue
         rel = raw.decode("utf-8", "surrogateescape")[len(prefix) + 1 if prefix else 0:]
         if rel.split("/", 1)[0] in dataset.FOLDERS:
             entries.append((rel, meta.split()[2]))
-    out = _git(["cat-file", "--batch"], top, b"".join(obj + b"\n" for _, obj in entries)).stdout
+    out = _git(["cat-file", "--batch"], top, b"".join(obj + b"\n" for _rel, obj in entries)).stdout
     files, pos = {}, 0
-    for rel, _ in entries:
+    for rel, _obj in entries:
         nl = out.index(b"\n", pos)
         size = int(out[pos:nl].split()[2])
         files[rel] = out[nl + 1:nl + 1 + size]
@@ -130,16 +131,18 @@ def _named(ds: dataset.Dataset, root: Path, prefix: str) -> dataset.Dataset:
 def _side(top: Path, prefix: str, rev: str | None, data_dir: Path, folder: Path) -> Side:
     if rev is None:
         if not data_dir.is_dir():
-            raise GdnnError(f"thư mục dữ liệu '{prefix or '.'}' không có trong cây làm việc (working tree)")
+            raise GdnnError(_("the data folder '{folder}' does not exist in the working tree").format(folder=prefix or "."))
         side = Side(WORKTREE, _named(dataset.load(data_dir), data_dir, prefix))
     else:
         side = Side(rev, load_files(read_revision(top, commit_of(top, rev), prefix, rev), folder, prefix))
     for lf in side.ds.files:
         if lf.model is None and _unparsable(lf.path):  # not even YAML: nothing to compare
             bad = [i for i in side.ds.issues if i.file == lf.display][:1]
-            where = f" (dòng {bad[0].line}, cột {bad[0].column})" if bad and bad[0].line else ""
+            where = _(" (line {line}, column {column})").format(line=bad[0].line, column=bad[0].column) \
+                if bad and bad[0].line else ""
             why = f": {bad[0].message}" if bad else ""
-            raise GdnnError(f"tệp {lf.display} không đọc được ở phiên bản {side.label}{where}{why}", issues=bad)
+            raise GdnnError(_("the file {file} cannot be read in revision {rev}{where}{why}").format(
+                file=lf.display, rev=side.label, where=where, why=why), issues=bad)
     return side
 
 
