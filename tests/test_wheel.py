@@ -56,6 +56,7 @@ def test_wheel_carries_templates_schemas_and_starter_files(wheel):
         for name, original in shipped.items():
             assert name in names, f"{name} is not in the wheel"
             assert zf.read(name) == original.read_bytes(), f"{name} in the wheel differs from {original}"
+        assert "gdnn_cli/locale/vi/LC_MESSAGES/gdnn.mo" in names  # the Vietnamese messages
         for path in (REPO / "templates").glob("*.docx"):  # a new template is carried without a packaging edit
             assert f"gdnn_cli/templates/{path.name}" in names
         assert not any(n.startswith(("gdnn_cli/templates/build", "tests/", "data/")) for n in names)
@@ -92,7 +93,8 @@ def test_installed_gdnn_runs_outside_the_repository(installed, tmp_path):
     work = tmp_path / "so-gddt"
     shutil.copytree(REPO / "data", work / "data")
     env = _env(tmp_path)
-    _run([installed, "validate"], cwd=work, env=env)
+    checked = _run([installed, "validate"], cwd=work, env=env)
+    assert "hợp lệ" in checked.stdout  # Vietnamese by default, from the wheel's catalog
     _run([installed, "plan", "hn-2025-gdnn"], cwd=work, env=env)
     gaps = _run([installed, "gaps", "--year", "2025", "--plan", "hn-2025-gdnn", "--format", "csv"], cwd=work, env=env)
     assert "dao-tao-cao-dang" in gaps.stdout or "Cao đẳng" in gaps.stdout

@@ -19,6 +19,7 @@ from pathlib import Path
 from .errors import GdnnError
 from .i18n import _
 from .loader import describe
+from .plan_terms import place
 
 DATE_KEYS = ("deadline", "due")  # dates of the plan's own work, which move with the plan
 TIMING_KEYS = ("timing",)  # "Năm 2025", "Quý II/2025", "Trước 20/11/2025": the plan's own schedule, in words
@@ -30,13 +31,15 @@ REVIEW = "xem lại: số của kế hoạch {old}"
 class Finding:
     """One thing the drafter must look at: where, which line of the new file, and why."""
 
-    where: str
+    where: str  # the YAML path, for --format json
     line: int | None
     what: str
     text: str = ""
+    loc: tuple = ()
+    place: str = ""  # where, as the document says it: "Chỉ tiêu «Cao đẳng» (mục II)"
 
     def to_json(self) -> dict:
-        return {"where": self.where, "line": self.line, "what": self.what, "text": self.text}
+        return {"where": self.where, "place": self.place, "line": self.line, "what": self.what, "text": self.text}
 
 
 @dataclass
@@ -178,7 +181,7 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
         for key in ("value", "min", "max"):
             if isinstance(t.get(key), (int, float)) and not isinstance(t.get(key), bool):
                 out.figures.append(Finding(describe(doc, loc + (key,)), None, _("figure kept from {old}: review it")
-                                           .format(old=old_id), str(t[key])))
+                                           .format(old=old_id), str(t[key]), loc + (key,)))
                 _comment(doc, loc, key, REVIEW.format(old=old_id))
     old_year = re.compile(r"(?<!\d)(" + "|".join(str(y) for y in range(old.period.start, old.period.end + 1))
                           + r")(?!\d)")
@@ -207,8 +210,8 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
     text = f"{first}\n{note}{rest}" if first.startswith("# yaml-language-server") else note + text
     fresh = _yaml().load(text)
     _find_texts(fresh, old, ds.registry, out)
-    for f in out.figures:
-        f.line = _line_of(fresh, f.where)
+    for f in out.replaced + out.undecided + out.figures + out.texts:  # lines and labels of the file as written
+        f.line, f.place = _line(fresh, f.loc), place("plan", fresh, f.loc)
     write_text(target, text)
     return out
 
@@ -223,13 +226,6 @@ def _comment(doc, loc: tuple, key: str, text: str) -> None:
         t.yaml_add_eol_comment(text, key)
 
 
-def _line_of(doc, where: str) -> int | None:
-    for loc, _value in _walk(doc):
-        if describe(doc, loc) == where:
-            return _line(doc, loc)
-    return None
-
-
 def _replace_ceased(reg, old, doc, when: dt.date, out: Rollover, agency_refs) -> None:
     """Each agency that has ceased by the new period is replaced by the one doing its work then."""
     lists: set[tuple] = set()
@@ -242,9 +238,9 @@ def _replace_ceased(reg, old, doc, when: dt.date, out: Rollover, agency_refs) ->
         if agency_id not in out.gone:
             out.gone.append(agency_id)
         if succ == agency_id:
-            out.undecided.append(Finding(where, _line(doc, loc), _(
+            out.undecided.append(Finding(where, None, _(
                 "{name} ceased on {date} and has no successor in the registry: remove it or name who does its "
-                "work").format(name=agency.name, date=agency.ceased.strftime("%d/%m/%Y")), agency_id))
+                "work").format(name=agency.name, date=agency.ceased.strftime("%d/%m/%Y")), agency_id, loc))
             continue
         parent = _node(doc, loc[:-1])
         parent[loc[-1]] = succ
@@ -256,17 +252,17 @@ def _replace_ceased(reg, old, doc, when: dt.date, out: Rollover, agency_refs) ->
         if others:
             note += "; " + _("other successors: {names}").format(names="; ".join(
                 f"{reg.agency_name(s.id)} ({s.scope})" if s.scope else reg.agency_name(s.id) for s in others))
-        out.replaced.append(Finding(where, _line(doc, loc), note, agency_id))
+        out.replaced.append(Finding(where, None, note, agency_id, loc))
         if isinstance(loc[-1], int):
             lists.add(loc[:-1])
     for loc in lists:  # [ldtbxh, gddt] → [gddt, gddt] → [gddt]
         seq = _node(doc, loc)
         for i in reversed([i for i in range(len(seq)) if seq[i] in seq[:i]]):
             del seq[i]
-    _double_assignments(doc, out)
+    _double_assignments(doc, out, reg)
 
 
-def _double_assignments(doc, out: Rollover) -> None:
+def _double_assignments(doc, out: Rollover, reg) -> None:
     """Two assignment blocks for one agency after a merger: only the drafter can merge their duties."""
     first: dict[str, str] = {}
 
@@ -274,11 +270,11 @@ def _double_assignments(doc, out: Rollover) -> None:
         for i, a in enumerate(items or []):
             for agency in a.get("agencies", []):
                 where = describe(doc, loc + (i,))
-                if agency in first and first[agency] != where:
-                    out.undecided.append(Finding(where, _line(doc, loc + (i,)), _(
+                if agency in first and first[agency][0] != where:
+                    out.undecided.append(Finding(where, None, _(
                         "{agency} now has a second block of duties (the first is {first}): merge them")
-                        .format(agency=agency, first=first[agency]), agency))
-                first.setdefault(agency, where)
+                        .format(agency=reg.agency_name(agency), first=first[agency][1]), agency, loc + (i,)))
+                first.setdefault(agency, (where, place("plan", doc, loc + (i,))))
             walk(a.get("units"), loc + (i, "units"))
 
     walk(doc.get("assignments"), ("assignments",))
@@ -317,7 +313,7 @@ def _find_texts(doc, old, reg, out: Rollover) -> None:
         reasons += [_("ceased agency «{name}»").format(name=n) for n in named
                     if not any(n != m and n in m for m in named)]  # the longest form only
         if reasons:
-            out.texts.append(Finding(describe(doc, loc), _line(doc, loc), ", ".join(dict.fromkeys(reasons)), value))
+            out.texts.append(Finding(describe(doc, loc), None, ", ".join(dict.fromkeys(reasons)), value, loc))
 
 
 
@@ -330,7 +326,7 @@ def to_text(res: Rollover) -> str:
         for f in items:
             at = f"{res.path.name}:{f.line}" if f.line else res.path.name
             shown = f.text if len(f.text) <= 160 else f.text[:157] + "…"
-            lines.append(f"  {at} {f.where}: {f.what}" + (f"\n      «{shown}»" if f.text and f.text != f.what else ""))
+            lines.append(f"  {at} {f.place or f.where}: {f.what}" + (f"\n      «{shown}»" if f.text and f.text != f.what else ""))
         return lines
 
     def grouped(title: str, items: list[Finding]) -> list[str]:
