@@ -70,6 +70,14 @@ def collect(data: Path, *files: Path, extra=()):
                                *extra, *map(str, files)])
 
 
+def merged(ds):
+    """Every 2025 result record of Hà Nội's plans, whatever file holds it."""
+    from types import SimpleNamespace
+
+    files = ds.results_for({"hn-2025-gdnn", "hn-2025-ct37"}, 2025)
+    return SimpleNamespace(figures=[f for r in files for f in r.figures], progress=[p for r in files for p in r.progress])
+
+
 def digests(data: Path) -> dict[str, str]:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((data / "results").rglob("*.yaml"))}
 
@@ -129,14 +137,15 @@ def test_whole_loop(data, forms_dir, tmp_path):
              {"dao-tao-cao-dang": 90})
     before = json.loads(runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                                             "--format", "json"]).stdout)
+    typed = results.read_bytes()
     res = collect(data, a, b)
     assert res.exit_code == 0, res.output
-    text = results.read_text(encoding="utf-8")
-    assert comment in text  # comments survive
-    assert text.index("limitations:") > text.index("reports:")  # key order kept
+    assert results.read_bytes() == typed  # new records go to each body's own file
+    mine = data / "results" / "hn-ubnd" / "2025" / f"{BA_DINH}.yaml"
+    assert "Ủy ban nhân dân phường Ba Đình" in mine.read_text(encoding="utf-8").splitlines()[1]
     ds = load(data)
     assert ds.ok, [i.headline() for i in ds.errors]
-    rf = next(r for r in ds.results_for({"hn-2025-gdnn"}, 2025))
+    rf = merged(ds)
     fig = next(f for f in rf.figures if f.agency == BA_DINH and f.target == "dao-tao-cao-dang")
     assert fig.value == 310 and fig.status == "provisional"
     assert fig.collected.file == "a.xlsx" and fig.collected.sheet == L.TARGET_SHEET
@@ -163,10 +172,15 @@ def test_whole_loop(data, forms_dir, tmp_path):
     conflict = collect(data, c)
     assert conflict.exit_code == 1 and "310" in conflict.output and "315" in conflict.output
     assert digests(data) == snap
+    mine.write_text(mine.read_text(encoding="utf-8").replace("figures:", "# số liệu đã đối chiếu với sổ theo dõi\nfigures:"),
+                    encoding="utf-8")
     won = collect(data, c, extra=["--replace"])
     assert won.exit_code == 0, won.output
+    text = mine.read_text(encoding="utf-8")
+    assert "# số liệu đã đối chiếu với sổ theo dõi\nfigures:" in text  # a clerk's comment survives
+    assert text.index("figures:") < text.index("progress:") < text.index("reports:")  # order kept
     ds = load(data)
-    rf = next(r for r in ds.results_for({"hn-2025-gdnn"}, 2025))
+    rf = merged(ds)
     assert [f.value for f in rf.figures if f.agency == BA_DINH and f.target == "dao-tao-cao-dang"] == [315]
     status = json.loads(runner.invoke(app, ["status", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                                             "--format", "json"]).stdout)
@@ -241,8 +255,8 @@ def test_bad_form_does_not_stop_the_good_ones(data, forms_dir, tmp_path):
     bad = fill(forms_dir / f"{BACH_MAI}-2025.xlsx", tmp_path / "bad.xlsx", {"dao-tao-cao-dang": "bảy"})
     res = collect(data, good, bad)
     assert res.exit_code == 1
-    text = (data / "results" / "hn-ubnd" / "2025.yaml").read_text(encoding="utf-8")
-    assert "good.xlsx" in text and "bad.xlsx" not in text
+    assert (data / "results" / "hn-ubnd" / "2025" / f"{BA_DINH}.yaml").is_file()
+    assert not (data / "results" / "hn-ubnd" / "2025" / f"{BACH_MAI}.yaml").exists()
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
@@ -260,7 +274,7 @@ def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
     res = collect(data, saved)
     assert res.exit_code == 0, res.output
     ds = load(data)
-    rf = next(r for r in ds.results_for({"hn-2025-gdnn"}, 2025))
+    rf = merged(ds)
     fig = next(f for f in rf.figures if f.agency == BACH_MAI)
     assert (fig.target, fig.value, fig.collected.filled_by) == ("dao-tao-so-cap", 1234, "Nguyễn Thị Lan")
     assert any(p.agency == BACH_MAI and p.status == "dang-trien-khai" for p in rf.progress)

@@ -76,9 +76,11 @@ class FormError(Exception):
         self.issues = issues
 
 
-def result_path(ds, plan, year: int) -> Path:
-    """data/results/<issuer>/<year>.yaml: the file the bundled data keeps for an issuer and year."""
-    return Path(ds.root) / "results" / plan.issuer / f"{year}.yaml"
+def result_path(ds, plan, year: int, body: str) -> Path:
+    """data/results/<issuer>/<year>/<body>.yaml: one small file per body and year. A body's answer is
+    one file in git's history, round-trip editing stays fast at 240 bodies, and the issuer's own
+    <year>.yaml (typed by hand) is only touched when --replace overrides a record in it."""
+    return Path(ds.root) / "results" / plan.issuer / str(year) / f"{body}.yaml"
 
 
 # --------------------------------------------------------------------------- reading one form
@@ -129,7 +131,7 @@ def read_form(path: Path, ds, asks_of, *, year: int | None, status: str, receive
         if illus:
             data["illustrative"] = True
         data["collected"] = {**prov, "sheet": L.GUIDE_SHEET}
-        form.records.append(Record(result_path(ds, p.plan, ask.year), "reports", (p.plan.id, ask.body), data, (),
+        form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "reports", (p.plan.id, ask.body), data, (),
                                    ask.name, ""))
     return form
 
@@ -323,7 +325,7 @@ def _target_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -
                 data["note"] = str(note)
             data["collected"] = {**prov, "sheet": L.TARGET_SHEET, "cell": f"{L.T_ACTUAL}{r}"}
             shown = (f"{fmt_number(value, 2)}%" if t.measure == "rate" else f"{fmt_number(value)} {t.unit}")
-            form.records.append(Record(result_path(ds, p.plan, ask.year), "figures", (t.plan, t.target, ask.body, ask.year),
+            form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "figures", (t.plan, t.target, ask.body, ask.year),
                                        data, (data["value"], data.get("numerator"), data.get("denominator")),
                                        f"{ask.name} · {t.name}", shown))
     return issues
@@ -356,7 +358,7 @@ def _task_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> 
             if status == "illustrative":
                 data["illustrative"] = True
             data["collected"] = {**prov, "sheet": L.TASK_SHEET, "cell": f"{L.K_STATUS}{r}"}
-            form.records.append(Record(result_path(ds, p.plan, ask.year), "progress", (t.plan, t.task, ask.body),
+            form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "progress", (t.plan, t.task, ask.body),
                                        data, (code, data.get("account")), f"{ask.name} · {t.text[:60]}",
                                        L.STATUS_LABELS[code] + (f": {account}" if account else "")))
     return issues
@@ -391,4 +393,4 @@ def collect(paths: list[Path], ds, *, year: int | None = None, status: str = "pr
             result.forms.append(read_form(Path(path), ds, asks_of, year=year, status=status, received=received))
         except FormError as exc:
             result.issues.extend(exc.issues)
-    return merge(result, replace=replace, write=write)
+    return merge(result, ds, replace=replace, write=write)

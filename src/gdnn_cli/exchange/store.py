@@ -11,13 +11,12 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from ..atomic import write_text
 from ..errors import GdnnError
 from ..i18n import _
 from ..numbers import fmt_number
 from .collect import CollectResult, Conflict, Record
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/results.schema.json\n"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schemas/results.schema.json\n"  # results/ISSUER/YEAR/
 
 
 def _yaml():
@@ -32,45 +31,38 @@ def _yaml():
 
 
 class ResultDoc:
-    """One results file, loaded for round-trip editing (or new)."""
+    """One results file, loaded for round-trip editing (or new), with its records indexed by key."""
 
-    def __init__(self, path: Path, year: int, plan: str):
+    def __init__(self, path: Path, year: int, plan: str | None, heading: str | None = None):
         from ruamel.yaml.comments import CommentedMap
 
         self.path = path
         self.changed = False
-        if path.is_file():
+        self.new = not path.is_file()
+        if not self.new:
             self.doc = _yaml().load(path.read_text(encoding="utf-8"))
         else:
-            self.doc = CommentedMap()
-            self.doc["plan"] = plan
+            self.doc = CommentedMap()  # no file-level plan: a body's one form answers several plans
             self.doc["year"] = year
-            self.doc.yaml_set_start_comment("Số liệu thu thập bằng gdnn collect từ biểu mẫu của các cơ quan, đơn vị.")
-            self.new = True
-
-    def _defaults(self) -> tuple[str | None, int | None]:
-        return self.doc.get("plan"), self.doc.get("year")
+            if heading:
+                self.doc.yaml_set_start_comment(heading)
+        self._index: dict[tuple, object] = {}
+        plan0, year0 = self.doc.get("plan"), self.doc.get("year")
+        for section in ("figures", "progress", "reports"):
+            for item in self.doc.get(section) or []:
+                self._index[(section, record_key(section, item, plan0, year0))] = item
 
     def find(self, rec: Record):
-        plan0, year0 = self._defaults()
-        for item in self.doc.get(rec.section) or []:
-            plan = item.get("plan") or plan0
-            if rec.section == "figures":
-                key = (plan, item.get("target"), item.get("agency"), item.get("year") or year0)
-            elif rec.section == "progress":
-                key = (plan, item.get("task"), item.get("agency"))
-            else:
-                key = (plan, item.get("agency"))
-            if key == rec.key:
-                return item
-        return None
+        return self._index.get((rec.section, rec.key))
 
     def add(self, rec: Record) -> None:
         from ruamel.yaml.comments import CommentedSeq
 
         if rec.section not in self.doc or self.doc[rec.section] is None:
             self.doc[rec.section] = CommentedSeq()
-        self.doc[rec.section].append(self._map(rec))
+        item = self._map(rec)
+        self.doc[rec.section].append(item)
+        self._index[(rec.section, rec.key)] = item
         self.changed = True
 
     def replace(self, item, rec: Record) -> None:
@@ -84,7 +76,7 @@ class ResultDoc:
     def _map(self, rec: Record):
         from ruamel.yaml.comments import CommentedMap
 
-        plan0, _year0 = self._defaults()
+        plan0 = self.doc.get("plan")
         out = CommentedMap()
         for k, v in rec.data.items():
             if k == "plan" and v == plan0:
@@ -102,12 +94,36 @@ class ResultDoc:
         buf = io.StringIO()
         _yaml().dump(self.doc, buf)
         body = buf.getvalue()
-        if getattr(self, "new", False):
+        if self.new:
             body = SCHEMA_LINE + body
         return body
 
 
-def existing_shown(item, rec: Record) -> tuple[str, str]:
+def record_key(section: str, item, plan0, year0) -> tuple:
+    """The identity of a record: a body's figure for a target and year, its report on a task, its report."""
+    plan = item.get("plan") or plan0
+    if section == "figures":
+        return (plan, item.get("target"), item.get("agency"), item.get("year") or year0)
+    if section == "progress":
+        return (plan, item.get("task"), item.get("agency"))
+    return (plan, item.get("agency"))
+
+
+def _where_now(ds) -> dict[tuple, Path]:
+    """(section, key) → the results file that already holds such a record, from the loaded data."""
+    out: dict[tuple, Path] = {}
+    for lf in ds.files:
+        if lf.kind != "results" or not lf.valid:
+            continue
+        rf = lf.model
+        for section in ("figures", "progress", "reports"):
+            for rec in getattr(rf, section):
+                item = rec.model_dump(exclude_none=True)
+                out.setdefault((section, record_key(section, item, rf.plan, rf.year)), lf.path)
+    return out
+
+
+def existing_shown(item, rec: Record, path: Path) -> tuple[str, str]:
     """The value already in the data and where it came from, for a conflict listing."""
     if rec.section == "figures":
         v = item.get("value")
@@ -116,7 +132,7 @@ def existing_shown(item, rec: Record) -> tuple[str, str]:
         shown = str(item.get("status")) + (f": {item.get('account')}" if item.get("account") else "")
     col = item.get("collected")
     where = (f"{col.get('file')} {col.get('sheet')}!{col.get('cell')}" if col else _("typed in {file}").format(
-        file=rec.result_file.name))
+        file=path.name))
     return shown, where
 
 
@@ -131,20 +147,28 @@ def _same(item, rec: Record) -> bool:
     return True  # a report record: the first one stays
 
 
-def merge(result: CollectResult, *, replace: bool, write: bool = True) -> CollectResult:
-    """Apply every read form to its results files. A form with a conflict contributes nothing unless
-    ``replace``; files are validated, then written atomically (all of them, or none on failure)."""
+def merge(result: CollectResult, ds, *, replace: bool, write: bool = True) -> CollectResult:
+    """Apply every read form. A record already held anywhere in the data is compared with it there
+    (same: skipped; different: a conflict, or replaced in that file with ``replace``); a new record
+    goes to the body's own file. A form with a conflict contributes nothing unless ``replace``.
+    Files are validated, then written atomically."""
+    where = _where_now(ds)
     docs: dict[Path, ResultDoc] = {}
+
+    def doc_for(path: Path, rec: Record) -> ResultDoc:
+        if path not in docs:
+            body = rec.data.get("agency")
+            heading = (f"Báo cáo của {ds.registry.agency_name(body)}, thu thập bằng gdnn collect từ biểu mẫu "
+                       "Excel của đơn vị.") if body else None
+            docs[path] = ResultDoc(path, _year_of(path), rec.key[0], heading)
+        return docs[path]
+
     for form in result.forms:
-        plan_of = {r.result_file: r.key[0] for r in form.records}
-        for path, plan in plan_of.items():
-            if path not in docs:
-                year = next(r for r in form.records if r.result_file == path).data.get("reported")
-                docs[path] = ResultDoc(path, _year_of(form, path), plan)
         actions = []
         conflicts = []
         for rec in form.records:
-            doc = docs[rec.result_file]
+            held = where.get((rec.section, rec.key))
+            doc = doc_for(held or rec.result_file, rec)
             item = doc.find(rec)
             if item is None:
                 actions.append(("add", doc, None, rec))
@@ -153,14 +177,15 @@ def merge(result: CollectResult, *, replace: bool, write: bool = True) -> Collec
             elif replace:
                 actions.append(("replace", doc, item, rec))
             else:
-                shown, where = existing_shown(item, rec)
-                conflicts.append(Conflict(rec, shown, where))
+                shown, whence = existing_shown(item, rec, doc.path)
+                conflicts.append(Conflict(rec, shown, whence))
         if conflicts:
             result.conflicts.extend(conflicts)
             continue
         for what, doc, item, rec in actions:
             if what == "add":
                 doc.add(rec)
+                where[(rec.section, rec.key)] = doc.path
                 result.added += 1
             elif what == "replace":
                 doc.replace(item, rec)
@@ -171,17 +196,19 @@ def merge(result: CollectResult, *, replace: bool, write: bool = True) -> Collec
     for path, text in texts.items():
         _check(path, text)
     if write:
+        from ..atomic import write_with
+
         for path, text in texts.items():
-            write_text(path, text)
+            write_with(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
             result.written.append(path)
     return result
 
 
-def _year_of(form, path: Path) -> int:
-    try:
-        return int(path.stem)
-    except ValueError:
-        return dt.date.today().year
+def _year_of(path: Path) -> int:
+    for part in (path.stem, path.parent.name):
+        if part.isdigit():
+            return int(part)
+    return dt.date.today().year
 
 
 def _check(path: Path, text: str) -> None:
