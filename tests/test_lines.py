@@ -43,7 +43,7 @@ def _greedy_count(ws: list[str]) -> int:
     """Fewest lines that fit, by filling each line as far as it goes (optimal for the count)."""
     count, line = 1, ws[0]
     for w in ws[1:]:
-        if _w(line + " " + w) <= CAPACITY:
+        if _w(line + " " + w) <= CAPACITY + 1e-9:
             line += " " + w
         else:
             count, line = count + 1, w

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 CM_PER_PT = 2.54 / 72
+EPS = 1e-9  # widths are sums of floats: a line exactly at capacity fits
 # average advance widths of Times New Roman, in em; bold is about 5% wider
 _NARROW = set("fijlrtI.,;:!'()-/ ")
 _WIDE = set("mwMW%")
@@ -47,7 +48,8 @@ def balanced_lines(text: str, width_cm: float, size_pt: float, bold: bool = Fals
         return sum(widths[i:j]) + space * (j - i - 1)
 
     total = span(0, len(words))
-    n = max(1, math.ceil(total / capacity))
+    # n lines hold the words and n - 1 spaces (the spaces at the breaks vanish): a lower bound on n
+    n = max(1, math.ceil((total + space - EPS) / (capacity + space)))
     while n < len(words):
         best = _split(len(words), n, span, capacity)
         if best is not None:
@@ -69,7 +71,7 @@ def _split(count: int, n: int, span, capacity: float) -> list[tuple[int, int]] |
                 if cost[k - 1][j] == inf:
                     continue
                 w = span(i, j)
-                if w > capacity:
+                if w > capacity + EPS:
                     break
                 c = max(w, cost[k - 1][j])
                 if c < cost[k][i] - 1e-9:
