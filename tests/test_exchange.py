@@ -271,6 +271,16 @@ def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
     saved = outdir / "in.xlsx"
     assert saved.is_file(), proc.stderr
     assert hashlib.sha256(saved.read_bytes()).digest() != hashlib.sha256(filled.read_bytes()).digest()
+    # what LibreOffice keeps: the hidden identity, the protection, the locked and unlocked cells
+    wb = load_workbook(saved)
+    # LibreOffice (7.x headless) saves veryHidden as plain hidden and drops the workbook structure lock,
+    # so the identity sheet could be shown there: the import checks it against the data, not only itself
+    assert wb[L.META_SHEET].sheet_state in ("veryHidden", "hidden") and wb.sheetnames[0] == L.GUIDE_SHEET
+    ws = wb[L.TARGET_SHEET]
+    assert ws.protection.sheet and wb[L.TASK_SHEET].protection.sheet
+    row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "dao-tao-so-cap")
+    assert ws[f"{L.T_ACTUAL}{row}"].protection.locked is False and ws[f"{L.T_NAME}{row}"].protection.locked is True
+    assert any(dv.type == "whole" and f"{L.T_ACTUAL}{row}" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
     res = collect(data, saved)
     assert res.exit_code == 0, res.output
     ds = load(data)
@@ -317,3 +327,31 @@ def test_remind_before_the_deadline_has_nobody_to_remind(data):
                               "--date", "2025-12-01", "-o", "x.docx"])
     assert res.exit_code == 1 and "no body is overdue" in str(res.exception)
     assert not (Path.cwd() / "x.docx").exists()
+
+
+def test_rates_are_asked_as_numerator_and_denominator(data, tmp_path):
+    plan = data / "plans" / "ha-noi" / "hn-2025-gdnn.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("    name: Tỷ lệ lao động qua đào tạo\n",
+                                 "    name: Tỷ lệ lao động qua đào tạo\n    sum_of_agencies: true\n", 1), encoding="utf-8")
+    out = tmp_path / "forms"
+    res = runner.invoke(app, ["forms", "--data", str(data), "--year", "2025", "--agency", BA_DINH, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    src = out / f"{BA_DINH}-2025.xlsx"
+    ws = load_workbook(src)[L.TARGET_SHEET]
+    row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "ty-le-qua-dao-tao")
+    assert ws[f"{L.T_NUM}{row}"].protection.locked is False and ws[f"{L.T_DEN}{row}"].protection.locked is False
+    assert any(dv.type == "decimal" and dv.formula2 == "100" and f"{L.T_ACTUAL}{row}" in str(dv.sqref)
+               for dv in ws.data_validations.dataValidation)
+    snap = digests(data)
+    for answers, code in (({"ty-le-qua-dao-tao": 120}, "rate-out-of-range"),
+                          ({"ty-le-qua-dao-tao": (900, 800)}, "rate-out-of-range"),
+                          ({"ty-le-qua-dao-tao": (1, 0)}, "zero-denominator")):
+        bad = fill(src, tmp_path / "bad.xlsx", answers)
+        res = collect(data, bad)
+        assert res.exit_code == 1 and code in res.output, res.output
+        assert digests(data) == snap
+    good = fill(src, tmp_path / "good.xlsx", {"ty-le-qua-dao-tao": (723, 1000)})
+    assert collect(data, good).exit_code == 0
+    fig = next(f for f in merged(load(data)).figures if f.agency == BA_DINH and f.target == "ty-le-qua-dao-tao")
+    assert (fig.value, fig.numerator, fig.denominator) == (72.3, 723, 1000)

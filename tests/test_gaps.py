@@ -274,3 +274,156 @@ def test_every_target_of_the_bundled_strategy_is_shown():
     rows = gap_rows(ds, 2025, "hp-2021-2030-chien-luoc")
     plan = ds.plans["hp-2021-2030-chien-luoc"]
     assert sorted(r.target for r in rows) == sorted(t.id for t in plan.all_targets())
+
+
+# --------------------------------------------------------------------------- boundaries (mutation testing)
+
+
+def test_about_tolerance_is_five_percent_of_the_value_or_the_minimum():
+    from gdnn_cli.gaps import about_tolerance
+
+    assert about_tolerance(point(200, qualifier="khoang")) == 10
+    assert about_tolerance(point(200, qualifier="khoang", tolerance=3)) == 3
+    assert about_tolerance(point(200, qualifier="khoang", tolerance=0)) == 0
+    assert about_tolerance(rng(40, 50)) == 2
+    assert about_tolerance(Target(id="m", name="m", unit="%", measure="rate", max=50, year=2025)) == 0
+    assert status_of(point(100, qualifier="khoang"), 95) == "met"
+    assert status_of(point(100, qualifier="khoang"), 105) == "met"
+    assert status_of(point(100, qualifier="khoang"), 94.9) == "not_met"
+    assert status_of(point(100, qualifier="khoang"), 105.1) == "exceeded"
+    assert status_of(point(100), 100) == "met" and status_of(point(100), 100.01) == "exceeded"
+
+
+def test_strict_qualifiers_only_at_equality():
+    assert status_of(point(30, qualifier="tren", unit="%"), 30.01) == "exceeded"
+    assert status_of(point(5, "lower", qualifier="duoi"), 4.99) == "exceeded"
+    assert status_of(point(5, "lower", qualifier="duoi"), 5.01) == "not_met"
+    assert status_of(point(30, qualifier="toi_da", unit="%"), 30) == "met"
+
+
+def test_one_sided_bounds_in_both_directions():
+    at_most = Target(id="m", name="m", unit="%", measure="rate", max=5, direction="lower", year=2025)
+    assert (status_of(at_most, 5), status_of(at_most, 4), status_of(at_most, 6)) == ("met", "exceeded", "not_met")
+    assert (gap_of(at_most, 4), gap_of(at_most, 6)) == (-1, 1)
+    assert achievement_of(at_most, 4) == 80
+    at_least = Target(id="n", name="n", unit="%", measure="rate", min=72.2, year=2025)
+    assert (status_of(at_least, 72.2), status_of(at_least, 72.1)) == ("met", "not_met")
+
+
+def test_range_edges_are_inside():
+    t = rng(40, 45)
+    assert [status_of(t, v) for v in (40, 45, 39.99, 45.01)] == ["met", "met", "not_met", "exceeded"]
+    assert [gap_of(t, v) for v in (40, 42, 45)] == [0, 0, 0]
+    assert math.isclose(gap_of(t, 39), -1) and math.isclose(gap_of(t, 46), 1)
+    low = rng(40, 45, "lower")
+    assert [status_of(low, v) for v in (39, 46, 42)] == ["exceeded", "not_met", "met"]
+
+
+def test_achievement_without_a_base():
+    assert achievement_of(point(0), 5) is None and achievement_of(point(10), None) is None
+    assert achievement_of(point(10), 5) == 50
+
+
+def test_reference_value_follows_direction():
+    from gdnn_cli.gaps import reference_value
+
+    assert reference_value(point(7)) == 7
+    assert reference_value(rng(40, 45)) == 40 and reference_value(rng(40, 45, "lower")) == 45
+    only_max = Target(id="m", name="m", unit="%", measure="rate", max=5, year=2025)
+    only_min = Target(id="n", name="n", unit="%", measure="rate", min=5, direction="lower", year=2025)
+    assert reference_value(only_max) == 5 and reference_value(only_min) == 5
+
+
+def test_projection_edges():
+    assert project({}, 2030) is None
+    assert project({2025: 7.0}, 2030) == 7.0
+    assert project({2024: 1.0, 2025: 3.0}, 2030) == 13.0
+
+
+def test_combined_figures_keep_the_weakest_provenance():
+    official, provisional, illustrative = Actual(10, "A", "official"), Actual(5, "B", "provisional"), Actual(1, None, "illustrative")
+    both = combine([official, illustrative], rate=False)
+    assert (both.value, both.status, both.source) == (11, "illustrative", "A")
+    assert combine([official, provisional], rate=False).status == "provisional"
+    assert combine([official, Actual(2, "A", "official")], rate=False).source == "A"
+    assert combine([provisional, official], rate=False).source == "A; B"
+    assert combine([Actual(1, None, "derived"), official], rate=False).status == "derived"
+    assert combine([], rate=False) is None and combine([official], rate=True) is official
+
+
+def test_rates_without_numerators_take_the_best_sourced_record():
+    best = combine([Actual(70, "B", "provisional"), Actual(72, "A", "official")], rate=True)
+    assert (best.value, best.status) == (72, "official")
+    mixed = combine([Actual(40, "A", "official", 40, 100), Actual(50, "B", "illustrative", 50, 100)], rate=True)
+    assert (mixed.value, mixed.status, mixed.numerator, mixed.denominator, mixed.source) == (45, "illustrative", 90, 200, "A; B")
+    half = combine([Actual(40, "A", "provisional", 40, 100), Actual(50, "B", "official")], rate=True)
+    assert half.value == 50
+
+
+def test_in_force_and_ahead_edges():
+    from gdnn_cli.gaps import ahead
+
+    plan = _plan([{"id": "m", "name": "m", "unit": "người", "value": 1, "year": 2030}], start=2021, end=2030)
+    (m,) = plan.targets
+    assert in_force(m, plan, 2030) and not in_force(m, plan, 2029) and not in_force(m, plan, 2031)
+    assert ahead(m, plan, 2025) and ahead(m, plan, 2021) and not ahead(m, plan, 2030) and not ahead(m, plan, 2020)
+
+
+def test_cumulative_sum_starts_with_the_period():
+    from gdnn_cli.gaps import actual_for
+
+    plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 10, "year": 2025, "cumulative": True}])
+    (c,) = plan.targets
+    idx = {("p", "c", 2020): Actual(100), ("p", "c", 2021): Actual(2), ("p", "c", 2025): Actual(3),
+           ("p", "c", 2026): Actual(50)}
+    assert actual_for(plan, c, 2025, idx).value == 5
+    assert actual_for(plan, c, 2021, idx).value == 2 and actual_for(plan, c, 2021, {}) is None
+
+
+def test_derived_total_only_from_every_part_and_labelled():
+    plan = _plan([{"id": "tot", "name": "Tổng", "unit": "người", "value": 100, "year": 2025, "parts": [
+        {"id": "a", "name": "A", "unit": "người", "value": 40, "year": 2025},
+        {"id": "b", "name": "B", "unit": "người", "value": 60, "year": 2025}]}])
+    rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50), ("p", "b", 2025): Actual(40, status="illustrative")})
+    assert (rows[0].actual_status, rows[0].illustrative, rows[0].source) == ("illustrative", True, "tổng các thành phần")
+    rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50), ("p", "b", 2025): Actual(40)})
+    assert (rows[0].actual_status, rows[0].illustrative) == ("derived", False)
+    assert rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50)})[0].status == "no_data"
+    assert rows_for_plan(plan, 2025, {("p", "tot", 2025): Actual(99)})[0].actual == 99
+
+
+def test_row_carries_range_bounds_only_for_ranges():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "min": 40, "max": 45, "year": 2025},
+                  {"id": "v", "name": "V", "unit": "%", "measure": "rate", "value": 70, "year": 2025,
+                   "qualifier": "phan_dau", "direction": "lower"}])
+    r, v = rows_for_plan(plan, 2025, {("p", "r", 2025): Actual(41, "S", "provisional")})
+    assert (r.target_value, r.target_min, r.target_max, r.actual, r.source, r.actual_status) == (None, 40, 45, 41, "S", "provisional")
+    assert (v.target_value, v.target_min, v.target_max, v.qualifier, v.direction, v.kind, v.level) == (70, None, None, "phan_dau", "lower", "total", 0)
+    assert (r.plan, r.name, r.unit, r.year, r.parent) == ("p", "R", "%", 2025, None)
+
+
+def test_share_of_a_milestone_ahead_stated_every_year_shows_at_the_milestone():
+    plan = _plan([{"id": "m", "name": "M", "unit": "trường", "value": 5, "year": 2030, "shares": [
+        {"id": "m-s", "name": "S", "unit": "trường", "value": 2, "year": "hang-nam"}]}])
+    rows = rows_for_plan(plan, 2025, {("p", "m-s", 2025): Actual(1)})
+    assert [(r.target, r.year, r.status, r.level, r.kind, r.parent) for r in rows] == [
+        ("m", 2030, "no_data", 0, "total", None), ("m-s", 2030, "no_data", 1, "share", "m")]
+
+
+def test_projection_reads_only_the_period_up_to_the_year():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030}])
+    base = {("p", "r", 2024): Actual(40), ("p", "r", 2025): Actual(45)}
+    (row,) = rows_for_plan(plan, 2025, base)
+    assert row.projected == 70 and row.actual == 45 and row.illustrative is False and row.status == "on_track"
+    noisy = {**base, ("p", "r", 2019): Actual(0), ("p", "r", 2020): Actual(0), ("p", "r", 2026): Actual(0)}
+    (same,) = rows_for_plan(plan, 2025, noisy)
+    assert same.projected == 70 and same.actual == 45
+
+
+def test_projection_is_illustrative_when_any_figure_is():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030}])
+    mixed = {("p", "r", 2024): Actual(40, status="illustrative"), ("p", "r", 2025): Actual(45)}
+    (row,) = rows_for_plan(plan, 2025, mixed)
+    assert row.illustrative is True
+    last = {("p", "r", 2024): Actual(40), ("p", "r", 2025): Actual(45, status="illustrative")}
+    assert rows_for_plan(plan, 2025, last)[0].illustrative is True

@@ -41,6 +41,10 @@ CASES = [
     ("agency-rules", [("agencies", "{id: tp-so-tai-chinh, name: Sở Tài chính, kind: so, parent: tp-ubnd}",
                        "{id: tp-so-tai-chinh, name: Sở Tài chính, kind: so, parent: tp-ubdn, started: 2025-05-01, ceased: 2025-04-01, successors: [{id: tp-so-gdt}]}")]),
     ("no-successor", [("agencies", "    successors: [{id: tp-so-gddt, scope: quản lý nhà nước về giáo dục nghề nghiệp}]\n", "")]),
+    ("period-range-and-count-share", [("plan", "period: {start: 2025, end: 2025}", "period: {start: 2025, end: 2026}"),
+                                      ("plan", "    value: 1000\n    year: 2025\n", "    value: 1000\n    year: 2027\n    shares: [{id: nu, name: Nữ, unit: người, value: 1200, year: 2025}]\n")]),
+    ("near-at-half", [("plan", "task: ngay-hoi}", "task: hoi-ngay}")]),
+    ("nothing-near", [("plan", "task: ngay-hoi}", "task: zzz}")]),
     ("two-successors", [("agencies", "    successors: [{id: tp-so-gddt, scope: quản lý nhà nước về giáo dục nghề nghiệp}]\n",
                          "    successors: [{id: tp-so-gddt, scope: giáo dục nghề nghiệp}, {id: tp-so-tai-chinh}]\n")]),
 ]
@@ -139,6 +143,19 @@ EXPECTED = {
     'no-successor': [
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'no successor is recorded; check data/agencies/'),
     ],
+    'period-range-and-count-share': [
+        ('year-outside-period', 'error', 28, 'targets[0] (id=dao-tao).year', "target year 2027 lies outside the plan's period 2025–2026", "correct the year, or widen 'period'"),
+        ('share-exceeds-total', 'error', 29, 'targets[0] (id=dao-tao).shares[0] (id=nu).value', "'trong đó' 1.200 người is more than the 1.000 người it belongs to", 'a share can never exceed the figure it is part of'),
+        ('reports-to-ceased-agency', 'warning', 68, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+    ],
+    'near-at-half': [
+        ('unknown-task', 'error', 61, 'assignments[0] (agencies=tp-so-ldtbxh).duties[0] (task=hoi-ngay).task', "duty refers to task 'hoi-ngay', which this plan does not have", "did you mean 'ngay-hoi'?"),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+    ],
+    'nothing-near': [
+        ('unknown-task', 'error', 61, 'assignments[0] (agencies=tp-so-ldtbxh).duties[0] (task=zzz).task', "duty refers to task 'zzz', which this plan does not have", None),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+    ],
     'two-successors': [
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successors: Sở Giáo dục và Đào tạo (giáo dục nghề nghiệp); Sở Tài chính'),
     ],
@@ -149,11 +166,13 @@ EXPECTED = {
 def test_rule_message(mini, name):
     for file, old, new in dict(CASES)[name]:
         edit(mini / ("plans/tp-2025.yaml" if file == "plan" else "agencies/agencies.yaml"), old, new)
-    found = [(i.code, i.severity, i.line, i.where, i.message, i.hint) for i in load(mini).issues]
+    issues = load(mini).issues
+    found = [(i.code, i.severity, i.line, i.where, i.message, i.hint) for i in issues]
     assert found == EXPECTED[name]
+    assert all(i.file.endswith(("tp-2025.yaml", "agencies.yaml")) and i.column for i in issues)
 
 
-if __name__ == "__main__":  # after a deliberate change of wording: python tests/test_rule_messages.py > new.txt
+if __name__ == "__main__":  # after a deliberate change of wording: python -m tests.test_rule_messages > new.txt
     import os
     import shutil
     import tempfile

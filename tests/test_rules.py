@@ -259,3 +259,14 @@ def test_results_before_the_period_are_its_starting_series(beyond):
     assert load(beyond).ok  # results/tt-ubnd/2023.yaml reports on a 2024–2030 plan
     edit(beyond / "results" / "tt-ubnd" / "2023.yaml", "year: 2023", "year: 2031")
     assert only(load(beyond), "year-outside-period")
+
+
+def test_agency_named_by_its_name_gets_the_id_of_the_plans_own_province(tmp_path):
+    from tests.conftest import REPO
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    plan = next((data / "plans" / "hai-phong").glob("*.yaml"))
+    edit(plan, "lead: hp-so-khdt", "lead: Sở Tài chính")
+    issue = only(load(data), "unknown-agency")
+    assert "'hp-so-tai-chinh'" in issue.hint and "hn-so-tai-chinh" not in issue.hint

@@ -128,7 +128,7 @@ def test_which_reports_are_expected_in_a_year():
     assert [y for y in range(2021, 2031) if expected_in(rule(due="2025-12-31"), P, y)] == [2025]
 
 
-def test_status_names_the_standing_agency_that_ceased_and_its_successor(mini):
+def test_status_names_the_standing_agency_that_ceased_and_its_successor(mini, vi):
     result = CliRunner().invoke(app, ["status", "--data", str(mini), "--year", "2025", "--format", "json"])
     assert result.exit_code == 0, result.output
     (h,) = json.loads(result.stdout)["handovers"]

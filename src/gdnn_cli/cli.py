@@ -329,9 +329,9 @@ def report_cmd(
     check_folder(folder, [f"bao-cao-{iss}-{year}{sfx}" for iss in issuers for sfx in suffixes], [ds.root])
     written: list[tuple[str, Path, object]] = []
     with staged(folder) as stage, output.progress() as bar:  # all reports or none
-        task = bar.add_task("Báo cáo", total=len(issuers) * len(suffixes))
+        task = bar.add_task(_("Report"), total=len(issuers) * len(suffixes))
         for iss in issuers:
-            bar.update(task, description=f"Báo cáo {iss}")
+            bar.update(task, description=_("Report {issuer}").format(issuer=iss))
             try:
                 rdata = build(ds, year, iss, plan)
                 path = render_report(rdata, ds, stage / f"bao-cao-{iss}-{year}.docx", tdir)

@@ -257,7 +257,8 @@ def _ahead_tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, milesto
     if row is None:
         row = _row(plan, t, milestone, None, level, parent, kind)
         row.note = f"mốc {milestone}, nhìn từ năm {year}"
-    row.level, row.parent, row.kind = level, parent, kind
+    else:
+        row.level, row.parent, row.kind = level, parent, kind
     rows = [row]
     for key, child_kind in (("parts", "part"), ("shares", "share")):
         for child in getattr(t, key):

@@ -8,7 +8,7 @@ import sys
 from functools import lru_cache
 
 from .errors import Issue
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 
 
 @lru_cache(maxsize=2)
@@ -122,8 +122,13 @@ def print_gap_tables(tables, illustrative: bool, n: int) -> None:
         console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
 
 
-STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn"}
-PROGRESS_VI = {"chua-trien-khai": "Chưa triển khai", "dang-trien-khai": "Đang triển khai", "hoan-thanh": "Hoàn thành"}
+# Terminal labels (English ids, Vietnamese by default); the report keeps its own document wording.
+STATE_LABEL = {"on_time": N_("On time"), "late": N_("Late"), "missing": N_("Not reported"), "not_due": N_("Not due yet")}
+PROGRESS_LABEL = {"chua-trien-khai": N_("Not started"), "dang-trien-khai": N_("Under way"), "hoan-thanh": N_("Done")}
+
+
+def _label(table: dict, code: str) -> str:
+    return _(table[code]) if code in table else code
 
 
 def print_status(ys, registry) -> None:
@@ -133,26 +138,28 @@ def print_status(ys, registry) -> None:
 
     console = _console()
     for h in ys.handovers:
-        console.print(f"Cơ quan thường trực của kế hoạch {h.plan}: {h.name} chấm dứt hoạt động từ "
-                      f"{fmt_short_date(h.ceased)}; {h.successor_name} đảm nhận nhiệm vụ.", markup=False)
-    t = Table(title="Chế độ báo cáo", title_justify="left")
-    for col in ("Kế hoạch", "Cơ quan", "Gửi", "Hạn", "Ngày báo cáo", "Tình trạng"):
+        console.print(_("The standing agency of plan {plan}, {name}, ceased on {ceased}; {successor} takes over "
+                        "its duties.").format(plan=h.plan, name=h.name, ceased=fmt_short_date(h.ceased),
+                                              successor=h.successor_name), markup=False)
+    t = Table(title=_("Reporting"), title_justify="left")
+    for col in (_("Plan"), _("Agency"), _("To"), _("Due"), _("Reported on"), _("State")):
         t.add_column(col)
     for r in ys.reporters:
         style = {"on_time": "green", "late": "yellow", "missing": "bold red"}.get(r.state, "dim")
-        name = r.name + (f" (thay {registry.short_name(r.replaces)})" if r.replaces else "")
+        name = r.name + (" " + _("(in place of {name})").format(name=registry.short_name(r.replaces))
+                         if r.replaces else "")
         if r.members:
-            name += f" — {r.answered}/{len(r.members)} đã báo cáo"
+            name += " — " + _("{answered}/{members} reported").format(answered=r.answered, members=len(r.members))
         t.add_row(r.plan, name + ("*" if r.illustrative else ""), registry.short_name(r.to),
                   fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
-                  f"[{style}]{STATE_VI.get(r.state, r.state)}[/]")
+                  f"[{style}]{_label(STATE_LABEL, r.state)}[/]")
     console.print(t)
     _print_members(console, ys, registry)
-    p = Table(title="Tiến độ nhiệm vụ", title_justify="left")
-    for col in ("Kế hoạch", "Nhiệm vụ", "Cơ quan", "Tình trạng", "Kết quả"):
+    p = Table(title=_("Task progress"), title_justify="left")
+    for col in (_("Plan"), _("Task"), _("Agency"), _("State"), _("Result")):
         p.add_column(col, overflow="fold")
     for r in ys.tasks:
-        p.add_row(r.plan, r.task, r.name + ("*" if r.illustrative else ""), PROGRESS_VI.get(r.status, r.status),
+        p.add_row(r.plan, r.task, r.name + ("*" if r.illustrative else ""), _label(PROGRESS_LABEL, r.status),
                   r.account or "")
     console.print(p)
     if any(r.illustrative for r in ys.reporters) or any(r.illustrative for r in ys.tasks):
@@ -173,7 +180,7 @@ def _print_members(console, ys, registry) -> None:
             shown.add(key)
             plans = ", ".join(x.plan for x in ys.reporters if x.agency == r.agency and
                               tuple(registry.short_name(m.agency) for m in x.members if m.state == state) == tuple(names))
-            label = STATE_VI.get(state, state)
+            label = _label(STATE_LABEL, state)
             console.print(f"{r.name} — {label} ({len(names)}/{len(r.members)}; {plans}): " + ", ".join(names),
                           markup=False)
 
@@ -188,10 +195,10 @@ def progress():
 def print_written(written, registry) -> None:
     from rich.table import Table
 
-    table = Table(title="Đã ghi", title_justify="left")
-    for col in ("Cơ quan ban hành", "Tệp", "Kế hoạch", "Chỉ tiêu", "Minh họa"):
+    table = Table(title=_("Written"), title_justify="left")
+    for col in (_("Issuing agency"), _("File"), _("Plan"), _("Targets"), _("Illustrative")):
         table.add_column(col, overflow="fold")
     for issuer, path, data in written:
         table.add_row(registry.agency_name(issuer), str(path), ", ".join(p.plan.id for p in data.parts),
-                      str(len(data.rows)), "có" if data.illustrative else "không")
+                      str(len(data.rows)), _("yes") if data.illustrative else _("no"))
     _console().print(table)

@@ -327,7 +327,7 @@ def _target_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -
             shown = (f"{fmt_number(value, 2)}%" if t.measure == "rate" else f"{fmt_number(value)} {t.unit}")
             form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "figures", (t.plan, t.target, ask.body, ask.year),
                                        data, (data["value"], data.get("numerator"), data.get("denominator")),
-                                       f"{ask.name} · {t.name}", shown))
+                                       f"{ds.registry.short_name(ask.body)} · {t.name}", shown))
     return issues
 
 
@@ -359,7 +359,7 @@ def _task_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> 
                 data["illustrative"] = True
             data["collected"] = {**prov, "sheet": L.TASK_SHEET, "cell": f"{L.K_STATUS}{r}"}
             form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "progress", (t.plan, t.task, ask.body),
-                                       data, (code, data.get("account")), f"{ask.name} · {t.text[:60]}",
+                                       data, (code, data.get("account")), f"{ds.registry.short_name(ask.body)} · {t.text[:60]}",
                                        L.STATUS_LABELS[code] + (f": {account}" if account else "")))
     return issues
 

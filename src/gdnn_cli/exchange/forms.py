@@ -118,7 +118,7 @@ def _fit_height(ws, row: int, texts: list[tuple[str, float]]) -> None:
     """Row height for wrapped text: neither Excel nor LibreOffice grows a row written by openpyxl."""
     import math
 
-    lines = max([math.ceil(len(str(text)) / max(width * 1.1, 1)) for text, width in texts] + [1])
+    lines = max([math.ceil(len(str(text)) / max(width * 1.5, 1)) for text, width in texts] + [1])
     ws.row_dimensions[row].height = 16 * lines + 2
 
 
