@@ -355,3 +355,17 @@ def test_rates_are_asked_as_numerator_and_denominator(data, tmp_path):
     assert collect(data, good).exit_code == 0
     fig = next(f for f in merged(load(data)).figures if f.agency == BA_DINH and f.target == "ty-le-qua-dao-tao")
     assert (fig.value, fig.numerator, fig.denominator) == (72.3, 723, 1000)
+
+
+def test_status_and_gaps_say_how_many_members_answered(data, forms_dir, tmp_path):
+    a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx", {"lao-dong-nong-thon-hoc-nghe": 12})
+    assert collect(data, a).exit_code == 0
+    status = runner.invoke(app, ["status", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"],
+                           env={"COLUMNS": "200"})
+    assert status.exit_code == 0, status.output
+    assert "UBND các xã, phường — 1/126" in status.output
+    missing = next(line for line in status.output.splitlines() if "(125/126; hn-2025-ct37)" in line)
+    assert missing.startswith("UBND các xã, phường — ")
+    assert "(125/126; hn-2025-ct37)" in missing and "UBND phường Bạch Mai" in missing and "Ba Đình" not in missing
+    gaps = runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"])
+    assert "hn-2025-ct37: tổng hợp từ 1/126 xã, phường" in gaps.output

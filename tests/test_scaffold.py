@@ -112,3 +112,15 @@ def test_cli_init_then_validate(tmp_path):
     again = _gdnn("init", str(tmp_path / "kho"))
     assert again.returncode == 1 and "not empty" in again.stderr and "Traceback" not in again.stderr
     assert re.search(r"--force", again.stderr)
+
+
+def test_starter_carries_every_registry_file_of_its_province():
+    """A registry file added to data/agencies/ (communes, say) must reach `gdnn init` too."""
+    from gdnn_cli.resources import starter_tree
+
+    from gdnn_cli.scaffold import PROVINCES
+
+    for path in sorted((REPO / "data" / "agencies").glob("*.yaml")):
+        parts = [p for p in ("common", *PROVINCES) if starter_tree(p).joinpath("data", "agencies", path.name).is_file()]
+        assert len(parts) == 1, f"{path.name} is in the starters {parts}: link it into exactly one of " \
+                                f"src/gdnn_cli/starter/{{common,{','.join(PROVINCES)}}}/data/agencies/"

@@ -274,6 +274,10 @@ def test_large_folders_get_summary_pages(monkeypatch, tmp_path):
                      r'data-label="Kế hoạch">3<', home)
     issuer = (site / "ban-hanh/hn-ubnd.html").read_text(encoding="utf-8")
     assert issuer.count('class="card"') == 3
+    monkeypatch.setattr(pages, "ISSUER_CARDS", 2)
+    build(REPO / "data", site, docx=False)
+    issuer = (site / "ban-hanh/hn-ubnd.html").read_text(encoding="utf-8")
+    assert 'class="card"' not in issuer and issuer.count("<tr data-plan=") == 3
     agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
     assert 'id="ke-hoach"' in agency and "Đúng hạn: 1" in agency
 
@@ -288,3 +292,54 @@ def test_pdf_offered_when_libreoffice_is_present(mini_results, tmp_path):
     assert "tai-ve/tp-2025.pdf" in first.written
     again = build_site(ds, 2025, site, history=False)
     assert again.written == []  # neither the .docx nor the .pdf is made again
+
+
+def test_output_that_is_a_file_is_refused(mini_results, tmp_path):
+    target = tmp_path / "site.html"
+    target.write_text("x", encoding="utf-8")
+    r = CliRunner().invoke(app, ["site", "--data", str(mini_results), "--year", "2025", "-o", str(target)])
+    assert isinstance(r.exception, GdnnError) and "is not a folder" in str(r.exception)  # main() exits 1
+    assert target.read_text(encoding="utf-8") == "x"
+    with pytest.raises(GdnnError, match="inside the data folder"):
+        build(mini_results, mini_results / "site")
+    assert not (mini_results / "site").exists()
+
+
+def test_a_failed_write_is_reported_and_the_next_build_completes(mini_results, tmp_path, monkeypatch):
+    from gdnn_cli import atomic
+
+    site = tmp_path / "site"
+    real, calls = atomic.write_bytes, []
+
+    def flaky(path, data):
+        calls.append(path)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(atomic, "write_bytes", flaky)
+    with pytest.raises(GdnnError, match="cannot write .*No space left on device"):
+        build(mini_results, site)
+    assert not site.exists() and not list(tmp_path.glob(".gdnn-stage-*"))  # a first build: all or nothing
+    monkeypatch.setattr(atomic, "write_bytes", real)
+    build(mini_results, site)
+    monkeypatch.setattr(atomic, "write_bytes", flaky)
+    edit(mini_results / "results" / "2025.yaml", "value: 250", "value: 260")
+    calls[:] = [None] * 4  # the next write fails
+    with pytest.raises(GdnnError, match="No space left on device"):
+        build(mini_results, site)
+    monkeypatch.setattr(atomic, "write_bytes", real)
+    _, again = build(mini_results, site)  # the folder is still the site's: completed, not refused
+    assert "ke-hoach/tp-2025/cao-dang.html" in again.written and again.unchanged
+    assert not list(site.rglob("*.tmp"))
+
+
+def test_a_plan_that_cannot_be_rendered_is_named(mini_results, tmp_path, monkeypatch):
+    from gdnn_cli.render import plan_doc
+
+    def broken(*a, **k):
+        raise KeyError("letterhead")
+
+    monkeypatch.setattr(plan_doc, "render_plan", broken)
+    with pytest.raises(GdnnError, match="the .docx of plan tp-2025 could not be rendered .*--no-docx"):
+        build_site(load(mini_results), 2025, tmp_path / "site", pdf=False, history=False)

@@ -19,6 +19,7 @@ def _babel():
     return numbers
 
 
+@lru_cache(maxsize=65536)  # Babel parses its pattern on every call; a site prints the same numbers thousands of times
 def fmt_number(value: float | int | None, decimals: int = 1) -> str:
     """240000 → '240.000'; 72.25 → '72,3' (one decimal unless the value is whole)."""
     if value is None:

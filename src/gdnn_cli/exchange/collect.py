@@ -267,100 +267,103 @@ def _number(v, where: str, name: str, issues: list[Issue]) -> float | None:
     return float(v)
 
 
+def rows_of(ask: BodyAsk, kind: str):
+    """(row, plan ask, item) for the targets or tasks sheet, in the order the form wrote them."""
+    r = L.FIRST_ROW - 1
+    for p in ask.plans:
+        for item in getattr(p, kind):
+            r += 1
+            yield r, p, item
+
+
 def _target_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> list[Issue]:
     ws = wb[L.TARGET_SHEET]
     issues: list[Issue] = []
-    r = L.FIRST_ROW - 1
-    for p in ask.plans:
-        for t in p.targets:
-            r += 1
-            at = lambda col: f"{L.TARGET_SHEET}!{col}{r}"  # noqa: E731
-            value = _number(ws[f"{L.T_ACTUAL}{r}"].value, at(L.T_ACTUAL), name, issues)
-            num = den = None
-            if t.measure == "rate":
-                num = _number(ws[f"{L.T_NUM}{r}"].value, at(L.T_NUM), name, issues)
-                den = _number(ws[f"{L.T_DEN}{r}"].value, at(L.T_DEN), name, issues)
-            for v, col in ((value, L.T_ACTUAL), (num, L.T_NUM), (den, L.T_DEN)):
-                if v is not None and v < 0:
-                    issues.append(Issue(name, "negative-value", _("{v} is negative").format(v=fmt_number(v)),
-                                        where=at(col), hint=_("figures cannot be negative")))
-            if t.measure == "count" and value is not None and value >= 0 and not value.is_integer():
-                issues.append(Issue(name, "not-whole", _("{v} {unit}: a count is a whole number").format(
-                    v=fmt_number(value, 2), unit=t.unit), where=at(L.T_ACTUAL)))
-            if t.measure == "rate":
-                if (num is None) != (den is None):
-                    issues.append(Issue(name, "rate-half", _("give both numerator and denominator, or neither"),
-                                        where=at(L.T_NUM if num is None else L.T_DEN)))
-                    continue
-                if den is not None and den == 0:
-                    issues.append(Issue(name, "zero-denominator", _("the denominator is 0"), where=at(L.T_DEN)))
-                    continue
-                if num is not None and den is not None and num > den:
-                    issues.append(Issue(name, "rate-out-of-range", _("numerator {n} exceeds denominator {d}").format(
-                        n=fmt_number(num), d=fmt_number(den)), where=at(L.T_NUM)))
-                    continue
-                if num is not None and den is not None:
-                    implied = round(num / den * 100, 2)
-                    if value is not None and abs(value - implied) > 0.05:
-                        issues.append(Issue(name, "rate-mismatch", _("{n} / {d} gives {r}%, not {v}%").format(
-                            n=fmt_number(num), d=fmt_number(den), r=fmt_number(implied, 2), v=fmt_number(value, 2)),
-                            where=at(L.T_ACTUAL), hint=_("correct the rate, or leave it blank: gdnn computes it")))
-                        continue
-                    value = implied
-                if value is not None and not 0 <= value <= 100:
-                    issues.append(Issue(name, "rate-out-of-range", _("a rate must lie between 0 and 100%, not {v}%").format(
-                        v=fmt_number(value, 2)), where=at(L.T_ACTUAL)))
-                    continue
-            if value is None or issues:
+    for r, p, t in rows_of(ask, "targets"):
+        at = lambda col, r=r: f"{L.TARGET_SHEET}!{col}{r}"  # noqa: E731
+        value = _number(ws[f"{L.T_ACTUAL}{r}"].value, at(L.T_ACTUAL), name, issues)
+        num = den = None
+        if t.measure == "rate":
+            num = _number(ws[f"{L.T_NUM}{r}"].value, at(L.T_NUM), name, issues)
+            den = _number(ws[f"{L.T_DEN}{r}"].value, at(L.T_DEN), name, issues)
+        for v, col in ((value, L.T_ACTUAL), (num, L.T_NUM), (den, L.T_DEN)):
+            if v is not None and v < 0:
+                issues.append(Issue(name, "negative-value", _("{v} is negative").format(v=fmt_number(v)),
+                                    where=at(col), hint=_("figures cannot be negative")))
+        if t.measure == "count" and value is not None and value >= 0 and not value.is_integer():
+            issues.append(Issue(name, "not-whole", _("{v} {unit}: a count is a whole number").format(
+                v=fmt_number(value, 2), unit=t.unit), where=at(L.T_ACTUAL)))
+        if t.measure == "rate":
+            if (num is None) != (den is None):
+                issues.append(Issue(name, "rate-half", _("give both numerator and denominator, or neither"),
+                                    where=at(L.T_NUM if num is None else L.T_DEN)))
                 continue
-            note = _norm(ws[f"{L.T_NOTE}{r}"].value)
-            data: dict = {"target": t.target, "plan": t.plan, "value": _plain(value)}
-            if num is not None:
-                data["numerator"], data["denominator"] = _plain(num), _plain(den)
-            data["agency"] = ask.body
-            data["status"] = status
-            data["source"] = {"title": f"Biểu mẫu báo cáo năm {ask.year} của các cơ quan, đơn vị (gdnn collect)",
-                              **({"date": prov["filled_on"]} if prov["filled_on"] else {})}
-            if note:
-                data["note"] = str(note)
-            data["collected"] = {**prov, "sheet": L.TARGET_SHEET, "cell": f"{L.T_ACTUAL}{r}"}
-            shown = (f"{fmt_number(value, 2)}%" if t.measure == "rate" else f"{fmt_number(value)} {t.unit}")
-            form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "figures", (t.plan, t.target, ask.body, ask.year),
-                                       data, (data["value"], data.get("numerator"), data.get("denominator")),
-                                       f"{ds.registry.short_name(ask.body)} · {t.name}", shown))
+            if den is not None and den == 0:
+                issues.append(Issue(name, "zero-denominator", _("the denominator is 0"), where=at(L.T_DEN)))
+                continue
+            if num is not None and den is not None and num > den:
+                issues.append(Issue(name, "rate-out-of-range", _("numerator {n} exceeds denominator {d}").format(
+                    n=fmt_number(num), d=fmt_number(den)), where=at(L.T_NUM)))
+                continue
+            if num is not None and den is not None:
+                implied = round(num / den * 100, 2)
+                if value is not None and abs(value - implied) > 0.05:
+                    issues.append(Issue(name, "rate-mismatch", _("{n} / {d} gives {r}%, not {v}%").format(
+                        n=fmt_number(num), d=fmt_number(den), r=fmt_number(implied, 2), v=fmt_number(value, 2)),
+                        where=at(L.T_ACTUAL), hint=_("correct the rate, or leave it blank: gdnn computes it")))
+                    continue
+                value = implied
+            if value is not None and not 0 <= value <= 100:
+                issues.append(Issue(name, "rate-out-of-range", _("a rate must lie between 0 and 100%, not {v}%").format(
+                    v=fmt_number(value, 2)), where=at(L.T_ACTUAL)))
+                continue
+        if value is None or issues:
+            continue
+        note = _norm(ws[f"{L.T_NOTE}{r}"].value)
+        data: dict = {"target": t.target, "plan": t.plan, "value": _plain(value)}
+        if num is not None:
+            data["numerator"], data["denominator"] = _plain(num), _plain(den)
+        data["agency"] = ask.body
+        data["status"] = status
+        data["source"] = {"title": f"Biểu mẫu báo cáo năm {ask.year} của các cơ quan, đơn vị (gdnn collect)",
+                          **({"date": prov["filled_on"]} if prov["filled_on"] else {})}
+        if note:
+            data["note"] = str(note)
+        data["collected"] = {**prov, "sheet": L.TARGET_SHEET, "cell": f"{L.T_ACTUAL}{r}"}
+        shown = (f"{fmt_number(value, 2)}%" if t.measure == "rate" else f"{fmt_number(value)} {t.unit}")
+        form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "figures", (t.plan, t.target, ask.body, ask.year),
+                                   data, (data["value"], data.get("numerator"), data.get("denominator")),
+                                   f"{ds.registry.short_name(ask.body)} · {t.name}", shown))
     return issues
 
 
 def _task_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> list[Issue]:
     ws = wb[L.TASK_SHEET]
     issues: list[Issue] = []
-    r = L.FIRST_ROW - 1
-    for p in ask.plans:
-        for t in p.tasks:
-            r += 1
-            label = _norm(ws[f"{L.K_STATUS}{r}"].value)
-            account = _norm(ws[f"{L.K_RESULT}{r}"].value)
-            if label is None:
-                if account is not None:
-                    issues.append(Issue(name, "missing-status", _("a result is written but no status chosen"),
-                                        where=f"{L.TASK_SHEET}!{L.K_STATUS}{r}", hint=_("choose a status in the list")))
-                continue
-            code = STATUS_CODES.get(str(label).casefold())
-            if code is None:
-                issues.append(Issue(name, "unknown-status", _("{v} is not one of the statuses").format(v=repr(label)),
-                                    where=f"{L.TASK_SHEET}!{L.K_STATUS}{r}",
-                                    hint=", ".join(L.STATUS_LABELS.values())))
-                continue
-            data: dict = {"task": t.task, "plan": t.plan, "agency": ask.body, "status": code}
+    for r, p, t in rows_of(ask, "tasks"):
+        label = _norm(ws[f"{L.K_STATUS}{r}"].value)
+        account = _norm(ws[f"{L.K_RESULT}{r}"].value)
+        if label is None:
             if account is not None:
-                data["account"] = str(account)
-            data["reported"] = received
-            if status == "illustrative":
-                data["illustrative"] = True
-            data["collected"] = {**prov, "sheet": L.TASK_SHEET, "cell": f"{L.K_STATUS}{r}"}
-            form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "progress", (t.plan, t.task, ask.body),
-                                       data, (code, data.get("account")), f"{ds.registry.short_name(ask.body)} · {t.text[:60]}",
-                                       L.STATUS_LABELS[code] + (f": {account}" if account else "")))
+                issues.append(Issue(name, "missing-status", _("a result is written but no status chosen"),
+                                    where=f"{L.TASK_SHEET}!{L.K_STATUS}{r}", hint=_("choose a status in the list")))
+            continue
+        code = STATUS_CODES.get(str(label).casefold())
+        if code is None:
+            issues.append(Issue(name, "unknown-status", _("{v} is not one of the statuses").format(v=repr(label)),
+                                where=f"{L.TASK_SHEET}!{L.K_STATUS}{r}",
+                                hint=", ".join(L.STATUS_LABELS.values())))
+            continue
+        data: dict = {"task": t.task, "plan": t.plan, "agency": ask.body, "status": code}
+        if account is not None:
+            data["account"] = str(account)
+        data["reported"] = received
+        if status == "illustrative":
+            data["illustrative"] = True
+        data["collected"] = {**prov, "sheet": L.TASK_SHEET, "cell": f"{L.K_STATUS}{r}"}
+        form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "progress", (t.plan, t.task, ask.body),
+                                   data, (code, data.get("account")), f"{ds.registry.short_name(ask.body)} · {t.text[:60]}",
+                                   L.STATUS_LABELS[code] + (f": {account}" if account else "")))
     return issues
 
 

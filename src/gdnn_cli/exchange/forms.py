@@ -138,6 +138,14 @@ def _answer(cell, s) -> None:
     cell.font = s["plain"]
 
 
+def _locked(cell, value, s) -> None:
+    """A cell the filler reads but cannot change (the sheet's protection locks it)."""
+    cell.value = value
+    cell.font = s["plain"]
+    cell.border = s["border"]
+    cell.alignment = s["wrap"]
+
+
 def _guide(ws, ask: BodyAsk, reg, illustrative: bool) -> tuple[int, int]:
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -250,13 +258,8 @@ def _targets(ws, ask: BodyAsk) -> int:
             n += 1
             values = {L.T_NO: n, L.T_NAME: t.name, L.T_UNIT: t.unit, L.T_YEAR: t.year, L.T_PLANNED: t.planned,
                       L.T_PLAN: t.plan, L.T_ID: t.target}
-            for col, _, _ in L.TARGET_COLUMNS:
-                cell = ws[f"{col}{r}"]
-                if col in values:
-                    cell.value = values[col]
-                    cell.font = s["plain"]
-                    cell.border = s["border"]
-                    cell.alignment = s["wrap"]
+            for col, value in values.items():
+                _locked(ws[f"{col}{r}"], value, s)
             _fit_height(ws, r, [(t.name, 38), (t.target, 22)])
             _answer(ws[f"{L.T_ACTUAL}{r}"], s)
             _answer(ws[f"{L.T_NOTE}{r}"], s)
@@ -297,11 +300,7 @@ def _tasks(ws, ask: BodyAsk) -> int:
         for t in p.tasks:
             r += 1
             for col, value in ((L.K_NO, r - L.FIRST_ROW + 1), (L.K_TEXT, t.text), (L.K_PLAN, t.plan), (L.K_ID, t.task)):
-                cell = ws[f"{col}{r}"]
-                cell.value = value
-                cell.font = s["plain"]
-                cell.border = s["border"]
-                cell.alignment = s["wrap"]
+                _locked(ws[f"{col}{r}"], value, s)
             _fit_height(ws, r, [(t.text, 55), (t.task, 24)])
             _answer(ws[f"{L.K_STATUS}{r}"], s)
             _answer(ws[f"{L.K_RESULT}{r}"], s)

@@ -69,8 +69,6 @@ class Writer:
         self.result = BuildResult(out)
         path = out / MANIFEST
         self.old: dict = {}
-        if out.exists() and not out.is_dir():
-            raise GdnnError(_("{out} is a file, not a folder: choose another output folder with -o").format(out=out))
         if path.is_file():
             try:
                 self.old = json.loads(path.read_text(encoding="utf-8"))
@@ -94,7 +92,7 @@ class Writer:
         if self._known(rel, digest):
             self.result.unchanged.append(rel)
         else:
-            atomic.write_bytes(self.out / rel, data)
+            self._write(rel, lambda path: atomic.write_bytes(path, data))
             self.result.written.append(rel)
 
     def derived(self, rel: str, inputs: str, make) -> bool:
@@ -104,10 +102,27 @@ class Writer:
             self.files[rel] = digest
             self.result.unchanged.append(rel)
             return False
-        make(self.out / rel)
+        self._write(rel, make)
         self.files[rel] = digest
         self.result.written.append(rel)
         return True
+
+    def _write(self, rel: str, make) -> None:
+        try:
+            make(self.out / rel)
+        except OSError as exc:
+            raise GdnnError(_("cannot write {path}: {reason}; the pages written so far are kept and the next "
+                              "build completes them").format(path=self.out / rel, reason=exc.strerror or exc)) from exc
+
+    def keep(self) -> None:
+        """After a failed build: remember what was written, so that the folder is still known as the site's."""
+        files = {**self.old.get("files", {}), **self.files}
+        try:
+            atomic.write_text(self.out / MANIFEST, json.dumps({"format": FORMAT, "version": _version(),
+                                                               "files": files, "history": self.memo},
+                                                              ensure_ascii=False, indent=1, sort_keys=True))
+        except OSError:
+            pass
 
     def finish(self) -> None:
         for rel in sorted(set(self.old.get("files", {})) - set(self.files)):
@@ -138,9 +153,35 @@ def _file_bytes(path: Path) -> bytes:
 
 def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx: bool = True, pdf: bool | None = None,
                history: bool = True, today: dt.date | None = None) -> BuildResult:
-    """Build the site of ``year`` into ``out``. ``pdf=None`` converts when LibreOffice is on PATH."""
+    """Build the site of ``year`` into ``out``. ``pdf=None`` converts when LibreOffice is on PATH.
+
+    A first build goes to a temporary folder that becomes ``out`` only when every file was written
+    (all or none); a rebuild replaces changed files one by one, atomically, and on failure records
+    what it wrote so that the next build completes the folder instead of refusing it.
+    """
     out = Path(out)
-    w = Writer(out)
+    atomic.check_folder(out, (), [ds.root])
+    args = (ds, year, templates, docx, pdf, history, today)
+    if not out.exists():
+        with atomic.staged(out) as stage:
+            res = _run(Writer(stage), *args)
+        res.out = out
+        return res
+    return _run(Writer(out), *args)
+
+
+def _run(w: "Writer", *args) -> BuildResult:
+    try:
+        _build(w, *args)
+    except BaseException:
+        if w.files:
+            w.keep()
+        raise
+    w.finish()
+    return w.result
+
+
+def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, history: bool, today) -> None:
     sd = pages.collect(ds, year, today=today)
     env = _env()
     hist = _history(ds, w, history)
@@ -178,8 +219,6 @@ def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx:
     for aid in sd.agencies:
         actx = pages.agency_page(sd, aid)
         page(pages.agency_href(aid), "agency.html", [("Trang chủ", "index.html")], title=actx["a"].name, **actx)
-    w.finish()
-    return w.result
 
 
 def _history(ds, w: Writer, wanted: bool):
@@ -236,7 +275,7 @@ def _plan_documents(ds, sd, w: Writer, plan_files: dict, templates: Path | None,
     for plan in sd.plans:
         rel = f"tai-ve/{plan.id}.docx"
         inputs = _hash(shared, _file_bytes(plan_files.get(plan.id, Path("/nonexistent"))))
-        w.derived(rel, inputs, lambda p, plan=plan: render_plan(plan, ds.registry, p, tdir))
+        w.derived(rel, inputs, lambda p, plan=plan: _render_plan(render_plan, plan, ds.registry, p, tdir))
         out[plan.id] = {"docx": rel}
         if pdf:
             prel = f"tai-ve/{plan.id}.pdf"
@@ -246,3 +285,15 @@ def _plan_documents(ds, sd, w: Writer, plan_files: dict, templates: Path | None,
             except GdnnError as exc:
                 w.result.notes.append(str(exc))
     return out
+
+
+def _render_plan(render_plan, plan, registry, path: Path, tdir: Path) -> None:
+    """The plan renderer, with a failure named by its plan (as `gdnn report` names the issuer)."""
+    try:
+        render_plan(plan, registry, path, tdir)
+    except (GdnnError, OSError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - say which plan failed and how to build without documents
+        raise GdnnError(_("the .docx of plan {plan} could not be rendered ({error}); the pages written so far are "
+                          "kept; --no-docx builds the site without documents").format(
+                              plan=plan.id, error=f"{type(exc).__name__}: {exc}")) from exc

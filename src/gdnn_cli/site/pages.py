@@ -175,6 +175,7 @@ def reporter_cells(sd: SiteData, r: ReporterStatus) -> dict:
 
 
 HOME_CARDS = 30  # up to this many plans, home shows each one; beyond, one line per issuer
+ISSUER_CARDS = 60  # beyond this many plans, an issuer's page lists them one row each
 
 
 def plan_card(sd: SiteData, plan: Plan) -> dict:
@@ -208,7 +209,7 @@ def home(sd: SiteData) -> dict:
 
 def issuer_page(sd: SiteData, issuer: str, plans: list[Plan]) -> dict:
     return {"name": sd.ds.registry.agency_name(issuer), "agency": agency_link(sd, issuer),
-            "plans": [plan_card(sd, p) for p in plans],
+            "plans": [plan_card(sd, p) for p in plans], "compact": len(plans) > ISSUER_CARDS,
             "illustrative": any(r.illustrative for p in plans for r in sd.rows_of(p.id))
             or any(r.illustrative for p in plans for r in sd.reporters_of(p.id))}
 
