@@ -279,14 +279,15 @@ def test_every_target_of_the_bundled_strategy_is_shown():
 # --------------------------------------------------------------------------- boundaries (mutation testing)
 
 
-def test_about_tolerance_is_five_percent_of_the_value_or_the_minimum():
+def test_about_tolerance_is_five_percent_of_the_value_or_the_bound():
     from gdnn_cli.gaps import about_tolerance
 
     assert about_tolerance(point(200, qualifier="khoang")) == 10
     assert about_tolerance(point(200, qualifier="khoang", tolerance=3)) == 3
     assert about_tolerance(point(200, qualifier="khoang", tolerance=0)) == 0
     assert about_tolerance(rng(40, 50)) == 2
-    assert about_tolerance(Target(id="m", name="m", unit="%", measure="rate", max=50, year=2025)) == 0
+    at_most = Target(id="m", name="m", unit="%", measure="rate", max=50, qualifier="khoang", year=2025)
+    assert about_tolerance(at_most) == 2.5 and status_of(at_most, 52.5) == "met" and status_of(at_most, 52.6) == "exceeded"
     assert status_of(point(100, qualifier="khoang"), 95) == "met"
     assert status_of(point(100, qualifier="khoang"), 105) == "met"
     assert status_of(point(100, qualifier="khoang"), 94.9) == "not_met"
@@ -427,3 +428,38 @@ def test_projection_is_illustrative_when_any_figure_is():
     assert row.illustrative is True
     last = {("p", "r", 2024): Actual(40), ("p", "r", 2025): Actual(45, status="illustrative")}
     assert rows_for_plan(plan, 2025, last)[0].illustrative is True
+
+
+
+EPS = 1e-9  # gaps.EPS: the rounding allowance at every boundary
+
+
+def test_boundaries_sit_exactly_at_the_rounding_allowance():
+    t = rng(40, 45)
+    assert status_of(t, 40 - EPS) == "met" and status_of(t, 45 + EPS) == "met"
+    assert gap_of(t, 40 - EPS) == 0 and gap_of(t, 45 + EPS) == 0
+    assert status_of(point(0), EPS) == "met" and status_of(point(0, qualifier="tren"), EPS) == "not_met"
+    assert achievement_of(point(EPS), EPS) == 100
+
+
+def test_tree_rows_name_their_parent_kind_and_level():
+    plan = _plan([{"id": "tot", "name": "Tổng", "unit": "người", "value": 100, "year": 2025, "parts": [
+        {"id": "a", "name": "A", "unit": "người", "value": 100, "year": 2025, "shares": [
+            {"id": "a-s", "name": "AS", "unit": "người", "value": 10, "year": 2025}]}], "shares": [
+        {"id": "s", "name": "S", "unit": "người", "value": 20, "year": 2025}]}])
+    rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50)})
+    assert [(r.target, r.level, r.kind, r.parent) for r in rows] == [
+        ("tot", 0, "total", None), ("a", 1, "part", "tot"), ("a-s", 2, "share", "a"), ("s", 1, "share", "tot")]
+    assert rows[1].achievement == 50 and rows[0].achievement == 50
+
+
+def test_cumulative_projection_never_counts_a_negative_pace():
+    plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 20, "year": 2025, "cumulative": True}])
+    (row,) = rows_for_plan(plan, 2022, {("p", "c", 2021): Actual(4), ("p", "c", 2022): Actual(2)})
+    assert row.actual == 6 and row.projected == 6  # the pace falls to 0 in 2023, then below: counted as 0
+    assert row.status == "off_track" and row.shortfall == 14
+
+
+def test_rates_with_a_missing_denominator_take_the_best_record():
+    best = combine([Actual(40, "A", "official", 40, None), Actual(50, "B", "provisional", 50, 100)], rate=True)
+    assert best.value == 40 and best.status == "official"

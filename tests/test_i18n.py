@@ -203,3 +203,57 @@ def test_git_errors_follow_the_language(tmp_path, monkeypatch, lang, expected):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     with pytest.raises(GdnnError, match=expected):
         gitdiff.repo_of(tmp_path)
+
+
+def _gdnn(*args: str, env: dict | None = None):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from gdnn_cli.cli import main; main()", *args],
+                          capture_output=True, text=True, env={**os.environ, **(env or {})})
+
+
+def test_usage_errors_in_vietnamese_by_default(monkeypatch):
+    monkeypatch.delenv("GDNN_LANG")
+    missing = _gdnn("report")
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines() == ["Cách dùng: gdnn report [OPTIONS]", "Xem hướng dẫn: 'gdnn report --help'.",
+                                           "Lỗi: Thiếu tùy chọn '--year' / '-y'."]
+    assert _gdnn("validate", "--strct").stderr.splitlines()[-1] == \
+        "Lỗi: Không có tùy chọn --strct (có phải là --strict?)"
+    assert _gdnn("gaps", "--year", "abc").stderr.splitlines()[-1] == \
+        "Lỗi: Giá trị của '--year' / '-y' không hợp lệ: phải là số nguyên"
+
+
+def test_usage_errors_in_english_with_lang_en():
+    missing = _gdnn("--lang", "en", "report", env={"GDNN_LANG": "vi"})
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines()[-1] == "Error: Missing option '--year' / '-y'."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Missing argument 'plan_id'.", "Thiếu tham số 'plan_id'."),
+    ("Got unexpected extra argument (x)", "Thừa tham số: x"),
+    ("Got unexpected extra arguments (x y)", "Thừa tham số: x y"),
+    ("Option '--year' requires an argument.", "Tùy chọn '--year' cần có giá trị."),
+    ("Invalid value for '--lang': Value error, 'fr' is not one of 'vi', 'en'.",
+     "Giá trị của '--lang' không hợp lệ: 'fr' không phải là một trong các giá trị 'vi', 'en'."),
+    ("Invalid value for '--jobs' / '-j': Input should be greater than or equal to 0",
+     "Giá trị của '--jobs' / '-j' không hợp lệ: phải từ 0 trở lên"),
+    ("No such command 'x'. Did you mean 'y'?", "No such command 'x'. Có phải là 'y'?"),
+    ("Something click says that we do not know", "Something click says that we do not know"),
+])
+def test_click_messages_by_shape(vi, text, expected):
+    from gdnn_cli.cli_lang import translate_click_message
+
+    assert translate_click_message(text) == expected
+
+
+def test_exit_codes_through_main(mini, monkeypatch):
+    monkeypatch.delenv("GDNN_LANG")
+    assert _gdnn("--help").returncode == 0
+    assert _gdnn().returncode == 2  # no command: help, as a usage error
+    assert _gdnn("validate", "--data", str(mini)).returncode == 0
+    (mini / "plans" / "tp-2025.yaml").write_text("id: [", encoding="utf-8")
+    assert _gdnn("validate", "--data", str(mini)).returncode == 1

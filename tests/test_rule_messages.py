@@ -45,6 +45,9 @@ CASES = [
                                       ("plan", "    value: 1000\n    year: 2025\n", "    value: 1000\n    year: 2027\n    shares: [{id: nu, name: Nữ, unit: người, value: 1200, year: 2025}]\n")]),
     ("near-at-half", [("plan", "task: ngay-hoi}", "task: hoi-ngay}")]),
     ("nothing-near", [("plan", "task: ngay-hoi}", "task: zzz}")]),
+    ("ceased-with-two-successors", [("plan", "date: 2025-01-10", "date: 2025-04-01"),
+                                    ("agencies", "    successors: [{id: tp-so-gddt, scope: quản lý nhà nước về giáo dục nghề nghiệp}]\n",
+                                     "    successors: [{id: tp-so-gddt}, {id: tp-so-tai-chinh}]\n")]),
     ("two-successors", [("agencies", "    successors: [{id: tp-so-gddt, scope: quản lý nhà nước về giáo dục nghề nghiệp}]\n",
                          "    successors: [{id: tp-so-gddt, scope: giáo dục nghề nghiệp}, {id: tp-so-tai-chinh}]\n")]),
 ]
@@ -155,6 +158,9 @@ EXPECTED = {
     'nothing-near': [
         ('unknown-task', 'error', 61, 'assignments[0] (agencies=tp-so-ldtbxh).duties[0] (task=zzz).task', "duty refers to task 'zzz', which this plan does not have", None),
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+    ],
+    'ceased-with-two-successors': [
+        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/03/2025, on or before the day this plan was issued (01/04/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt, tp-so-tai-chinh): Sở Giáo dục và Đào tạo; Sở Tài chính'),
     ],
     'two-successors': [
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successors: Sở Giáo dục và Đào tạo (giáo dục nghề nghiệp); Sở Tài chính'),

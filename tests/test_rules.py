@@ -270,3 +270,81 @@ def test_agency_named_by_its_name_gets_the_id_of_the_plans_own_province(tmp_path
     edit(plan, "lead: hp-so-khdt", "lead: Sở Tài chính")
     issue = only(load(data), "unknown-agency")
     assert "'hp-so-tai-chinh'" in issue.hint and "hn-so-tai-chinh" not in issue.hint
+
+
+# --------------------------------------------------------------------------- the rules as functions (mutation testing)
+
+
+def _plan_with(targets):
+    from gdnn_cli.models import Plan
+
+    return Plan.model_validate({"id": "p", "issuer": "x", "place": "P", "date": 2025, "title": "T",
+                                "period": {"start": 2025, "end": 2025}, "sections": [], "targets": targets,
+                                "signature": {"title": "T", "name": "N"}})
+
+
+def _codes(targets):
+    from gdnn_cli.rules import target_rules
+
+    return [i.code for i in target_rules(_plan_with(targets), "f")]
+
+
+def _t(id_, unit="người", parts=(), shares=(), **bounds):
+    measure = "rate" if unit == "%" else "count"
+    return {"id": id_, "name": id_, "unit": unit, "measure": measure, "year": 2025, **bounds,
+            "parts": list(parts), "shares": list(shares)}
+
+
+def test_sums_and_shares_at_the_rounding_allowance():
+    eps = 1e-6  # rules.EPS
+    assert _codes([_t("a", value=0, parts=[_t("b", value=eps)])]) == []
+    assert _codes([_t("a", min=eps, max=1, parts=[_t("b", value=0)])]) == []
+    assert _codes([_t("a", min=0, max=0, parts=[_t("b", value=eps)])]) == []
+    assert _codes([_t("a", min=0, max=0, parts=[_t("b", value=3 * eps)])]) == ["breakdown-sum"]
+    assert _codes([_t("a", value=0, shares=[_t("b", value=eps)])]) == []
+    assert _codes([_t("a", value=0, shares=[_t("b", value=3 * eps)])]) == ["share-exceeds-total"]
+
+
+def test_rates_do_not_add_up_but_their_shares_are_bounded():
+    assert _codes([_t("r", "%", value=70, parts=[_t("a", "%", value=50), _t("b", "%", value=60)])]) == []
+    assert _codes([_t("r", "%", min=40, max=45, shares=[_t("s", "%", value=46)])]) == ["share-exceeds-total"]
+    assert _codes([_t("r", "%", min=40, max=45, shares=[_t("s", "%", value=45)])]) == []
+
+
+def test_parts_without_a_point_value_are_not_summed():
+    assert _codes([_t("a", value=10, parts=[_t("b", min=1, max=2)])]) == []
+
+
+def _registry(*agencies):
+    from gdnn_cli.models import Agency
+    from gdnn_cli.rules import Registry
+
+    reg = Registry()
+    for a in agencies:
+        agency = Agency.model_validate({"kind": "so", "name": a["id"].upper(), **a})
+        reg.agencies[agency.id] = agency
+    return reg
+
+
+def test_successor_at_follows_cease_dates_and_stops_on_a_cycle():
+    import datetime as dt
+
+    reg = _registry({"id": "a", "ceased": "2025-03-01", "successors": [{"id": "b"}]},
+                    {"id": "b", "ceased": "2025-07-01", "successors": [{"id": "a"}]}, {"id": "c", "ceased": "2025-01-01"})
+    assert reg.successor_at("a", dt.date(2025, 2, 28)) == "a"
+    assert reg.successor_at("a", dt.date(2025, 3, 1)) == "b"
+    assert reg.successor_at("a", dt.date(2025, 8, 1)) in {"a", "b"}  # a cycle in the registry ends, somewhere
+    assert reg.successor_at("c", dt.date(2025, 8, 1)) == "c" and reg.successor_at("zz", dt.date(2025, 8, 1)) == "zz"
+    assert (reg.short_name("zz"), reg.agency_name("zz"), reg.agency_name("a")) == ("zz", "zz", "A")
+
+
+def test_members_of_a_group_alive_on_a_day():
+    import datetime as dt
+
+    reg = _registry({"id": "g", "kind": "nhom"}, {"id": "m1", "member_of": ["g"]},
+                    {"id": "m3", "member_of": ["g"], "started": "2025-07-01"},
+                    {"id": "m2", "member_of": ["g"], "ceased": "2025-03-01"}, {"id": "other", "member_of": ["h"]})
+    assert reg.members("g") == ["m1", "m2", "m3"] and reg.members("nobody") == []
+    assert reg.members("g", dt.date(2025, 2, 28)) == ["m1", "m2"]
+    assert reg.members("g", dt.date(2025, 3, 1)) == ["m1"]
+    assert reg.members("g", dt.date(2025, 7, 1)) == ["m1", "m3"]

@@ -348,12 +348,19 @@ def report_cmd(
 
 def main() -> None:
     """Entry point with one exception boundary: expected errors exit 1, usage 2, bugs 3."""
-    from .cli_lang import language_from_argv
+    from .cli_lang import click_exceptions, language_from_argv, show_click_error
     from .errors import GdnnError, UsageError
 
     args = language_from_argv(sys.argv[1:])
     try:
-        app(args=args)  # standalone: typer turns usage errors into exit 2 and typer.Exit into its code
+        # not standalone, so that click's usage errors can be shown in the user's language
+        code = app(args=args, prog_name="gdnn", standalone_mode=False)
+    except click_exceptions.ClickException as exc:
+        show_click_error(exc)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        print(_("Aborted!"), file=sys.stderr)
+        sys.exit(1)
     except UsageError as exc:
         print(f"gdnn: {exc}", file=sys.stderr)
         sys.exit(2)
@@ -368,6 +375,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the one boundary for bugs
         _bug(exc)
+    sys.exit(code if isinstance(code, int) else 0)  # typer.Exit(n) comes back as n
 
 
 def _bug(exc: Exception) -> None:

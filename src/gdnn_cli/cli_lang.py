@@ -98,3 +98,60 @@ def language_from_argv(argv: list[str]) -> list[str]:
             continue
         rest.append(arg)
     return rest
+
+
+# --------------------------------------------------------------------------- click's own errors
+
+try:  # typer ≥ 0.20 carries its own copy of click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer on click
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+# click writes its usage errors in English, in code (no catalog): the common ones, by their shape.
+CLICK_TEXTS = [
+    (r"Missing option (?P<option>.+)\.", N_("Missing option {option}.")),
+    (r"Missing argument (?P<name>.+)\.", N_("Missing argument {name}.")),
+    (r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)",
+     N_("No such option: {option} (did you mean {options}?)")),
+    (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
+    (r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", N_("Unexpected extra argument(s): {args}")),
+    (r"Option (?P<option>.+) requires an argument\.", N_("Option {option} needs a value.")),
+    (r"Invalid value for (?P<name>[^:]+): (?P<reason>.*)", N_("Invalid value for {name}: {reason}")),
+    (r"(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.+?)\.?", N_("'{value}' is not one of {choices}.")),
+    (r"Input should be a valid integer.*", N_("must be a whole number")),
+    (r"Input should be greater than or equal to (?P<n>\S+)", N_("must be at least {n}")),
+    (r"(?P<text>.*?)\.? Did you mean (?P<names>.+)\?", N_("{text}. Did you mean {names}?")),
+]
+
+
+def translate_click_message(text: str) -> str:
+    """click's English message in the current language when its shape is known, else unchanged."""
+    import re
+
+    for pattern, msgid in CLICK_TEXTS:
+        m = re.fullmatch(pattern, text.strip(), flags=re.S)
+        if m:
+            parts = {k: translate_click_message(v) if k in ("reason", "text") else v
+                     for k, v in m.groupdict().items() if v is not None}
+            return _(msgid).format(**parts)
+    return text
+
+
+def show_click_error(exc) -> None:  # type: ignore[no-untyped-def]
+    """What click's ``UsageError.show`` prints — usage line, where to find help, the error — in the
+    user's language."""
+    import sys
+
+    if isinstance(exc, click_exceptions.NoArgsIsHelpError) or not isinstance(exc, click_exceptions.UsageError):
+        exc.show()
+        return
+    ctx = exc.ctx
+    if ctx is not None:
+        usage = ctx.get_usage()
+        if usage.startswith("Usage:"):
+            usage = _("Usage:") + usage[len("Usage:"):]
+        print(usage, file=sys.stderr)
+        if ctx.command.get_help_option(ctx) is not None:
+            print(_("See '{command} {option}' for help.").format(command=ctx.command_path,
+                                                                 option=ctx.help_option_names[0]), file=sys.stderr)
+    print(_("Error: {message}").format(message=translate_click_message(exc.format_message())), file=sys.stderr)

@@ -84,31 +84,27 @@ class GapRow:
 def about_tolerance(t: Target) -> float:
     if t.tolerance is not None:
         return t.tolerance
-    base = t.value if t.value is not None else (t.min or 0)
-    return abs(base) * DEFAULT_ABOUT_TOLERANCE
+    return abs(_bound(t)) * DEFAULT_ABOUT_TOLERANCE
+
+
+def _bound(t: Target) -> float:
+    """The figure a point or one-sided target names: its value, else its minimum, else its maximum."""
+    return t.value if t.value is not None else t.min if t.min is not None else t.max  # type: ignore[return-value]
 
 
 def status_of(t: Target, actual: float | None) -> str:
     if actual is None:
         return "no_data"
     lower = t.direction == "lower"
-    if t.value is None and (t.min is None or t.max is None):
-        # one-sided ("đạt từ 72,2%", "tối đa 5%"): the bound acts as the target, not as a range
-        return status_of(t.model_copy(update={"value": t.min if t.min is not None else t.max,
-                                               "min": None, "max": None}), actual)
-    if t.value is None:
-        lo = t.min if t.min is not None else float("-inf")
-        hi = t.max if t.max is not None else float("inf")
-        if actual < lo - EPS:
+    if t.value is None and t.min is not None and t.max is not None:
+        if actual < t.min - EPS:
             return "exceeded" if lower else "not_met"
-        if actual > hi + EPS:
+        if actual > t.max + EPS:
             return "not_met" if lower else "exceeded"
         return "met"
-    v = t.value
+    v = _bound(t)  # a one-sided range ("đạt từ 72,2%", "tối đa 5%") acts as its bound
     tol = about_tolerance(t) if t.qualifier == "khoang" else 0.0
-    diff = actual - v
-    if lower:
-        diff = -diff
+    diff = v - actual if lower else actual - v
     if abs(diff) <= tol + EPS:
         if t.qualifier in ("tren", "duoi") and abs(actual - v) <= EPS:
             return "not_met"  # strictly above / below is required
@@ -154,21 +150,23 @@ def project(series: dict[int, float], year: int) -> float | None:
     n = len(xs)
     mx = sum(xs) / n
     my = sum(series[x] for x in xs) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    sxy = sum((x - mx) * (series[x] - my) for x in xs)
-    slope = sxy / sxx if sxx else 0.0
-    return my + slope * (year - mx)
+    sxx = sum((x - mx) ** 2 for x in xs)  # > 0: the years are distinct
+    sxy = sum((x - mx) * series[x] for x in xs)  # Σ(x − x̄)(y − ȳ) = Σ(x − x̄)·y
+    return my + sxy / sxx * (year - mx)
+
+
+PROVENANCE = ("official", "provisional", "derived", "illustrative")  # best first
 
 
 def combine(figures: list[Actual], rate: bool) -> Actual | None:
     """Several records for one target and year: counts add up; rates re-aggregate from
-    numerator ÷ denominator when every record has them, else the best-sourced record wins."""
+    numerator ÷ denominator when every record has them, else the best-sourced record wins.
+    A combination is only as good as its weakest record (official + illustrative is illustrative)."""
     if not figures:
         return None
     if len(figures) == 1:
         return figures[0]
-    worst = max(figures, key=lambda f: ("official", "provisional", "derived", "illustrative").index(f.status)
-                if f.status in ("official", "provisional", "derived", "illustrative") else 0)
+    worst = max(figures, key=lambda f: PROVENANCE.index(f.status))
     sources = "; ".join(sorted({f.source for f in figures if f.source}))
     if not rate:
         return Actual(sum(f.value for f in figures), sources or None, worst.status)
@@ -176,8 +174,7 @@ def combine(figures: list[Actual], rate: bool) -> Actual | None:
         num = sum(f.numerator for f in figures)  # type: ignore[misc]
         den = sum(f.denominator for f in figures)  # type: ignore[misc]
         return Actual(num / den * 100, sources or None, worst.status, num, den)
-    rank = ("official", "provisional", "derived", "illustrative")
-    return min(figures, key=lambda f: rank.index(f.status) if f.status in rank else len(rank))
+    return min(figures, key=lambda f: PROVENANCE.index(f.status))
 
 
 # --------------------------------------------------------------------------- rows for a year
@@ -229,9 +226,7 @@ def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actua
         return average_of(plan, t, year, actuals)[0]
     if t.cumulative:
         parts = [actuals[(plan.id, k, y)] for y in range(plan.period.start, year + 1) if (plan.id, k, y) in actuals]
-        if not parts:
-            return None
-        return combine(parts, rate=False) if len(parts) > 1 else parts[0]
+        return combine(parts, rate=False)
     return actuals.get((plan.id, k, year))
 
 
@@ -253,12 +248,11 @@ def _ahead_tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, milesto
     ``no_data`` where there are none yet — every target in force is shown, none silently left out."""
     row = None
     if isinstance(t.year, int):
-        row = _average_ahead_row(plan, t, year, actuals) if t.average else _ahead_row(plan, t, year, actuals)
+        row = (_average_ahead_row(plan, t, year, actuals, level, parent, kind) if t.average
+               else _ahead_row(plan, t, year, actuals, level, parent, kind))
     if row is None:
         row = _row(plan, t, milestone, None, level, parent, kind)
         row.note = f"mốc {milestone}, nhìn từ năm {year}"
-    else:
-        row.level, row.parent, row.kind = level, parent, kind
     rows = [row]
     for key, child_kind in (("parts", "part"), ("shares", "share")):
         for child in getattr(t, key):
@@ -279,12 +273,13 @@ def _average_note(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> st
         first=span.start, last=span.stop - 1, n=n, years=len(span))
 
 
-def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRow | None:
+def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
+                       kind: str) -> GapRow | None:
     """An average whose last year lies ahead: the mean so far is on track when it already reaches the value."""
     act, _n = average_of(plan, t, year, actuals)
     if act is None:
         return None
-    row = _row(plan, t, int(t.year), act, 0, None, "total")  # type: ignore[arg-type]
+    row = _row(plan, t, int(t.year), act, level, parent, kind)  # type: ignore[arg-type]
     reaches = row.status in ("met", "exceeded")
     row.trend = row.status = "on_track" if reaches else "off_track"
     row.projected = act.value  # the mean, if the years to come keep it
@@ -313,8 +308,7 @@ def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, paren
     value = act.value if act else None
     return GapRow(
         plan=plan.id, target=t.id, name=t.name, year=year, unit=t.unit,
-        target_value=t.value, target_min=t.min if t.value is None else None,
-        target_max=t.max if t.value is None else None,
+        target_value=t.value, target_min=t.min, target_max=t.max,  # a point has neither (models.Target)
         actual=value, gap=gap_of(t, value), achievement=achievement_of(t, value),
         status=status_of(t, value), source=act.source if act else None, direction=t.direction,
         level=level, parent=parent, illustrative=bool(act and act.illustrative),
@@ -330,18 +324,13 @@ def series_start(plan: Plan, t: Target) -> int:
     return min(plan.period.start, t.baseline_year)
 
 
-def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRow | None:
-    series: dict[int, float] = {}
-    illustrative = False
-    last: Actual | None = None
-    for y in range(series_start(plan, t), year + 1):
-        a = actual_for(plan, t, y, actuals)
-        if a is not None:
-            series[y] = a.value
-            illustrative = illustrative or a.illustrative
-            last = a
-    if not series:
+def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
+               kind: str) -> GapRow | None:
+    found = {y: a for y in range(series_start(plan, t), year + 1)
+             if (a := actual_for(plan, t, y, actuals)) is not None}
+    if not found:
         return None
+    series = {y: a.value for y, a in found.items()}
     if t.baseline_year is not None and t.baseline is not None and not t.cumulative:
         series.setdefault(t.baseline_year, t.baseline)  # a reported figure of that year wins
     milestone = int(t.year)  # type: ignore[arg-type]
@@ -353,13 +342,12 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> GapRo
     else:
         projected = project(series, milestone)
     ref = reference_value(t)
-    row = _row(plan, t, milestone, last, 0, None, "total")  # for a cumulative target, last is the running total
+    row = _row(plan, t, milestone, found[max(found)], level, parent, kind)  # cumulative: the running total
     row.projected = projected
-    row.illustrative = illustrative
-    if projected is not None and ref is not None:
-        reaches = projected <= ref + EPS if t.direction == "lower" else projected >= ref - EPS
-        row.trend = "on_track" if reaches else "off_track"
-        row.shortfall = 0.0 if reaches else abs(ref - projected)
-        row.status = row.trend
-        row.note = f"mốc {milestone}, nhìn từ năm {year}"
+    row.illustrative = any(a.illustrative for a in found.values())
+    reaches = projected <= ref + EPS if t.direction == "lower" else projected >= ref - EPS  # type: ignore[operator]
+    row.trend = "on_track" if reaches else "off_track"
+    row.shortfall = 0.0 if reaches else abs(ref - projected)  # type: ignore[operator]
+    row.status = row.trend
+    row.note = f"mốc {milestone}, nhìn từ năm {year}"
     return row

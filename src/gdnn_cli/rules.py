@@ -89,16 +89,16 @@ def _alive(agency: Agency, when) -> bool:
 
 
 def target_rules(plan: Plan, file: str) -> Iterator[Issue]:
-    seen: dict[str, tuple] = {}
+    seen: set[str] = set()
     for i, target in enumerate(plan.targets):
         yield from _target_tree(plan, file, target, ("targets", i), seen)
 
 
-def _target_tree(plan: Plan, file: str, t: Target, loc: tuple, seen: dict) -> Iterator[Issue]:
+def _target_tree(plan: Plan, file: str, t: Target, loc: tuple, seen: set[str]) -> Iterator[Issue]:
     if t.id in seen:
         yield Issue(file, "duplicate-target-id", _("target id '{id}' is used twice in this plan").format(id=t.id),
                     loc=loc + ("id",), hint=_("give each target its own id"))
-    seen[t.id] = loc
+    seen.add(t.id)
     yield from _one_target(plan, file, t, loc)
     if t.parts:
         yield from _breakdown(file, t, loc)
@@ -247,7 +247,7 @@ def _fmt_partial(plan: Plan) -> str:
 
 
 def _near(wrong: str, pool) -> str | None:
-    close = difflib.get_close_matches(wrong, sorted(pool), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(wrong, sorted(pool), cutoff=0.5)
     return _("did you mean '{name}'?").format(name=close[0]) if close else None
 
 
