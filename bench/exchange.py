@@ -28,11 +28,19 @@ REPO = Path(__file__).resolve().parent.parent
 GDNN = [sys.executable, "-m", "gdnn_cli"]
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, str]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    import resource
+
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime
+
+
+def run(args: list[str], cwd: Path) -> tuple[tuple[float, float], str]:
+    """(wall-clock seconds, the process's CPU seconds — steadier on a shared machine), its output."""
+    start, cpu = time.perf_counter(), _cpu()
     proc = subprocess.run(GDNN + args, cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, "GDNN_NO_CACHE": "1", "GDNN_LANG": "vi"})
-    took = time.perf_counter() - start
+    took = (time.perf_counter() - start, _cpu() - cpu)
     if proc.returncode not in (0,):
         raise SystemExit(f"gdnn {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return took, proc.stdout + proc.stderr
@@ -88,7 +96,7 @@ def main() -> int:
     rows.append((f"`gdnn forms --year {y}`", n_forms, t))
     start = time.perf_counter()
     fill_all(forms, filled)
-    rows.append(("filling every form with openpyxl (the bodies' side)", n_forms, time.perf_counter() - start))
+    rows.append(("filling every form with openpyxl (the bodies' side)", n_forms, (time.perf_counter() - start, None)))
     files = [str(p) for p in sorted(filled.glob("*.xlsx"))]
     t, out1 = run(["collect", "--year", y, "--received", f"{y}-12-02", "--status", "illustrative", *files], work)
     rows.append(("`gdnn collect` (all new)", n_forms, t))
@@ -100,9 +108,9 @@ def main() -> int:
     rows.append(("`gdnn validate` after collecting", "", t))
     print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} core(s), Python {platform.python_version()}; "
           f"{dt.date.today().isoformat()}\n")
-    print("| step | forms | seconds |\n|---|---|---|")
-    for name, n, secs in rows:
-        print(f"| {name} | {n} | {secs:.1f} |")
+    print("| step | forms | wall seconds | CPU seconds |\n|---|---|---|---|")
+    for name, n, (secs, cpu) in rows:
+        print(f"| {name} | {n} | {secs:.1f} | {'' if cpu is None else f'{cpu:.1f}'} |")
     print("\n" + out1.strip().splitlines()[-2] if len(out1.strip().splitlines()) > 1 else out1)
     print(out2.strip().splitlines()[-1])
     size = sum(p.stat().st_size for p in (work / "data" / "results").rglob("*.yaml"))

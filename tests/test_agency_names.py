@@ -70,3 +70,18 @@ def test_mini_fixture_name_hint(mini):
     edit(plan_path(mini), "partners: [tp-so-gddt]", "partners: [Sở GD&ĐT]")
     issue = next(i for i in load(mini).issues if i.code == "unknown-agency")
     assert "'tp-so-gddt'" in issue.hint
+
+
+def test_an_agency_file_prefers_its_own_province():
+    parent_hint = unknown_agency_hint(AGENCIES, "UBND Thành phố", "hp-so-tai-chinh")
+    assert "'hp-ubnd'" in parent_hint
+
+
+def test_a_result_file_prefers_the_province_of_its_plan(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    edit(data / "results" / "hp-ubnd" / "2025.yaml", "value: 39.6, agency: hp-so-gddt", "value: 39.6, agency: Sở GD&ĐT")
+    issue = next(i for i in load(data).issues if i.code == "unknown-agency")
+    assert issue.hint.startswith("'Sở GD&ĐT' is the name of an agency; write its id: 'hp-so-gddt'")

@@ -4,8 +4,6 @@ Heavy modules (pydantic models, docx, matplotlib, Babel) are imported inside the
 ``gdnn --help`` starts as fast as typer itself.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from enum import Enum

@@ -4,8 +4,6 @@ Thin: parse, call ``exchange`` (and ``render`` for the letter), print. Registere
 importing this module from cli.py.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from enum import Enum
@@ -83,7 +81,6 @@ def collect_cmd(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and show, write nothing.")] = False,
 ) -> None:
     """Read filled forms into data/results/, with the provenance of every figure; safe to run again."""
-    from . import output
     from .errors import UsageError
     from .exchange.collect import collect
     from .exchange.view import print_collect

@@ -4,8 +4,6 @@ Registered on the app from cli.py when this module is imported. Like cli.py, com
 call the library (gitdiff, textconv) and print; heavy imports stay inside the functions.
 """
 
-from __future__ import annotations
-
 import re
 import sys
 from enum import Enum

@@ -7,8 +7,6 @@ the moment click looks the command up or prints the group's help. Nothing heavy 
 runs on every ``gdnn --help``.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 
 from typer.core import TyperGroup

@@ -1,9 +1,10 @@
 """Commands that start things in a data repository: `gdnn init` (a new repository) and `gdnn new plan`
 (next year's plan from this year's). Registered on the app from cli.py; they parse, call the library
 (scaffold, rollover) and print.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: typer would have to eval every option's annotation
+string to build `gdnn --help`; real annotations cost nothing at that point.
+"""
 
 from enum import Enum
 from pathlib import Path

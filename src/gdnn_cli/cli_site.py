@@ -1,7 +1,5 @@
 """`gdnn site`: the static progress site. Parses options, calls gdnn_cli.site, prints one summary."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

@@ -41,7 +41,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
             continue
         yield from _figure(plan, loc, target, year, year_explicit, value, num, den, file)
         if agency:
-            yield from _agency(agency, reg, file, loc + ("agency",))
+            yield from _agency(agency, reg, file, loc + ("agency",), plan.issuer)
     for i, plan_id, explicit, task, agency, reported in ri.progress:
         loc = ("progress", i)
         plan, problem = _plan(plan_id, explicit, "progress", i, reg, file)
@@ -53,15 +53,15 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
         if task not in ids:
             yield Issue(file, "unknown-task", _("plan {plan} has no task '{task}'").format(plan=plan.id, task=task), loc=loc + ("task",),
                         hint=_near(task, ids))
-        yield from _agency(agency, reg, file, loc + ("agency",))
+        yield from _agency(agency, reg, file, loc + ("agency",), plan.issuer)
         if reported and reported < plan.earliest:
             yield Issue(file, "reported-before-issue", _("reported {date} before the plan was issued").format(date=fmt_short_date(reported)),
                         loc=loc + ("reported",))
     for i, plan_id, explicit, agency in ri.reports:
-        _found, problem = _plan(plan_id, explicit, "reports", i, reg, file)
+        found, problem = _plan(plan_id, explicit, "reports", i, reg, file)
         if problem:
             yield problem
-        yield from _agency(agency, reg, file, ("reports", i, "agency"))
+        yield from _agency(agency, reg, file, ("reports", i, "agency"), found.issuer if found else None)
 
 
 def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, file) -> Iterator[Issue]:
@@ -85,10 +85,10 @@ def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, 
                             value=fmt_number(value)), loc=loc + ("value",))
 
 
-def _agency(agency_id: str, reg: Registry, file: str, loc: tuple) -> Iterator[Issue]:
+def _agency(agency_id: str, reg: Registry, file: str, loc: tuple, issuer: str | None = None) -> Iterator[Issue]:
     if agency_id not in reg.agencies:
         yield Issue(file, "unknown-agency", _("agency '{id}' is not in data/agencies/").format(id=agency_id),
-                    loc=loc, hint=reg.agency_hint(agency_id))
+                    loc=loc, hint=reg.agency_hint(agency_id, issuer))
 
 
 def duplicate_figures(results: list[tuple[str, ResultIndex]], reg: Registry) -> Iterator[Issue]:

@@ -354,7 +354,7 @@ def agency_rules(agency: Agency, loc: tuple, file: str, reg: Registry) -> Iterat
     for key, ref in refs:
         if ref and ref not in reg.agencies:
             yield Issue(file, "unknown-agency", _("agency '{id}' is not in data/agencies/").format(id=ref),
-                        loc=loc + (key if isinstance(key, tuple) else (key,)), hint=reg.agency_hint(ref))
+                        loc=loc + (key if isinstance(key, tuple) else (key,)), hint=reg.agency_hint(ref, agency.id))
     for j, g in enumerate(agency.member_of):
         group = reg.agencies.get(g)
         if group is not None and group.kind != "nhom":

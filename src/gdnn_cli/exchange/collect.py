@@ -182,24 +182,21 @@ def _identity(meta: dict, name: str, ds, asks_of, year: int | None) -> BodyAsk:
 
 def _locked(wb, ask: BodyAsk, ds, name: str) -> list[Issue]:
     """Every locked cell as the form was written; no merged cells; no extra rows."""
-    from .forms import build_workbook
-
-    fresh = build_workbook(ask, ds.registry)
     issues: list[Issue] = []
+    expected = L.locked_cells(ask)
     for sheet, cols in ((L.TARGET_SHEET, L.TARGET_LOCKED), (L.TASK_SHEET, L.TASK_LOCKED)):
         if sheet not in wb.sheetnames:
             issues.append(Issue(name, "altered-form", _("the sheet '{sheet}' is missing").format(sheet=sheet),
                                 hint=_("do not rename or delete sheets; fill in a new copy of the form")))
             continue
-        got, want = wb[sheet], fresh[sheet]
+        got, want = wb[sheet], expected[sheet]
         for merged in got.merged_cells.ranges:
             issues.append(Issue(name, "merged-cells", _("cells {range} were merged").format(range=merged.coord),
                                 where=f"{sheet}!{merged.coord}", hint=_("unmerge them; the form's rows must stay as written")))
-        last = max(want.max_row, L.FIRST_ROW)
-        for r in range(L.FIRST_ROW, max(got.max_row, last) + 1):
+        for r in range(L.FIRST_ROW, max(got.max_row, max(want)) + 1):
             for c in cols:
                 a = _norm(got[f"{c}{r}"].value)
-                b = _norm(want[f"{c}{r}"].value)
+                b = _norm(want.get(r, {}).get(c))
                 if a != b:
                     issues.append(Issue(name, "altered-form", _("cell holds {got}, the form had {want}").format(
                         got=repr(a) if a is not None else _("nothing"), want=repr(b) if b is not None else _("nothing")),
@@ -267,19 +264,10 @@ def _number(v, where: str, name: str, issues: list[Issue]) -> float | None:
     return float(v)
 
 
-def rows_of(ask: BodyAsk, kind: str):
-    """(row, plan ask, item) for the targets or tasks sheet, in the order the form wrote them."""
-    r = L.FIRST_ROW - 1
-    for p in ask.plans:
-        for item in getattr(p, kind):
-            r += 1
-            yield r, p, item
-
-
 def _target_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> list[Issue]:
     ws = wb[L.TARGET_SHEET]
     issues: list[Issue] = []
-    for r, p, t in rows_of(ask, "targets"):
+    for r, p, t in L.rows_of(ask, "targets"):
         at = lambda col, r=r: f"{L.TARGET_SHEET}!{col}{r}"  # noqa: E731
         value = _number(ws[f"{L.T_ACTUAL}{r}"].value, at(L.T_ACTUAL), name, issues)
         num = den = None
@@ -340,7 +328,7 @@ def _target_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -
 def _task_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> list[Issue]:
     ws = wb[L.TASK_SHEET]
     issues: list[Issue] = []
-    for r, p, t in rows_of(ask, "tasks"):
+    for r, p, t in L.rows_of(ask, "tasks"):
         label = _norm(ws[f"{L.K_STATUS}{r}"].value)
         account = _norm(ws[f"{L.K_RESULT}{r}"].value)
         if label is None:

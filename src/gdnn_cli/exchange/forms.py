@@ -8,7 +8,6 @@ digest of the locked cells — sits on a veryHidden sheet that ``collect`` reads
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -61,15 +60,12 @@ def build_workbook(ask: BodyAsk, reg, illustrative: bool = False):
     guide.title = L.GUIDE_SHEET
     filler_row, date_row = _guide(guide, ask, reg, illustrative)
     targets = wb.create_sheet(L.TARGET_SHEET)
-    t_last = _targets(targets, ask)
+    _targets(targets, ask)
     tasks = wb.create_sheet(L.TASK_SHEET)
-    k_last = _tasks(tasks, ask)
-    digest = L.content_digest(L.locked_values(targets, L.TARGET_LOCKED, L.FIRST_ROW, t_last)
-                              + L.locked_values(tasks, L.TASK_LOCKED, L.FIRST_ROW, k_last))
+    _tasks(tasks, ask)
     meta = wb.create_sheet(L.META_SHEET)
     rows = [("form", L.FORM_KIND), ("version", FORM_VERSION), ("year", ask.year), ("body", ask.body),
             ("plans", ",".join(p.plan.id for p in ask.plans)), ("checksum", ask.checksum),
-            ("content", digest), ("target_rows", f"{L.FIRST_ROW}:{t_last}"), ("task_rows", f"{L.FIRST_ROW}:{k_last}"),
             ("filler_cell", f"{L.FILLER_CELL}{filler_row}"), ("date_cell", f"{L.FILLER_CELL}{date_row}")]
     for r, (k, v) in enumerate(rows, 1):
         meta.cell(r, 1, k)
@@ -233,7 +229,7 @@ def _headers(ws, columns, title: str, s) -> None:
     ws.freeze_panes = f"A{L.FIRST_ROW}"
 
 
-def _targets(ws, ask: BodyAsk) -> int:
+def _targets(ws, ask: BodyAsk) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     s = _style()
@@ -248,38 +244,28 @@ def _targets(ws, ask: BodyAsk) -> int:
                           errorTitle="Sai số liệu", error="Nhập số không âm (ví dụ 12000).")
     for dv in (count, rate, part):
         ws.add_data_validation(dv)
-    r = L.FIRST_ROW - 1
-    n = 0
-    for p in ask.plans:
-        if not p.targets:
-            continue
-        for t in p.targets:
-            r += 1
-            n += 1
-            values = {L.T_NO: n, L.T_NAME: t.name, L.T_UNIT: t.unit, L.T_YEAR: t.year, L.T_PLANNED: t.planned,
-                      L.T_PLAN: t.plan, L.T_ID: t.target}
-            for col, value in values.items():
-                _locked(ws[f"{col}{r}"], value, s)
-            _fit_height(ws, r, [(t.name, 38), (t.target, 22)])
-            _answer(ws[f"{L.T_ACTUAL}{r}"], s)
-            _answer(ws[f"{L.T_NOTE}{r}"], s)
-            if t.measure == "rate":
-                rate.add(f"{L.T_ACTUAL}{r}")
-                for col in (L.T_NUM, L.T_DEN):
-                    _answer(ws[f"{col}{r}"], s)
-                    part.add(f"{col}{r}")
-            else:
-                count.add(f"{L.T_ACTUAL}{r}")
-                for col in (L.T_NUM, L.T_DEN):
-                    ws[f"{col}{r}"].border = s["border"]
-    if r < L.FIRST_ROW:
-        ws[f"B{L.FIRST_ROW}"] = "(Đơn vị không phải báo cáo chỉ tiêu nào trong năm.)"
+    cells = L.locked_cells(ask)[L.TARGET_SHEET]
+    for row, values in cells.items():
+        for col, value in values.items():
+            _locked(ws[f"{col}{row}"], value, s)
+    for r, _p, t in L.rows_of(ask, "targets"):
+        _fit_height(ws, r, [(t.name, 38), (t.target, 22)])
+        _answer(ws[f"{L.T_ACTUAL}{r}"], s)
+        _answer(ws[f"{L.T_NOTE}{r}"], s)
+        if t.measure == "rate":
+            rate.add(f"{L.T_ACTUAL}{r}")
+            for col in (L.T_NUM, L.T_DEN):
+                _answer(ws[f"{col}{r}"], s)
+                part.add(f"{col}{r}")
+        else:
+            count.add(f"{L.T_ACTUAL}{r}")
+            for col in (L.T_NUM, L.T_DEN):
+                ws[f"{col}{r}"].border = s["border"]
     _protect(ws)
     _print_setup(ws, landscape=True, title_rows=f"{L.HEADER_ROW}:{L.HEADER_ROW}")
-    return max(r, L.FIRST_ROW - 1)
 
 
-def _tasks(ws, ask: BodyAsk) -> int:
+def _tasks(ws, ask: BodyAsk) -> None:
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -295,24 +281,16 @@ def _tasks(ws, ask: BodyAsk) -> int:
     dv = DataValidation(type="list", formula1="=TinhTrang", allow_blank=True, showErrorMessage=True,
                         errorTitle="Sai tình trạng", error="Chọn một tình trạng trong danh sách.")
     ws.add_data_validation(dv)
-    r = L.FIRST_ROW - 1
-    for p in ask.plans:
-        for t in p.tasks:
-            r += 1
-            for col, value in ((L.K_NO, r - L.FIRST_ROW + 1), (L.K_TEXT, t.text), (L.K_PLAN, t.plan), (L.K_ID, t.task)):
-                _locked(ws[f"{col}{r}"], value, s)
-            _fit_height(ws, r, [(t.text, 55), (t.task, 24)])
-            _answer(ws[f"{L.K_STATUS}{r}"], s)
-            _answer(ws[f"{L.K_RESULT}{r}"], s)
-            ws[f"{L.K_RESULT}{r}"].alignment = s["wrap"]
-            dv.add(f"{L.K_STATUS}{r}")
-    if r < L.FIRST_ROW:
-        ws[f"B{L.FIRST_ROW}"] = "(Đơn vị không được giao nhiệm vụ cụ thể trong năm.)"
+    cells = L.locked_cells(ask)[L.TASK_SHEET]
+    for row, values in cells.items():
+        for col, value in values.items():
+            _locked(ws[f"{col}{row}"], value, s)
+    for r, _p, t in L.rows_of(ask, "tasks"):
+        _fit_height(ws, r, [(t.text, 55), (t.task, 24)])
+        _answer(ws[f"{L.K_STATUS}{r}"], s)
+        _answer(ws[f"{L.K_RESULT}{r}"], s)
+        ws[f"{L.K_RESULT}{r}"].alignment = s["wrap"]
+        dv.add(f"{L.K_STATUS}{r}")
     _protect(ws)
     _print_setup(ws, landscape=True, title_rows=f"{L.HEADER_ROW}:{L.HEADER_ROW}")
-    ws.print_area = f"A1:{L.K_ID}{max(r, L.FIRST_ROW)}"
-    return max(r, L.FIRST_ROW - 1)
-
-
-def today() -> dt.date:
-    return dt.date.today()
+    ws.print_area = f"A1:{L.K_ID}{max(cells)}"

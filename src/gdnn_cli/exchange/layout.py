@@ -5,9 +5,6 @@ Kept apart from ``forms`` and ``collect`` so that a change of column moves both 
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 META_SHEET = "_gdnn"
 GUIDE_SHEET = "Hướng dẫn"
 TARGET_SHEET = "Chỉ tiêu"
@@ -38,25 +35,30 @@ FILLER_LABEL, FILLER_CELL = "Người lập biểu (họ và tên):", "C"
 DATE_LABEL = "Ngày lập biểu (ngày/tháng/năm):"
 
 
-def content_digest(rows: list[list]) -> str:
-    """A digest of what the filler must not change: the locked cells, sheet by sheet, row by row."""
-    raw = json.dumps(rows, ensure_ascii=False, default=str)
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
-
-
-def locked_values(ws, columns: str, first: int, last: int) -> list[list]:
-    """The locked cells' values of rows ``first``..``last`` (numbers as written, text stripped)."""
-    out = []
-    for r in range(first, last + 1):
-        row = []
-        for c in columns:
-            v = ws[f"{c}{r}"].value
-            if isinstance(v, float) and v.is_integer():
-                v = int(v)
-            row.append(v.strip() if isinstance(v, str) else v)
-        out.append(row)
-    return out
-
-
 TARGET_LOCKED = T_NO + T_NAME + T_UNIT + T_YEAR + T_PLANNED + T_PLAN + T_ID
 TASK_LOCKED = K_NO + K_TEXT + K_PLAN + K_ID
+
+
+NO_TARGETS = "(Đơn vị không phải báo cáo chỉ tiêu nào trong năm.)"
+NO_TASKS = "(Đơn vị không được giao nhiệm vụ cụ thể trong năm.)"
+
+
+def rows_of(ask, kind: str):
+    """(row, plan ask, item) of the targets or tasks sheet, in the order the form has them."""
+    r = FIRST_ROW - 1
+    for p in ask.plans:
+        for item in getattr(p, kind):
+            r += 1
+            yield r, p, item
+
+
+def locked_cells(ask) -> dict[str, dict[int, dict[str, object]]]:
+    """sheet → row → column → the value of every locked cell below the headings: what the writer
+    puts there and what the reader expects to find (a deleted, inserted or moved row, an edited plan
+    figure shows up as a difference)."""
+    targets = {r: {T_NO: r - FIRST_ROW + 1, T_NAME: t.name, T_UNIT: t.unit, T_YEAR: t.year, T_PLANNED: t.planned,
+                   T_PLAN: t.plan, T_ID: t.target} for r, _, t in rows_of(ask, "targets")}
+    tasks = {r: {K_NO: r - FIRST_ROW + 1, K_TEXT: t.text, K_PLAN: t.plan, K_ID: t.task}
+             for r, _, t in rows_of(ask, "tasks")}
+    return {TARGET_SHEET: targets or {FIRST_ROW: {T_NAME: NO_TARGETS}},
+            TASK_SHEET: tasks or {FIRST_ROW: {K_TEXT: NO_TASKS}}}

@@ -98,7 +98,7 @@ def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
         body.extend({"kind": "body", "text": f"- {r['agency']}: hạn gửi {r['due']}, biểu mẫu {r['form']}."} for r in rows)
     body.append({"kind": "body", "text": "Thông tin liên hệ: " + (contact or f"{me}, đồng chí {BLANK * 3}, "
                                                                               f"điện thoại {BLANK * 3}") + "."})
-    body.append({"kind": "body", "text": f"Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./."})
+    body.append({"kind": "body", "text": "Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./."})
     if len(bodies) > MANY:
         addressees = ["Kính gửi: Các cơ quan, đơn vị có tên trong danh sách kèm theo."]
     elif len(bodies) == 1:
