@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gdnn_cli.gaps import Actual, achievement_of, combine, gap_of, in_force, project, rows_for_plan, status_of
+from gdnn_cli.gaps import Actual, achievement_of, combine, gap_of, in_force, rows_for_plan, status_of
 from gdnn_cli.models import Period, Plan, Target
 
 finite = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
@@ -109,12 +109,6 @@ def test_counts_add_up(values):
     assert math.isclose(combined.value, sum(values), rel_tol=1e-9, abs_tol=1e-6)
 
 
-@given(st.floats(-1000, 1000), st.floats(-1000, 1000), st.integers(2026, 2035))
-def test_projection_of_a_line_is_exact(a, b, year):
-    series = {y: a + b * (y - 2021) for y in range(2021, 2026)}
-    assert math.isclose(project(series, year), a + b * (year - 2021), rel_tol=1e-6, abs_tol=1e-6)
-
-
 def _plan(targets, start=2021, end=2030):
     return Plan.model_validate({
         "id": "p", "issuer": "x", "place": "X", "date": 2021, "title": "t", "period": {"start": start, "end": end},
@@ -142,12 +136,29 @@ def test_breakdown_rows_under_total_and_derived_total():
     assert rows[0].actual == 90 and rows[0].gap == -10
 
 
-def test_milestone_ahead_on_and_off_track():
+def test_milestone_ahead_judged_against_the_path_from_the_baseline():
     plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030}])
+    # 20 → 44 in four years: 6 points a year against 30/9 = 3,33 needed
     on = rows_for_plan(plan, 2025, {("p", "r", y): Actual(20 + 6 * (y - 2021)) for y in range(2021, 2026)})
-    assert on[0].trend == "on_track" and on[0].shortfall == 0 and on[0].year == 2030
-    off = rows_for_plan(plan, 2025, {("p", "r", y): Actual(20 + 1 * (y - 2021)) for y in range(2021, 2026)})
-    assert off[0].trend == "off_track" and math.isclose(off[0].shortfall, 50 - 29, abs_tol=1e-6)
+    assert on[0].trend == "on_track" and on[0].year == 2030 and math.isclose(on[0].shortfall, 50 - 44)
+    # 1 point a year against 3,33: ratio 0,3, progress but too slow
+    slow = rows_for_plan(plan, 2025, {("p", "r", y): Actual(20 + 1 * (y - 2021)) for y in range(2021, 2026)})
+    assert slow[0].trend == "behind" and math.isclose(slow[0].shortfall, 50 - 24, abs_tol=1e-6)
+    flat = rows_for_plan(plan, 2025, {("p", "r", y): Actual(20) for y in (2021, 2025)})
+    assert flat[0].trend == "at_risk"
+
+
+def test_one_figure_is_too_few_to_judge():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030}])
+    (row,) = rows_for_plan(plan, 2025, {("p", "r", 2025): Actual(31.5)})
+    assert row.trend == "too_few" and row.actual == 31.5
+
+
+def test_baseline_of_the_target_counts_from_the_year_before_the_period():
+    plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030, "baseline": 30}])
+    (row,) = rows_for_plan(plan, 2025, {("p", "r", 2025): Actual(40)})
+    # 10 points in 5 years (2020 → 2025) against 20 in 10: exactly on the path
+    assert row.trend == "on_track" and row.extra["base_year"] == 2020
 
 
 def test_cumulative_target_adds_years():
@@ -156,11 +167,12 @@ def test_cumulative_target_adds_years():
     assert rows[0].actual == 9 and rows[0].status == "not_met"
 
 
-def test_cumulative_milestone_ahead_uses_running_total_and_yearly_pace():
+def test_cumulative_milestone_ahead_uses_running_total_from_zero():
     plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 5, "year": 2030, "cumulative": True}])
     (row,) = rows_for_plan(plan, 2025, {("p", "c", 2023): Actual(1), ("p", "c", 2025): Actual(1)})
     assert row.actual == 2  # 1 + 1 so far, not a sum of running totals
-    assert row.projected == 2 + 5 * 1 and row.trend == "on_track"
+    # 2 schools in 5 years (0,4 a year) against 5 in 10 (0,5 a year): ratio 0,8
+    assert row.trend == "behind" and math.isclose(row.extra["progress"].ratio, 0.8)
 
 
 @given(rate, rate)
@@ -197,7 +209,7 @@ def test_average_mid_period_is_the_mean_of_the_years_so_far(year, values, target
     so_far = values[: year - 2024 + 1]
     mean = sum(so_far) / len(so_far)
     assert math.isclose(row.actual, mean, rel_tol=1e-9, abs_tol=1e-9)
-    assert row.trend == ("on_track" if mean >= target - 1e-9 else "off_track") == row.status
+    assert row.trend == ("on_track" if mean >= target - 1e-9 else "behind") == row.status
     assert row.year == 2030 and str(len(so_far)) in row.note
 
 
@@ -217,20 +229,24 @@ def test_average_and_cumulative_exclude_each_other():
         Target(id="x", name="x", unit="người", value=1, year=2030, average=True, cumulative=True)
 
 
-def test_baseline_and_pre_period_results_extend_the_projection():
-    """68 → 71 from 2023 is on track for 75 in 2030; from 2024 alone (69,5 → 71) it is not."""
+def test_baseline_year_and_pre_period_results_set_the_starting_point():
+    """68 (2023) → 71 (2026) is 1 point a year, as 75 by 2030 needs: on track. Judged from the first
+    figure of the period instead (69,5 in 2024) the same 71 is behind; from 68 in 2021, behind too."""
     spec = {"id": "q", "name": "Q", "unit": "%", "measure": "rate", "value": 75, "year": 2030}
-    actuals = {("p", "q", 2023): Actual(68), ("p", "q", 2024): Actual(69.5), ("p", "q", 2025): Actual(70.5),
-               ("p", "q", 2026): Actual(71)}
+    actuals = {("p", "q", 2024): Actual(69.5), ("p", "q", 2025): Actual(70.5), ("p", "q", 2026): Actual(71)}
     with_base = _plan([{**spec, "baseline": 68, "baseline_year": 2023}], start=2024)
     (row,) = rows_for_plan(with_base, 2026, actuals)
-    assert row.trend == "on_track" and row.projected == pytest.approx(75.2, abs=0.05)
-    without = _plan([spec], start=2024)
-    assert rows_for_plan(without, 2026, actuals)[0].trend == "off_track"
-    # the baseline alone, with no result for its year, is a point of the series too
-    only_base = {k: v for k, v in actuals.items() if k[2] != 2023}
-    (row,) = rows_for_plan(with_base, 2026, only_base)
-    assert row.projected == pytest.approx(project({2023: 68, 2024: 69.5, 2025: 70.5, 2026: 71}, 2030))
+    assert row.status == "on_track" and row.extra["base_year"] == 2023 and row.projected == pytest.approx(75)
+    assert rows_for_plan(_plan([spec], start=2024), 2026, actuals)[0].status == "behind"
+    earlier = _plan([{**spec, "baseline": 68, "baseline_year": 2021}], start=2024)
+    (row,) = rows_for_plan(earlier, 2026, actuals)
+    assert row.status == "behind" and row.extra["base_year"] == 2021
+    # no baseline figure in the plan, but its year, and a result for 2023: that is where the plan starts
+    from_results = _plan([{**spec, "baseline_year": 2023}], start=2024)
+    (row,) = rows_for_plan(from_results, 2026, {**actuals, ("p", "q", 2023): Actual(68)})
+    assert row.status == "on_track" and (row.extra["base_year"], row.extra["baseline"]) == (2023, 68)
+    # a pre-period result the target does not name as its starting point changes nothing
+    assert rows_for_plan(_plan([spec], start=2024), 2026, {**actuals, ("p", "q", 2023): Actual(68)})[0].status == "behind"
 
 
 def test_budget_is_a_total_over_the_period():
@@ -262,7 +278,7 @@ def test_share_of_a_milestone_ahead_is_projected_when_it_has_data():
         {"id": "m-s", "name": "S", "unit": "trường", "value": 2, "year": 2030}]}])
     rows = rows_for_plan(plan, 2025, {("p", "m-s", 2025): Actual(3)})
     assert [(r.target, r.status, r.level, r.kind) for r in rows] == [
-        ("m", "no_data", 0, "total"), ("m-s", "on_track", 1, "share")]
+        ("m", "no_data", 0, "total"), ("m-s", "achieved", 1, "share")]  # 3 schools against 2: reached
 
 
 def test_every_target_of_the_bundled_strategy_is_shown():
@@ -333,12 +349,6 @@ def test_reference_value_follows_direction():
     only_max = Target(id="m", name="m", unit="%", measure="rate", max=5, year=2025)
     only_min = Target(id="n", name="n", unit="%", measure="rate", min=5, direction="lower", year=2025)
     assert reference_value(only_max) == 5 and reference_value(only_min) == 5
-
-
-def test_projection_edges():
-    assert project({}, 2030) is None
-    assert project({2025: 7.0}, 2030) == 7.0
-    assert project({2024: 1.0, 2025: 3.0}, 2030) == 13.0
 
 
 def test_combined_figures_keep_the_weakest_provenance():
@@ -453,11 +463,12 @@ def test_tree_rows_name_their_parent_kind_and_level():
     assert rows[1].achievement == 50 and rows[0].achievement == 50
 
 
-def test_cumulative_projection_never_counts_a_negative_pace():
+def test_cumulative_milestone_is_judged_from_zero_before_the_period():
     plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 20, "year": 2025, "cumulative": True}])
     (row,) = rows_for_plan(plan, 2022, {("p", "c", 2021): Actual(4), ("p", "c", 2022): Actual(2)})
-    assert row.actual == 6 and row.projected == 6  # the pace falls to 0 in 2023, then below: counted as 0
-    assert row.status == "off_track" and row.shortfall == 14
+    # 6 schools in two years (3 a year, from zero in 2020) against 20 in five (4 a year): ratio 0,75
+    assert row.actual == 6 and row.projected == 6 + 3 * 3
+    assert row.status == "behind" and row.shortfall == 14
 
 
 def test_rates_with_a_missing_denominator_take_the_best_record():

@@ -225,7 +225,7 @@ def test_agency_ceased_successors_and_added(repo):
          "    ceased: 2025-07-01\n    successors: [{id: tp-so-moi}]\n    sources: [{title: Quyết định sáp nhập}]\n"
          "  - {id: tp-so-moi, name: Sở Giáo dục mới, kind: so, parent: tp-ubnd}\n")
     res = gitdiff.diff(data(repo))
-    assert one(res, "agency-ceased").message == "Sở GD&ĐT ngừng hoạt động từ 01/07/2025"
+    assert one(res, "agency-ceased").message == "Sở GD&ĐT ngừng hoạt động từ 01/7/2025"
     assert one(res, "agency-successors").message == "Sở GD&ĐT: cơ quan kế thừa — → Sở Giáo dục mới"
     assert one(res, "agency-added").message == "Thêm cơ quan tp-so-moi: Sở Giáo dục mới"
     assert all(c.plan is None for c in res.changes)
@@ -347,7 +347,7 @@ def test_textconv_renders_plan_agencies_results(mini):
     assert "Giao việc: tp-so-ldtbxh (thường trực)" in out and "Báo cáo: tp-so-gddt → tp-so-ldtbxh" in out
     assert out == runner.invoke(app, ["textconv", str(mini / "plans" / "tp-2025.yaml")]).stdout
     out = runner.invoke(app, ["textconv", str(mini / "agencies" / "agencies.yaml")]).stdout
-    assert "Cơ quan tp-so-ldtbxh: Sở Lao động - Thương binh và Xã hội (Sở LĐTBXH)" in out and "ngừng 01/03/2025" in out
+    assert "Cơ quan tp-so-ldtbxh: Sở Lao động - Thương binh và Xã hội (Sở LĐTBXH)" in out and "ngừng 01/3/2025" in out
 
 
 def test_textconv_falls_back_on_invalid(tmp_path):

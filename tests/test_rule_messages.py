@@ -55,52 +55,52 @@ CASES = [
 EXPECTED = {
     'duplicate-target-id': [
         ('duplicate-target-id', 'error', 32, 'targets[0] (id=dao-tao).parts[2] (id=cao-dang).id', "target id 'cao-dang' is used twice in this plan", 'give each target its own id'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'unit-measure-mismatch': [
         ('unit-measure-mismatch', 'error', 37, 'targets[1] (id=ty-le).measure', "unit 'người' does not fit measure 'rate': a rate is in %, a count is not", "use measure: rate with unit: '%', or measure: count"),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'range-inverted': [
         ('range-inverted', 'error', 47, 'targets[2] (id=phan-luong).min', 'the range is inverted: min 46 > max 45', 'swap min and max'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'rate-out-of-range': [
         ('rate-out-of-range', 'error', 48, 'targets[2] (id=phan-luong).max', 'a rate must lie between 0 and 100%, not 145%', None),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'year-outside-period': [
         ('year-outside-period', 'error', 28, 'targets[0] (id=dao-tao).year', "target year 2031 lies outside the plan's period 2025", "correct the year, or widen 'period'"),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'breakdown-unit': [
         ('breakdown-unit', 'error', 30, 'targets[0] (id=dao-tao).parts', "parts of 'dao-tao' must be in its unit 'người'", None),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'breakdown-sum': [
         ('breakdown-sum', 'error', 30, 'targets[0] (id=dao-tao).parts', '200,4 + 300 + 500 = 1.000,4, not 1.000', 'correct a part or the total so that the parts add up'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'breakdown-sum-range': [
         ('breakdown-sum', 'error', 31, 'targets[0] (id=dao-tao).parts', '200 + 300 + 500 = 1.000, outside the range of the total', None),
-        ('reports-to-ceased-agency', 'warning', 68, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 68, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'share-exceeds-total': [
         ('share-exceeds-total', 'error', 41, 'targets[1] (id=ty-le).shares[0] (id=ty-le-bang).value', "'trong đó' 70,5% is more than the 70% it belongs to", 'a share can never exceed the figure it is part of'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'share-min-exceeds': [
         ('share-exceeds-total', 'error', 41, 'targets[1] (id=ty-le).shares[0] (id=ty-le-bang).min', "'trong đó' 71% is more than the 70% it belongs to", 'a share can never exceed the figure it is part of'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'duplicate-ids': [
         ('duplicate-task-group-id', 'error', 53, 'task_groups[0] (id=tuyen-truyen).groups[0] (id=tuyen-truyen).id', "task group id 'tuyen-truyen' is used twice", None),
         ('duplicate-task-id', 'error', 56, 'task_groups[0] (id=tuyen-truyen).tasks[1] (id=ngay-hoi).id', "task id 'ngay-hoi' is used twice", None),
-        ('reports-to-ceased-agency', 'warning', 69, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 69, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'unknown-task': [
         ('unknown-task', 'error', 61, 'assignments[0] (agencies=tp-so-ldtbxh).duties[0] (task=ngay-hoj).task', "duty refers to task 'ngay-hoj', which this plan does not have", "did you mean 'ngay-hoi'?"),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'deadlines': [
         ('deadline-before-issue', 'error', 54, 'task_groups[0] (id=tuyen-truyen).tasks[0] (id=ngay-hoi).deadline', 'deadline 09/01/2025 is before the plan was issued (10/01/2025)', 'a deadline must fall on or after the issue date'),
@@ -109,61 +109,61 @@ EXPECTED = {
     ],
     'deadline-month-only': [
         ('deadline-before-issue', 'error', 54, 'task_groups[0] (id=tuyen-truyen).tasks[0] (id=ngay-hoi).deadline', 'deadline 31/01/2025 is before the plan was issued (02/2025)', 'a deadline must fall on or after the issue date'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'deadline-year-only': [
         ('deadline-before-issue', 'error', 54, 'task_groups[0] (id=tuyen-truyen).tasks[0] (id=ngay-hoi).deadline', 'deadline 31/12/2024 is before the plan was issued (2025)', 'a deadline must fall on or after the issue date'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'only': [
         ('unknown-id', 'error', 13, 'sections[0] (heading=Chỉ tiêu).only[1]', "'dao-tao-x' is not a target id of this plan", "did you mean 'dao-tao'?"),
         ('unknown-id', 'error', 17, 'sections[1] (heading=Nhiệm vụ).only[0]', "'tuyen-truyem' is not a task group id of this plan", "did you mean 'tuyen-truyen'?"),
         ('only-without-include', 'error', 20, 'sections[2] (heading=Kinh phí).only[0]', "'only' needs include: targets or include: task_groups", None),
-        ('reports-to-ceased-agency', 'warning', 70, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 70, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'not-rendered': [
         ('not-rendered', 'warning', 11, 'sections', "'task_groups' is never included in 'sections', so the document will not show it", "add a block with 'include: task_groups'"),
         ('not-rendered', 'warning', 11, 'sections', "'funding' is never included in 'sections', so the document will not show it", "add a block with 'include: funding'"),
-        ('reports-to-ceased-agency', 'warning', 63, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 63, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'unknown-agency': [
         ('unknown-agency', 'error', 54, 'task_groups[0] (id=tuyen-truyen).tasks[0] (id=ngay-hoi).lead', "agency 'tp-so-ldtbx' is not in data/agencies/", "did you mean 'tp-so-ldtbxh' (Sở Lao động - Thương binh và Xã hội)?"),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'agency-ceased': [
-        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/03/2025, on or before the day this plan was issued (01/03/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt): Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/3/2025, on or before the day this plan was issued (01/03/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt): Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'reports-ceased': [
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'agency-rules': [
         ('unknown-agency', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).parent', "agency 'tp-ubdn' is not in data/agencies/", "did you mean 'tp-ubnd' (Ủy ban nhân dân Thành phố Thử)?"),
         ('ceased-before-started', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).ceased', 'ceased 2025-04-01 is before started 2025-05-01', None),
         ('unknown-agency', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).successors[0] (id=tp-so-gdt).id', "agency 'tp-so-gdt' is not in data/agencies/", "did you mean 'tp-so-gddt' (Sở Giáo dục và Đào tạo)?"),
         ('unsourced-date', 'warning', 12, 'agencies[3] (id=tp-so-tai-chinh).ceased', 'the date Sở Tài chính ceased has no source', 'add sources: [{title: …, url: …}]'),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'no-successor': [
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'no successor is recorded; check data/agencies/'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'no successor is recorded; check data/agencies/'),
     ],
     'period-range-and-count-share': [
         ('year-outside-period', 'error', 28, 'targets[0] (id=dao-tao).year', "target year 2027 lies outside the plan's period 2025–2026", "correct the year, or widen 'period'"),
         ('share-exceeds-total', 'error', 29, 'targets[0] (id=dao-tao).shares[0] (id=nu).value', "'trong đó' 1.200 người is more than the 1.000 người it belongs to", 'a share can never exceed the figure it is part of'),
-        ('reports-to-ceased-agency', 'warning', 68, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 68, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'near-at-half': [
         ('unknown-task', 'error', 61, 'assignments[0] (agencies=tp-so-ldtbxh).duties[0] (task=hoi-ngay).task', "duty refers to task 'hoi-ngay', which this plan does not have", "did you mean 'ngay-hoi'?"),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'nothing-near': [
         ('unknown-task', 'error', 61, 'assignments[0] (agencies=tp-so-ldtbxh).duties[0] (task=zzz).task', "duty refers to task 'zzz', which this plan does not have", None),
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'ceased-with-two-successors': [
-        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/03/2025, on or before the day this plan was issued (01/04/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt, tp-so-tai-chinh): Sở Giáo dục và Đào tạo; Sở Tài chính'),
+        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/3/2025, on or before the day this plan was issued (01/04/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt, tp-so-tai-chinh): Sở Giáo dục và Đào tạo; Sở Tài chính'),
     ],
     'two-successors': [
-        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/03/2025', 'successors: Sở Giáo dục và Đào tạo (giáo dục nghề nghiệp); Sở Tài chính'),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successors: Sở Giáo dục và Đào tạo (giáo dục nghề nghiệp); Sở Tài chính'),
     ],
 }
 

@@ -65,7 +65,7 @@ def test_reporting_timeliness_with_successor(mini):
     (mini / "results" / "2025.yaml").write_text(RESULTS.replace("agency: tp-so-gddt", "agency: tp-so-tai-chinh"),
                                                 encoding="utf-8")
     ys = year_status(load(mini), 2025, today=dt.date(2026, 1, 10))
-    # reports were due to Sở LĐTBXH, which ceased on 01/03/2025: its successor receives them,
+    # reports were due to Sở LĐTBXH, which ceased on 01/3/2025: its successor receives them,
     # and Sở GD&ĐT no longer reports to itself
     (r,) = ys.reporters
     assert (r.agency, r.to) == ("tp-so-tai-chinh", "tp-so-gddt")
@@ -134,7 +134,7 @@ def test_status_names_the_standing_agency_that_ceased_and_its_successor(mini, vi
     (h,) = json.loads(result.stdout)["handovers"]
     assert (h["plan"], h["agency"], h["ceased"], h["successor"]) == ("tp-2025", "tp-so-ldtbxh", "2025-03-01", "tp-so-gddt")
     text = CliRunner().invoke(app, ["status", "--data", str(mini), "--year", "2025"]).output
-    assert "Sở LĐTBXH chấm dứt hoạt động từ 01/03/2025; Sở GD&ĐT đảm nhận" in text
+    assert "Sở LĐTBXH chấm dứt hoạt động từ 01/3/2025; Sở GD&ĐT đảm nhận" in text
 
 
 def test_no_handover_when_the_standing_agency_lives_on(mini):

@@ -149,7 +149,7 @@ def _did_you_mean(wrong: str, pool) -> str:
     return _("; `gdnn validate --format json` lists the ids")
 
 
-GAP_STATUSES = ("exceeded", "met", "not_met", "no_data", "on_track", "off_track")
+GAP_STATUSES = ("exceeded", "met", "not_met", "no_data", "achieved", "on_track", "behind", "at_risk", "too_few")
 
 
 def _statuses(value: str | None) -> str | None:
@@ -238,7 +238,7 @@ def gaps_cmd(
     fmt: Annotated[GapFmt, typer.Option("--format", "-f", help=N_("table, json, csv or md."))] = GapFmt.table,
     fail_on: Annotated[Optional[str], typer.Option(
         "--fail-on", callback=_statuses,
-        help="Exit 1 if any row has this status (not_met, no_data, off_track; comma-separated).")] = None,
+        help="Exit 1 if any row has this status (not_met, no_data, behind, at_risk; comma-separated).")] = None,
 ) -> None:
     """Target versus actual for every target in force in a year: gap, achievement, status."""
     from . import gaps_view, output

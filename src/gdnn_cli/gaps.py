@@ -7,14 +7,16 @@ Rules (stated once, used by `gdnn gaps`, the report and the spreadsheet alike):
 - status: exceeded / met / not_met / no_data, honouring direction, ranges, and qualifiers:
   'khoảng' (about) meets within a tolerance (the target's own, else 5% of the value);
   'trên' (above) and 'dưới' (below) are strict; 'ít nhất' (at least) and 'tối đa' (at most) are not.
-- A milestone that lies ahead (2030 seen in 2025) is projected from the series of actuals by a
-  least-squares line: on_track or off_track, with the shortfall at the milestone.
+- A milestone that lies ahead (2030 seen in 2025) is judged as the UN's SDG progress assessment
+  does (progress.assess): the actual rate of change since the baseline against the rate required
+  to reach the target — achieved, on_track, behind, at_risk, or too_few figures to say.
 - Cumulative targets add up their yearly figures from the start of the period.
 - Average targets ("bình quân hàng năm") are judged on the mean of the yearly figures from the start
   of the period: a year below the value does not fail the target while the mean reaches it. Before
-  its last year, the mean so far says on_track or off_track.
-- A baseline (``baseline_year``, usually before the period) and results of years before the period
-  extend the series a milestone is projected from; totals and averages count from the start only.
+  its last year, the mean so far says on_track (it reaches the value) or behind.
+- A milestone's baseline is the target's ``baseline`` of ``baseline_year`` (usually before the
+  period), else the result reported for ``baseline_year``, else the first figure of the period;
+  totals and averages count from the start of the period only.
 - The budget (``budget``) is a total over the period, in its money unit.
 """
 
@@ -138,21 +140,6 @@ def reference_value(t: Target) -> float | None:
     if t.value is not None:
         return t.value
     return (t.max if t.max is not None else t.min) if t.direction == "lower" else (t.min if t.min is not None else t.max)
-
-
-def project(series: dict[int, float], year: int) -> float | None:
-    """Least-squares line through (year, value), evaluated at ``year``; one point projects flat."""
-    if not series:
-        return None
-    xs = sorted(series)
-    if len(xs) == 1:
-        return series[xs[0]]
-    n = len(xs)
-    mx = sum(xs) / n
-    my = sum(series[x] for x in xs) / n
-    sxx = sum((x - mx) ** 2 for x in xs)  # > 0: the years are distinct
-    sxy = sum((x - mx) * series[x] for x in xs)  # Σ(x − x̄)(y − ȳ) = Σ(x − x̄)·y
-    return my + sxy / sxx * (year - mx)
 
 
 PROVENANCE = ("official", "provisional", "derived", "illustrative")  # best first
@@ -281,7 +268,7 @@ def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, 
         return None
     row = _row(plan, t, int(t.year), act, level, parent, kind)  # type: ignore[arg-type]
     reaches = row.status in ("met", "exceeded")
-    row.trend = row.status = "on_track" if reaches else "off_track"
+    row.trend = row.status = "on_track" if reaches else "behind"
     row.projected = act.value  # the mean, if the years to come keep it
     ref = reference_value(t)
     row.shortfall = 0.0 if reaches or ref is None else abs(ref - act.value)
@@ -294,8 +281,10 @@ def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, p
     if act is None and t.parts and t.measure == "count":
         part_acts = [actual_for(plan, p, year, actuals) for p in t.parts]
         if all(a is not None for a in part_acts):
-            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần",  # type: ignore[union-attr]
-                         "illustrative" if any(a.illustrative for a in part_acts) else "derived")  # type: ignore[union-attr]
+            statuses = {a.status for a in part_acts}  # type: ignore[union-attr]
+            # a total of provisional parts is itself provisional, and must say so
+            status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
+            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần", status)  # type: ignore[union-attr]
     rows = [_row(plan, t, year, act, level, parent, kind)]
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
@@ -316,38 +305,36 @@ def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, paren
     )
 
 
-def series_start(plan: Plan, t: Target) -> int:
-    """First year of the series a milestone is projected from: a total counts from the start of the
-    period; a level also from its baseline year and the results of years before the period."""
-    if t.cumulative or t.baseline_year is None:
-        return plan.period.start
-    return min(plan.period.start, t.baseline_year)
-
-
 def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
                kind: str) -> GapRow | None:
-    found = {y: a for y in range(series_start(plan, t), year + 1)
-             if (a := actual_for(plan, t, y, actuals)) is not None}
+    """A milestone ahead: the latest figure so far, judged against the path from the baseline
+    (progress.assess). The baseline is the target's own ``baseline`` (of ``baseline_year``, else the
+    year before the period), else the result reported for its ``baseline_year`` (results may report
+    years before the period), else its first figure in the period; a cumulative target starts from
+    zero the year before. Other figures outside the period up to ``year`` never count."""
+    from .progress import assess
+
+    found = {y: a for y in range(plan.period.start, year + 1) if (a := actual_for(plan, t, y, actuals)) is not None}
     if not found:
         return None
     series = {y: a.value for y, a in found.items()}
-    if t.baseline_year is not None and t.baseline is not None and not t.cumulative:
-        series.setdefault(t.baseline_year, t.baseline)  # a reported figure of that year wins
     milestone = int(t.year)  # type: ignore[arg-type]
     if t.cumulative:
-        # yearly amounts: project the yearly pace and add the years still to come
-        yearly = {y: actuals[(plan.id, key_of(t), y)].value for y in series if (plan.id, key_of(t), y) in actuals}
-        done = sum(yearly.values())
-        projected = done + sum(max(0.0, project(yearly, y) or 0.0) for y in range(year + 1, milestone + 1))
+        base_year, baseline = plan.period.start - 1, 0.0
+    elif t.baseline is not None:
+        base_year, baseline = (t.baseline_year or plan.period.start - 1), t.baseline
+    elif t.baseline_year is not None and (plan.id, key_of(t), t.baseline_year) in actuals:
+        base_year, baseline = t.baseline_year, actuals[(plan.id, key_of(t), t.baseline_year)].value
     else:
-        projected = project(series, milestone)
-    ref = reference_value(t)
-    row = _row(plan, t, milestone, found[max(found)], level, parent, kind)  # cumulative: the running total
-    row.projected = projected
+        base_year = min(series)
+        baseline = series[base_year]
+    now = max(series)
+    verdict = assess(base_year, baseline, now, series[now], milestone, reference_value(t), t.direction == "lower")
+    row = _row(plan, t, milestone, found[now], level, parent, kind)  # cumulative: the running total
     row.illustrative = any(a.illustrative for a in found.values())
-    reaches = projected <= ref + EPS if t.direction == "lower" else projected >= ref - EPS  # type: ignore[operator]
-    row.trend = "on_track" if reaches else "off_track"
-    row.shortfall = 0.0 if reaches else abs(ref - projected)  # type: ignore[operator]
-    row.status = row.trend
-    row.note = f"mốc {milestone}, nhìn từ năm {year}"
+    row.trend = row.status = verdict.status
+    row.projected = verdict.projected
+    row.shortfall = verdict.remaining
+    row.note = f"mốc {milestone}, số liệu năm {now}"
+    row.extra.update(progress=verdict, base_year=base_year, baseline=baseline, as_of_year=now)
     return row

@@ -9,9 +9,10 @@ from .gaps import GapRow
 from .numbers import fmt_number, fmt_percent, fmt_signed
 
 STATUS_VI = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu",
-             "on_track": "Đúng hướng", "off_track": "Chệch hướng"}
+             "achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
+             "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu để đánh giá"}
 STATUS_STYLE = {"exceeded": "bold green", "met": "green", "not_met": "bold red", "no_data": "dim",
-                "on_track": "cyan", "off_track": "yellow"}
+                "achieved": "green", "on_track": "cyan", "behind": "yellow", "at_risk": "bold red", "too_few": "dim"}
 ILLUSTRATIVE_LINE = "* Số liệu minh họa (illustrative), không phải số liệu chính thức."
 COLUMNS = ["Kế hoạch", "Chỉ tiêu", "Năm", "Đơn vị", "Kế hoạch (chỉ tiêu)", "Thực hiện", "Chênh lệch",
            "Tỷ lệ so với KH", "Đánh giá", "Nguồn"]
@@ -45,15 +46,8 @@ def achievement_text(r: GapRow) -> str:
 
 
 def status_text(r: GapRow) -> str:
-    text = STATUS_VI.get(r.status, r.status)
-    if r.trend and r.projected is not None:
-        proj = fmt_percent(r.projected) if r.unit.strip() == "%" else fmt_number(r.projected)
-        text += f" (dự báo {proj}"
-        if r.shortfall:
-            short = fmt_number(r.shortfall) + (" điểm %" if r.unit.strip() == "%" else "")
-            text += f", thiếu {short}"
-        text += ")"
-    return text
+    """The verdict alone: a milestone ahead says how it progresses, never a one-point 'forecast'."""
+    return STATUS_VI.get(r.status, r.status)
 
 
 def name_text(r: GapRow) -> str:

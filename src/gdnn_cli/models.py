@@ -232,7 +232,8 @@ class Target(Strict):
     base: str | None = Field(default=None, description="A ratio to another base ('so với tổng số cơ sở GDNN công "
                              "lập'): the base's name; such a rate may exceed 100%")
     baseline: Amount | None = Field(default=None, description="The starting figure, usually from before the period")
-    baseline_year: int | None = Field(default=None, ge=1945, le=2100, description="The year of the baseline figure")
+    baseline_year: int | None = Field(default=None, ge=1945, le=2100, description="The year of the baseline figure; without "
+                                 "'baseline', the result reported for that year is the starting point")
     indicator: str | None = Field(
         default=None, description="Targets of one indicator at different milestones share their actuals")
     sum_of_agencies: bool = Field(
@@ -250,8 +251,6 @@ class Target(Strict):
             raise ValueError(_("give either value or min/max, not both"))
         if self.average and self.cumulative:
             raise ValueError(_("a target is either an average over the years or a total over them, not both"))
-        if self.baseline_year is not None and self.baseline is None:
-            raise ValueError(_("baseline_year needs the baseline figure"))
         return self
 
     @property

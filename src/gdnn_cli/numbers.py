@@ -60,5 +60,21 @@ def fmt_long_date(year: int, month: int | None = None, day: int | None = None, p
 
 
 def fmt_short_date(when: dt.date) -> str:
-    """15/12/2025, as Vietnamese documents write dates inside sentences."""
-    return f"{when.day:02d}/{when.month:02d}/{when.year}"
+    """04/3/2022, 25/5/2025, 05/01/2026: the Nghị định 30 form, as dates are written inside sentences.
+
+    Days under 10 and the months 1 and 2 take a leading zero; other months do not (Phụ lục I, mục
+    II.5 of Nghị định 30/2020/NĐ-CP). Every module formats dates through here so one document never
+    mixes 04/03/2022 and 04/3/2022.
+    """
+    d, m = day_month(when.day, when.month)
+    return f"{d}/{m}/{when.year}"
+
+
+def fmt_partial_date(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A date some of whose parts are unknown: 04/3/2022, 3/2022 or 2022 — never an invented day."""
+    d, m = day_month(day, month)
+    if day and month:
+        return f"{d}/{m}/{year}"
+    if month:
+        return f"{m}/{year}"
+    return str(year)

@@ -123,7 +123,8 @@ def print_gap_tables(tables, illustrative: bool, n: int) -> None:
 
 
 # Terminal labels (English ids, Vietnamese by default); the report keeps its own document wording.
-STATE_LABEL = {"on_time": N_("On time"), "late": N_("Late"), "missing": N_("Not reported"), "not_due": N_("Not due yet")}
+STATE_LABEL = {"on_time": N_("On time"), "late": N_("Late"), "missing": N_("Not reported"), "not_due": N_("Not due yet"),
+               "no_deadline": N_("Reported (no deadline set)")}
 PROGRESS_LABEL = {"chua-trien-khai": N_("Not started"), "dang-trien-khai": N_("Under way"), "hoan-thanh": N_("Done")}
 
 

@@ -1,7 +1,9 @@
-"""The year-end report (Báo cáo) as data: which reports to write, and what each one says.
+"""The year-end report (Báo cáo) as data: which reports to write, and what each one is built from.
 
-Every figure comes from tracking.gap_rows — the same rows `gdnn gaps --format json` prints — and
-is formatted by gaps_view, so the report and the gaps command can never disagree.
+Every figure comes from tracking.gap_rows — the same rows `gdnn gaps --format json` prints — so the
+report and the gaps command can never disagree. This module decides *what* a report holds (the
+year's targets apart from the milestones ahead, every key task with what came in on it, who had to
+report to the writer of the report); report_text.py words it, render/report_doc.py lays it out.
 """
 
 from __future__ import annotations
@@ -10,22 +12,52 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import gaps_view
-from .gaps import GapRow
-from .models import Plan
-from .numbers import fmt_number, fmt_percent, fmt_short_date
-from .tracking import ReporterStatus, TaskStatus, gap_rows, plans_for, year_status
+from .gaps import GapRow, key_of
+from .models import Plan, Target
+from .tracking import STATE_VI, ReporterStatus, TaskStatus, actuals_index, gap_rows, plans_for, year_status
 
-STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn"}
+__all__ = ["STATE_VI", "PROGRESS_VI", "plan_label", "plan_reference", "task_title", "build", "issuers_for"]
 PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
+
+
+@dataclass(frozen=True)
+class KeyTask:
+    """A key task of the plan (Phụ lục 2), or a task group when the plan marks none, with its reports."""
+
+    group: str
+    text: str
+    reports: tuple[TaskStatus, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """The least advanced of the reports ('chua-co-bao-cao' when none came in)."""
+        order = ("chua-trien-khai", "dang-trien-khai", "hoan-thanh")
+        if not self.reports:
+            return "chua-co-bao-cao"
+        return min((r.status for r in self.reports), key=order.index)
+
+
+@dataclass
+class Milestone:
+    """A target whose year lies ahead (2030 seen in 2025), with its judged row when figures exist."""
+
+    target: Target
+    row: GapRow | None
+    level: int = 0
+    kind: str = "total"  # total | part | share
 
 
 @dataclass
 class PlanPart:
     plan: Plan
-    rows: list[GapRow]
-    tasks: list[TaskStatus]
-    reporters: list[ReporterStatus]
+    rows: list[GapRow]  # targets of the year, parts and shares under their total
+    milestones: list[Milestone] = field(default_factory=list)
+    key_tasks: list[KeyTask] = field(default_factory=list)
+    other_tasks: list[TaskStatus] = field(default_factory=list)  # reports on tasks that are not key tasks
+    reporters: list[ReporterStatus] = field(default_factory=list)  # agencies that report to the writer
+    elsewhere: list[tuple[str, list[str]]] = field(default_factory=list)  # (receiving body, reporters) elsewhere
+    previous: dict[str, float] = field(default_factory=dict)  # target id → last year's figure
+    as_of: dict[str, dt.date | None] = field(default_factory=dict)  # target id → date of a provisional figure
 
 
 @dataclass
@@ -36,18 +68,24 @@ class ReportData:
     year: int
     reporter: str  # the body that writes the report
     parts: list[PlanPart] = field(default_factory=list)
+    directives: list[str] = field(default_factory=list)
+    strengths: list[str] = field(default_factory=list)
     limitations: list[str] = field(default_factory=list)
+    causes_objective: list[str] = field(default_factory=list)
+    causes_subjective: list[str] = field(default_factory=list)
     directions: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
     heading: object = None  # results.ReportHeading from the data, when a result file gives one
 
     @property
     def rows(self) -> list[GapRow]:
-        return [r for p in self.parts for r in p.rows]
+        return [r for p in self.parts for r in p.rows] + [m.row for p in self.parts for m in p.milestones if m.row]
 
     @property
     def illustrative(self) -> bool:
         return any(r.illustrative for r in self.rows) or any(
-            t.illustrative for p in self.parts for t in p.tasks) or any(
+            t.illustrative for p in self.parts for k in p.key_tasks for t in k.reports) or any(
+            t.illustrative for p in self.parts for t in p.other_tasks) or any(
             r.illustrative for p in self.parts for r in p.reporters)
 
 
@@ -55,119 +93,124 @@ def issuers_for(ds, year: int, issuer: str | None = None, plan_id: str | None = 
     return sorted({p.issuer for p in plans_for(ds, year, plan_id, issuer)})
 
 
+def writer_of(ds, plans: list[Plan], year: int, issuer: str) -> str:
+    """The standing agency most plans name, as it stands at the end of the year (after a merger)."""
+    day = dt.date(year, 12, 31)
+    standing = Counter(ds.registry.successor_at(p.standing_agency, day) for p in plans if p.standing_agency)
+    return standing.most_common(1)[0][0] if standing else issuer
+
+
 def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date | None = None) -> ReportData:
     plans = plans_for(ds, year, plan_id, issuer)
     ys = year_status(ds, year, plan_id, issuer, today=today)
     rows = gap_rows(ds, year, plan_id, issuer)
-    report_day = dt.date(year, 12, 31)
-    standing = Counter(ds.registry.successor_at(p.standing_agency, report_day) for p in plans if p.standing_agency)
-    reporter = standing.most_common(1)[0][0] if standing else issuer
-    data = ReportData(issuer, year, reporter)
+    index = actuals_index(ds, plans)
+    writer = writer_of(ds, plans, year, issuer)
+    data = ReportData(issuer, year, writer)
     for plan in plans:
-        data.parts.append(PlanPart(plan, [r for r in rows if r.plan == plan.id],
-                                   [t for t in ys.tasks if t.plan == plan.id],
-                                   [r for r in ys.reporters if r.plan == plan.id]))
+        mine = [r for r in rows if r.plan == plan.id]
+        tasks = [t for t in ys.tasks if t.plan == plan.id]
+        key = key_tasks(plan, tasks)
+        covered = {id(t) for k in key for t in k.reports}
+        reporters = [r for r in ys.reporters if r.plan == plan.id]
+        part = PlanPart(
+            plan, [r for r in mine if r.year <= year], milestones(plan, year, mine), key,
+            [t for t in tasks if id(t) not in covered],
+            [r for r in reporters if r.to == writer and r.agency != writer],
+            elsewhere(ds, reporters, writer),
+        )
+        for t in plan.all_targets():
+            prev = index.get((plan.id, key_of(t), year - 1))
+            if prev is not None:
+                part.previous[t.id] = prev.value
+        part.as_of = provisional_dates(ds, plan, year)
+        for r in part.rows:  # a total summed from provisional parts runs to the earliest of their dates
+            if r.actual_status == "provisional" and r.target not in part.as_of:
+                dates = [part.as_of[c.target] for c in part.rows if c.parent == r.target and part.as_of.get(c.target)]
+                part.as_of[r.target] = min(dates) if dates else None
+        data.parts.append(part)
     for rf in ds.results_for({p.id for p in plans}, year=year):
         if rf.plan is None or rf.plan in {p.id for p in plans}:
+            data.directives.extend(rf.directives)
+            data.strengths.extend(rf.strengths)
             data.limitations.extend(rf.limitations)
+            if rf.causes is not None:
+                data.causes_objective.extend(rf.causes.objective)
+                data.causes_subjective.extend(rf.causes.subjective)
             data.directions.extend(rf.directions)
+            data.proposals.extend(rf.proposals)
             data.heading = data.heading or rf.report
     return data
 
 
-# --------------------------------------------------------------------------- sentences
+def milestones(plan: Plan, year: int, rows: list[GapRow]) -> list[Milestone]:
+    """Every target of a later year, figures or not; its parts and shares below it, unjudged."""
+    judged = {r.target: r for r in rows if r.year > year and r.trend is not None}
+    out: list[Milestone] = []
+    for t in plan.targets:
+        if isinstance(t.year, int) and t.year > year and plan.period.start <= year:
+            out.append(Milestone(t, judged.get(t.id)))
+            out.extend(Milestone(child, judged.get(child.id), 1, "part") for child in t.parts)
+            out.extend(Milestone(child, judged.get(child.id), 1, "share") for child in t.shares)
+    return out
+
+
+def key_tasks(plan: Plan, reports: list[TaskStatus]) -> list[KeyTask]:
+    """The key tasks of Phụ lục 2; a plan that marks none is reported on by its task groups."""
+    out: list[KeyTask] = []
+    for g in plan.all_task_groups():
+        for t in g.tasks:
+            if t.key:
+                out.append(KeyTask(g.title, t.text, tuple(r for r in reports if t.id and r.task == t.id)))
+    if out:
+        return out
+    return [KeyTask("", g.title, tuple(r for r in reports if r.task == g.id or r.group == g.id))
+            for g in plan.task_groups]
+
+
+def elsewhere(ds, reporters: list[ReporterStatus], writer: str) -> list[tuple[str, list[str]]]:
+    """Reports the plan sends to a body other than the writer: named, not counted against it."""
+    out: dict[str, list[str]] = {}
+    for r in reporters:
+        if r.to != writer and r.agency != writer:
+            names = out.setdefault(ds.registry.agency_name(r.to), [])
+            if r.name not in names:
+                names.append(r.name)
+    return list(out.items())
+
+
+def provisional_dates(ds, plan: Plan, year: int) -> dict[str, dt.date | None]:
+    """Target id → the date a provisional figure runs to (None: 'ước thực hiện')."""
+    out: dict[str, dt.date | None] = {}
+    for rf in ds.results_for({plan.id}, year=year):
+        for plan_id, y, fig in rf.figures_for():
+            if plan_id == plan.id and y == year and fig.status == "provisional":
+                for t in plan.all_targets():
+                    if fig.target in (t.id, key_of(t)):
+                        out[t.id] = fig.as_of
+    return out
 
 
 def plan_label(plan: Plan) -> str:
-    """How a report names a plan in a sentence: 'Kế hoạch số 72/KH-UBND', else its type and short title."""
-    if plan.number:
-        return f"{plan.type} số {plan.number}"
-    words = plan.title.split()
-    title = " ".join(words[:9]) + ("…" if len(words) > 9 else "")
-    return f"{plan.type} “{title}”"
+    """How pages and reports name a plan after citing it: report_text.plan_short (never cut)."""
+    from .report_text import plan_short
+
+    return plan_short(plan)
 
 
 def plan_reference(plan: Plan, issuer_name: str) -> str:
-    number = f"số {plan.number}" if plan.number else ""
-    d = plan.date
-    when = f"ngày {fmt_short_date(dt.date(d.year, d.month, d.day))}" if d.day and d.month else f"năm {d.year}"
-    return " ".join(x for x in (plan.type, number, when, f"của {issuer_name}", f"về {plan.title[0].lower() + plan.title[1:]}") if x)
+    """'Kế hoạch số 72/KH-UBND ngày 04/3/2022 của … về …' (report_text.plan_citation), for letters."""
+    from .report_text import plan_citation
 
-
-def value_text(r: GapRow) -> str:
-    return gaps_view.actual_text(r).rstrip("*")
-
-
-def target_sentence(r: GapRow) -> str:
-    """'Tỷ lệ lao động qua đào tạo: thực hiện 75,1%, so với kế hoạch 75% (100,1%), vượt kế hoạch.'"""
-    if r.actual is None:
-        return f"{r.name}: kế hoạch {gaps_view.target_text(r)}; chưa có số liệu."
-    unit = "" if r.unit.strip() == "%" else f" {r.unit}"
-    ach = f" ({fmt_percent(r.achievement)} kế hoạch)" if r.achievement is not None else ""
-    verdict = {"exceeded": "vượt kế hoạch", "met": "đạt kế hoạch", "not_met": "không đạt kế hoạch",
-               "on_track": "đúng hướng để đạt mốc", "off_track": "chưa đúng hướng để đạt mốc"}.get(r.status, "")
-    star = " (số liệu minh họa)" if r.illustrative else ""
-    return (f"{r.name}: thực hiện {value_text(r)}{unit}, so với kế hoạch {gaps_view.target_text(r)}{unit}"
-            f"{ach}, {verdict}{star}.")
-
-
-def summary_sentence(rows: list[GapRow]) -> str:
-    top = [r for r in rows if r.level == 0 and not r.trend]
-    counts = Counter(r.status for r in top)
-    done = counts["exceeded"] + counts["met"]
-    parts = [f"{done}/{len(top)} chỉ tiêu đạt và vượt kế hoạch"]
-    if counts["not_met"]:
-        parts.append(f"{counts['not_met']} chỉ tiêu không đạt")
-    if counts["no_data"]:
-        parts.append(f"{counts['no_data']} chỉ tiêu chưa có số liệu")
-    return "Kết quả: " + "; ".join(parts) + "."
-
-
-def limitation_sentences(data: ReportData, agency_name) -> list[str]:
-    out = []
-    for part in data.parts:
-        for r in part.rows:
-            if r.status == "not_met":
-                out.append(f"{r.name} ({plan_label(part.plan)}) chưa đạt kế hoạch: thực hiện {value_text(r)} so với "
-                           f"kế hoạch {gaps_view.target_text(r)}, chênh lệch {gaps_view.gap_text(r)}"
-                           + (" (số liệu minh họa)." if r.illustrative else "."))
-            elif r.status == "off_track":
-                out.append(f"{r.name} ({plan_label(part.plan)}) chưa đúng hướng để đạt mốc năm {r.year}"
-                           + (f", dự báo thiếu {fmt_number(r.shortfall)}" if r.shortfall else "") + ".")
-        for t in part.tasks:
-            if t.status != "hoan-thanh":
-                out.append(f"Nhiệm vụ “{task_title(part.plan, t.task)}” ({t.name}) {PROGRESS_VI[t.status]}.")
-        late = list(dict.fromkeys(r.name for r in part.reporters if r.state == "late"))
-        missing = list(dict.fromkeys(r.name for r in part.reporters if r.state == "missing"))
-        if late:
-            out.append(f"Đơn vị gửi báo cáo chậm so với thời hạn ({plan_label(part.plan)}): {', '.join(late)}.")
-        if missing:
-            out.append(f"Chưa nhận được báo cáo của {', '.join(missing)} ({plan_label(part.plan)}).")
-    return out + data.limitations
-
-
-def reporter_listing(reporters) -> str:
-    """'Sở GD&ĐT (22/12/2025), UBND các xã, phường': each agency once, with the date it reported."""
-    seen: dict[str, str] = {}
-    for r in reporters:
-        date = f" ({fmt_short_date(r.reported)})" if r.reported else ""
-        seen.setdefault(r.name, r.name + date)
-    return ", ".join(seen.values())
+    return plan_citation(plan, issuer_name)
 
 
 def task_title(plan: Plan, task_id: str) -> str:
+    """A task's whole text, or a group's title, by id (the id itself when the plan has no such task)."""
     for g in plan.all_task_groups():
         if g.id == task_id:
             return g.title
         for t in g.tasks:
             if t.id == task_id:
-                text = t.text
-                return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
+                return t.text
     return task_id
-
-
-def group_of(plan: Plan, task_id: str) -> str | None:
-    for g in plan.all_task_groups():
-        if g.id == task_id or any(t.id == task_id for t in g.tasks):
-            return g.id
-    return None

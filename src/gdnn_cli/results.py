@@ -54,6 +54,8 @@ class Figure(Strict):
     agency: str | None = Field(default=None, description="Reporting agency id")
     source: ResultSource | None = None
     status: Status
+    as_of: Date | None = Field(default=None, description="Figures counted up to this date (tạm tính đến 30/11/2022); "
+                                                          "a provisional figure without it reads 'ước thực hiện'")
     note: str | None = None
     collected: Collected | None = None
 
@@ -93,8 +95,16 @@ class ReportHeading(Strict):
     """What the year-end report needs that only the reporting body knows: its number, signer, recipients."""
 
     number: str | None = Field(default=None, description="Số, ký hiệu: 125/BC-SGDĐT")
+    date: Date | None = Field(default=None, description="Ngày ban hành of the report, once it is signed")
     signature: Signature | None = None
     recipients: list[str] = Field(default_factory=list, description="Nơi nhận, without '- ' and ';'")
+
+
+class Causes(Strict):
+    """Nguyên nhân: only people know them, so the report never writes them itself."""
+
+    objective: list[str] = Field(default_factory=list, description="Nguyên nhân khách quan")
+    subjective: list[str] = Field(default_factory=list, description="Nguyên nhân chủ quan")
 
 
 class ResultFile(Strict):
@@ -103,8 +113,13 @@ class ResultFile(Strict):
     figures: list[Figure] = Field(default_factory=list)
     progress: list[TaskProgress] = Field(default_factory=list)
     reports: list[AgencyReport] = Field(default_factory=list)
-    limitations: list[str] = Field(default_factory=list, description="Tồn tại, hạn chế to add to the year-end report")
-    directions: list[str] = Field(default_factory=list, description="Phương hướng, kiến nghị for the year-end report")
+    directives: list[str] = Field(default_factory=list, description="I.1 Công tác chỉ đạo, triển khai: documents "
+                                                                     "issued and meetings held, one sentence each")
+    strengths: list[str] = Field(default_factory=list, description="II.1 Ưu điểm, beyond what the figures show")
+    limitations: list[str] = Field(default_factory=list, description="II.2 Tồn tại, hạn chế, beyond what the figures show")
+    causes: Causes | None = Field(default=None, description="II.3 Nguyên nhân of the shortcomings")
+    directions: list[str] = Field(default_factory=list, description="III. Phương hướng, nhiệm vụ of the next year")
+    proposals: list[str] = Field(default_factory=list, description="IV. Kiến nghị, đề xuất")
     illustrative_note: str | None = None
     report: ReportHeading | None = Field(default=None, description="Number, signature and recipients of the year-end report")
 

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .numbers import fmt_number, fmt_short_date
+from .numbers import day_month, fmt_number, fmt_short_date
 
 ROLE_VI = {"thuong-truc": "thường trực", "chu-tri": "chủ trì", "phoi-hop": "phối hợp",
            "thuc-hien": "thực hiện", "de-nghi": "đề nghị"}
@@ -52,10 +52,11 @@ def year_label(year) -> str:
 
 
 def pdate(d) -> str:
-    """A partial issue date: '10/01/2025', '…/03/2025', '2025'."""
+    """A partial issue date in the Nghị định 30 form: '10/01/2025', '…/3/2025', '2025'."""
     if d.month is None:
         return str(d.year)
-    return f"{f'{d.day:02d}' if d.day else '…'}/{d.month:02d}/{d.year}"
+    day, month = day_month(d.day, d.month)
+    return f"{day or '…'}/{month}/{d.year}"
 
 
 def date_vi(d: dt.date | None) -> str:

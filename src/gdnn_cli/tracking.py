@@ -71,6 +71,10 @@ def gap_rows(ds, year: int, plan_id: str | None = None, issuer: str | None = Non
 # --------------------------------------------------------------------------- reporting and tasks
 
 
+STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn",
+            "no_deadline": "Đã báo cáo (không quy định thời hạn)"}
+
+
 @dataclass
 class ReporterStatus:
     plan: str
@@ -79,9 +83,10 @@ class ReporterStatus:
     to: str
     due: dt.date | None
     reported: dt.date | None
-    state: str  # on_time | late | missing | not_due
+    state: str  # on_time | late | missing | not_due | no_deadline (reported; the plan set no date)
     illustrative: bool = False
     replaces: str | None = None  # the ceased agency whose duty this successor carries
+    rule: int = 0  # index of the plan's reporting rule: an agency appears once per rule
     members: list["ReporterStatus"] = field(default_factory=list)  # a group's members, when the registry lists them
 
     @property
@@ -92,7 +97,7 @@ class ReporterStatus:
         out = {"plan": self.plan, "agency": self.agency, "name": self.name, "to": self.to,
                "due": self.due.isoformat() if self.due else None,
                "reported": self.reported.isoformat() if self.reported else None,
-               "state": self.state, "illustrative": self.illustrative, "replaces": self.replaces}
+               "state": self.state, "illustrative": self.illustrative, "replaces": self.replaces, "rule": self.rule}
         if self.members:
             out["answered"] = self.answered
             out["expected"] = len(self.members)
@@ -149,16 +154,19 @@ def handovers(ds, plan: Plan) -> list[Handover]:
 
 
 def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
-    """(plan, agency) → (earliest report date, illustrative) from progress and report records."""
-    out: dict[tuple[str, str], tuple[dt.date, bool]] = {}
+    """(plan, agency) → (report date, illustrative). The agency's own report record decides; the date
+    of a task-progress entry stands in only for an agency that sent no report record."""
+    reports: dict[tuple[str, str], tuple[dt.date, bool]] = {}
+    progress: dict[tuple[str, str], tuple[dt.date, bool]] = {}
     for rf in ds.results_for(year=year):
-        records = [(p.plan or rf.plan, p.agency, p.reported, p.illustrative) for p in rf.progress if p.reported]
-        records += [(r.plan or rf.plan, r.agency, r.reported, r.illustrative) for r in rf.reports]
-        for plan_id, agency, when, illus in records:
-            key = (plan_id, agency)
-            if key not in out or when < out[key][0]:
-                out[key] = (when, illus)
-    return out
+        for into, records in ((progress, [(p.plan or rf.plan, p.agency, p.reported, p.illustrative)
+                                          for p in rf.progress if p.reported]),
+                              (reports, [(r.plan or rf.plan, r.agency, r.reported, r.illustrative) for r in rf.reports])):
+            for plan_id, agency, when, illus in records:
+                key = (plan_id, agency)
+                if key not in into or when < into[key][0]:
+                    into[key] = (when, illus)
+    return {**progress, **reports}
 
 
 def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = None,
@@ -169,7 +177,7 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
     for plan in plans_for(ds, year, plan_id, issuer):
         ys.handovers.extend(handovers(ds, plan))
         seen: set[tuple] = set()
-        for rule in plan.reporting:
+        for n, rule in enumerate(plan.reporting):
             if not expected_in(rule, plan, year):
                 continue
             due = rule.due_in(year)
@@ -177,32 +185,35 @@ def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = 
             to = ds.registry.successor_at(rule.to, when_due)
             for named in rule.reporters:
                 agency = ds.registry.successor_at(named, when_due)
-                if (agency, to, due) in seen or agency == to:
+                if (n, agency) in seen or agency == to:
                     continue
-                seen.add((agency, to, due))
+                seen.add((n, agency))
                 got = reported.get((plan.id, agency))
-                members = [_one(ds, plan.id, m, to, due, reported.get((plan.id, m)), today, None)
+                members = [_one(ds, plan.id, m, to, due, reported.get((plan.id, m)), today, None, n)
                            for m in ds.registry.members(agency, when_due)]
                 if got is None and members and all(m.reported for m in members):
                     last = max(members, key=lambda m: m.reported)  # a group has answered when all have
                     got = (last.reported, any(m.illustrative for m in members))
-                row = _one(ds, plan.id, agency, to, due, got, today, named if named != agency else None)
+                row = _one(ds, plan.id, agency, to, due, got, today, named if named != agency else None, n)
                 row.members = members
                 ys.reporters.append(row)
         ys.tasks.extend(_task_rows(ds, plan, year))
     return ys
 
 
-def _one(ds, plan_id: str, agency: str, to: str, due, got, today, replaces) -> ReporterStatus:
+def _one(ds, plan_id: str, agency: str, to: str, due, got, today, replaces, rule: int = 0) -> ReporterStatus:
+    """One agency under one rule: with no deadline a report is 'no_deadline', never 'on time'."""
     when = got[0] if got else None
     if when is None:
         state = "missing" if due is None or due < today else "not_due"
-    elif due is None or when <= due:
+    elif due is None:
+        state = "no_deadline"
+    elif when <= due:
         state = "on_time"
     else:
         state = "late"
     return ReporterStatus(plan_id, agency, ds.registry.short_name(agency), to, due, when, state,
-                          bool(got and got[1]), replaces)
+                          bool(got and got[1]), replaces, rule)
 
 
 @dataclass

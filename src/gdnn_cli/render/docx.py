@@ -51,9 +51,10 @@ def _nfc(value):
     return value
 
 
-def render_docx(template: Path, context, out: Path) -> Path:
+def render_docx(template: Path, context, out: Path, properties: dict | None = None) -> Path:
     """Render ``template`` into ``out``; nothing is left behind on failure. ``context`` is a dict, or a
-    function of the template that builds one (subdocuments and images belong to their template)."""
+    function of the template that builds one (subdocuments and images belong to their template).
+    ``properties`` sets core properties (author, title, created) that Word shows under File → Info."""
     from docxtpl import DocxTemplate
     from jinja2 import Environment, StrictUndefined
 
@@ -61,18 +62,24 @@ def render_docx(template: Path, context, out: Path) -> Path:
     ctx = _nfc(context(doc) if callable(context) else context)
     env = Environment(autoescape=True, undefined=StrictUndefined)
     doc.render(ctx, jinja_env=env)
-    _fix_core_properties(doc)
+    _fix_core_properties(doc, properties or {})
     return write_with(out, lambda tmp: doc.save(str(tmp)))
 
 
-def _fix_core_properties(doc) -> None:
+def _fix_core_properties(doc, properties: dict) -> None:
+    """Without ``properties``, fixed values (reproducible files); with them, the issuer as author and
+    the real date of creation, as a document the issuer sends should carry."""
     import datetime as dt
 
     cp = doc.docx.core_properties if hasattr(doc, "docx") and doc.docx is not None else None
     if cp is not None:
-        cp.author = "gdnn"
-        cp.last_modified_by = "gdnn"
-        cp.modified = dt.datetime(2025, 1, 1)
+        cp.author = properties.get("author", "gdnn")
+        cp.last_modified_by = properties.get("author", "gdnn")
+        if "title" in properties:
+            cp.title = properties["title"]
+        created = properties.get("created")
+        cp.created = created or cp.created
+        cp.modified = created or dt.datetime(2025, 1, 1)
 
 
 def convert_pdf(docx_path: Path) -> Path:

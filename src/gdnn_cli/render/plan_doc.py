@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import Agency, Plan, Target
-from ..numbers import fmt_long_date, fmt_number, fmt_percent
+from ..numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
 from ..rules import Registry
 from .lines import balanced_lines
 from .outline import body
@@ -126,7 +126,7 @@ def annex_task_rows(plan: Plan, reg: Registry) -> list[dict]:
         for task in group.tasks:
             if not task.key:
                 continue
-            timing = task.timing or (f"{task.deadline:%d/%m/%Y}" if task.deadline else "")
+            timing = task.timing or (fmt_short_date(task.deadline) if task.deadline else "")
             rows.append({
                 "no": str(len(rows) + 1),
                 "text": task.text,

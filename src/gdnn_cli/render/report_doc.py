@@ -1,4 +1,11 @@
-"""Render a ReportData to a Báo cáo .docx (docxtpl) with its tables, charts and appendix."""
+"""Render a ReportData to a Báo cáo .docx (docxtpl) in the usual structure of a report on a plan.
+
+I. Kết quả thực hiện (1. chỉ đạo, triển khai; 2. chỉ tiêu — the year's table, then the milestones
+ahead in their own table; 3. nhiệm vụ, giải pháp), II. Đánh giá chung (ưu điểm; tồn tại, hạn chế;
+nguyên nhân), III. Phương hướng, nhiệm vụ năm sau, IV. Kiến nghị, đề xuất; Nơi nhận, signature and
+the Phụ lục on who reported. Tables, captions and highlighted places to fill are subdocuments, so
+that the template stays one loop a clerk can restyle in Word.
+"""
 
 from __future__ import annotations
 
@@ -6,200 +13,320 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from .. import gaps_view
-from ..numbers import fmt_long_date, fmt_short_date
-from ..report import (STATE_VI, PROGRESS_VI, ReportData, group_of, limitation_sentences, plan_label, plan_reference,
-                      reporter_listing,
-                      summary_sentence, target_sentence, task_title)
-from .outline import roman
+from ..numbers import fmt_long_date, fmt_percent, fmt_short_date
+from ..report import PlanPart, ReportData
+from ..report_text import (ToFill, amount, count_sentence, focus_line, limitations, milestone_sentence,
+                           plan_citation, plan_name, plan_short, previous_text, remaining_text, reporting_lines, row_sentence,
+                           rule_note, self_name, strengths, target_label, task_line, task_tally)
+from ..tracking import STATE_VI
+from .charts import achievement_charts
 from .plan_doc import letterhead, number_line, recipients_lines
 
-TABLE_COLUMNS = [("Chỉ tiêu", 6.2), ("Kế hoạch", 2.6), ("Thực hiện", 2.6), ("Tỷ lệ so với KH", 2.3),
-                 ("Đánh giá", 2.8)]
 ILLUSTRATIVE_REPORT = ("LƯU Ý: Báo cáo này có sử dụng số liệu minh họa (đánh dấu *), không phải số liệu "
                        "chính thức; không dùng để báo cáo cấp trên.")
+DRAFT_NOTICE = "DỰ THẢO — còn {n} nội dung cần bổ sung (tô vàng, trong ngoặc vuông) trước khi trình ký."
+STATUS_CELL = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu"}
+PROGRESS_CELL = {"achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
+                 "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu"}
 
 
-def _para(kind: str, text: str = "", obj=None) -> dict:
-    return {"kind": kind, "text": text, "obj": obj}
+class Body:
+    """The body's paragraphs for the template loop; counts the places left to fill."""
+
+    def __init__(self, tpl):
+        self.tpl = tpl
+        self.paras: list[dict] = []
+        self.to_fill = 0
+
+    def add(self, kind: str, text: str = "", obj=None) -> None:
+        self.paras.append({"kind": kind, "text": text, "obj": obj})
+
+    def text(self, *segments, bullet: str = "", keep: bool = False) -> None:
+        """A body paragraph; a ToFill segment is printed highlighted, in brackets."""
+        if not any(isinstance(s, ToFill) for s in segments) and not keep:
+            self.add("body", bullet + "".join(str(s) for s in segments))
+            return
+        from docx.enum.text import WD_COLOR_INDEX
+
+        sd = self.tpl.new_subdoc()
+        p = sd.add_paragraph(style="GDNN Body")
+        p.paragraph_format.keep_with_next = keep
+        if bullet:
+            p.add_run(bullet)
+        for s in segments:
+            run = p.add_run(str(s))
+            if isinstance(s, ToFill):
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                self.to_fill += 1
+        self.add("subdoc", obj=sd)
+
+    def items(self, items, bullet: str = "- ") -> None:
+        for item in items:
+            self.text(item, bullet=bullet)
+
+    def filled(self, items: list[str], what: str, bullet: str = "- ") -> None:
+        """People's sentences from the result file, or one highlighted place asking for them."""
+        if items:
+            self.items(items, bullet)
+        else:
+            self.text(ToFill(what), bullet=bullet)
 
 
-def _gap_table(tpl, rows):
+def _table(tpl, caption: str, columns: list[tuple[str, float, bool]], rows: list[tuple[list[str], bool]], note: str):
+    """Caption kept with its table; header repeated on every page; rows never split; note below."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from .ooxml import fixed_widths, repeat_header, table_borders
+    from docx.shared import Pt
+
+    from .ooxml import cant_split, fixed_widths, repeat_header, table_borders
 
     sd = tpl.new_subdoc()
-    table = sd.add_table(rows=1, cols=len(TABLE_COLUMNS))
+    cap = sd.add_paragraph(caption, style="GDNN Annex")
+    cap.paragraph_format.keep_with_next = True
+    cap.paragraph_format.space_after = Pt(6)
+    table = sd.add_table(rows=1, cols=len(columns))
     table_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     head = table.rows[0]
     repeat_header(head)
-    for cell, (label, width) in zip(head.cells, TABLE_COLUMNS):
+    cant_split(head)
+    for cell, (label, _, _) in zip(head.cells, columns):
         cell.paragraphs[0].style = "GDNN TableHead"
         cell.paragraphs[0].add_run(label)
-    for r in rows:
-        cells = table.add_row().cells
-        values = [gaps_view.name_text(r).strip(), gaps_view.target_text(r), gaps_view.actual_text(r),
-                  gaps_view.achievement_text(r), gaps_view.status_text(r)]
-        for j, (cell, value) in enumerate(zip(cells, values)):
+    for values, bold in rows:
+        row = table.add_row()
+        cant_split(row)
+        for cell, value, (_, _, numeric) in zip(row.cells, values, columns):
             p = cell.paragraphs[0]
-            p.style = "GDNN TableNum" if j in (1, 2, 3) else "GDNN Table"
-            run = p.add_run(value)
-            if r.level == 0 and j == 0:
-                run.bold = True
-    fixed_widths(table, [w for _, w in TABLE_COLUMNS])
+            p.style = "GDNN TableNum" if numeric else "GDNN Table"
+            p.add_run(value).bold = bold
+    fixed_widths(table, [w for _, w, _ in columns])
+    if note:
+        p = sd.add_paragraph(style="GDNN Table")
+        p.paragraph_format.space_before = Pt(3)
+        p.paragraph_format.space_after = Pt(6)
+        p.add_run(note).italic = True
     return sd
 
 
-def _chart(rows, title: str, folder: Path, n: int) -> Path | None:
-    """Achievement against plan (plan = 100%) for each target with data; illustrative bars hatched."""
-    shown = [r for r in rows if r.achievement is not None]
-    if not shown:
-        return None
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams["font.family"] = _serif()
-    height = 0.5 + 0.45 * len(shown)
-    fig, ax = plt.subplots(figsize=(7.0, max(2.2, height)), dpi=150)
-    labels = [("   " * r.level) + (r.name if len(r.name) <= 45 else r.name[:42] + "…") for r in shown]
-    values = [r.achievement for r in shown]
-    colors = ["#2e7d32" if r.status in ("met", "exceeded", "on_track") else "#c62828" for r in shown]
-    ys = list(range(len(shown)))[::-1]
-    bars = ax.barh(ys, values, color=colors, height=0.6)
-    for bar, r in zip(bars, shown):
-        if r.illustrative:
-            bar.set_hatch("///")
-            bar.set_edgecolor("white")
-    ax.axvline(100, color="black", linewidth=1, linestyle="--")
-    ax.set_yticks(ys, labels, fontsize=8)
-    ax.set_xlabel("Thực hiện so với kế hoạch (%) — đường đứt nét: kế hoạch = 100%", fontsize=8)
-    ax.set_xlim(0, max(110, max(values) * 1.1))
-    for y, v in zip(ys, values):
-        ax.text(v + 1, y, gaps_view.fmt_percent(v), va="center", fontsize=7)
-    ax.set_title(title, fontsize=9)
-    if any(r.illustrative for r in shown):
-        ax.text(0.99, 0.01, "/// số liệu minh họa", transform=ax.transAxes, ha="right", va="bottom", fontsize=7)
-    fig.tight_layout()
-    path = folder / f"chart-{n}.png"
-    fig.savefig(path, metadata={"Software": None})
-    plt.close(fig)
-    return path
+def _numbers(rows) -> list[str]:
+    """1, 1.1, 1.2, 2 …: parts and shares numbered under their total."""
+    out, top, sub = [], 0, 0
+    for r in rows:
+        if r.level == 0:
+            top, sub = top + 1, 0
+            out.append(str(top))
+        else:
+            sub += 1
+            out.append(f"{top}.{sub}")
+    return out
 
 
-def _serif() -> str:
-    """Times New Roman where installed, else its metric twin Liberation Serif, else DejaVu Serif (has Vietnamese)."""
-    import logging
+def year_table(tpl, part: PlanPart, year: int, no: int):
+    has_prev = any(r.target in part.previous for r in part.rows)
+    w = (4.0, 1.5, 1.9, 1.9, 1.6) if has_prev else (5.3, 1.8, 2.2, 2.2, 1.8)
+    columns = [("TT", 1.0, False), ("Chỉ tiêu", w[0], False), ("ĐVT", w[1], False),
+               (f"Kế hoạch {year}", w[2], True), (f"Thực hiện {year}", w[3], True), ("So với KH", w[4], True)]
+    if has_prev:
+        columns.append((f"So với năm {year - 1}", 1.8, True))
+    columns.append(("Đánh giá", 16.5 - sum(w for _, w, _ in columns), False))
+    rows = []
+    for n, r in zip(_numbers(part.rows), part.rows):
+        actual = "—" if r.actual is None else amount(r.actual, r).removesuffix(" " + r.unit) + ("*" if r.illustrative else "")
+        tag = {"provisional": " (tạm tính)" if part.as_of.get(r.target) else " (ước TH)"}.get(r.actual_status or "", "")
+        name = ("Trong đó: " if r.kind == "share" else "") + r.name
+        cells = [n, name, r.unit, target_label(r, unit=False), actual + tag,
+                 "—" if r.achievement is None else fmt_percent(r.achievement)]
+        if has_prev:
+            cells.append(previous_text(r, part))
+        cells.append(STATUS_CELL.get(r.status, r.status))
+        rows.append((cells, r.level == 0))
+    return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}", columns, rows, rule_note(part))
 
-    from matplotlib import font_manager
 
-    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((n for n in ("Times New Roman", "Liberation Serif") if n in names), "DejaVu Serif")
+def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int):
+    columns = [("TT", 1.0, False), ("Chỉ tiêu", 4.6, False), ("ĐVT", 1.6, False), (f"Mốc {target_year}", 2.0, True),
+               ("Thực hiện đến nay", 2.4, True), ("Còn phải đạt", 2.1, True), ("Đánh giá", 2.8, False)]
+    rows = []
+    ms = [m for m in part.milestones if m.target.year == target_year]
+    top = sub = 0
+    for m in ms:
+        if m.level == 0:
+            top, sub = top + 1, 0
+            n = str(top)
+        else:
+            sub += 1
+            n = f"{top}.{sub}"
+        r = m.row
+        fake = _label_row(m.target, part, target_year)
+        if r is not None and r.actual is not None:
+            now = f"{amount(r.actual, r).removesuffix(' ' + r.unit)}{'*' if r.illustrative else ''} ({r.extra.get('as_of_year')})"
+            verdict = PROGRESS_CELL.get(r.status, r.status)
+        else:
+            now, verdict = "—", "Chưa có số liệu"
+        rows.append(([n, ("Trong đó: " if m.kind == "share" else "") + m.target.name,
+                      m.target.unit, target_label(fake, unit=False), now, remaining_text(m), verdict], m.level == 0))
+    note = ("Ghi chú: đánh giá theo phương pháp đánh giá tiến độ các Mục tiêu phát triển bền vững của Liên Hợp Quốc "
+            "(ESCAP): so sánh mức thay đổi bình quân hằng năm từ năm gốc đến nay với mức cần thiết để đạt mốc; "
+            "“Đúng tiến độ”: từ 95% mức cần thiết trở lên; “Chậm tiến độ”: từ 10% đến dưới 95%; “Có nguy cơ "
+            "không đạt”: dưới 10% hoặc giảm; “Chưa đủ số liệu”: mới có số liệu của một năm.")
+    if any(m.row is not None and m.row.illustrative for m in ms):
+        note += " (*) Số liệu minh họa, không phải số liệu chính thức."
+    return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}", columns, rows, note)
+
+
+def _label_row(t, part: PlanPart, year: int):
+    """A GapRow-shaped view of a target for its label (qualifier, range) when no row was computed."""
+    from ..gaps import GapRow
+
+    return GapRow(part.plan.id, t.id, t.name, year, t.unit, t.value, t.min if t.value is None else None,
+                  t.max if t.value is None else None, None, None, None, "no_data", None, qualifier=t.qualifier)
 
 
 def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
     reg = ds.registry
-    body: list[dict] = []
-    reporter = reg.agencies.get(data.reporter)
-    refs = "; ".join(plan_reference(p.plan, reg.agency_name(p.plan.issuer)) for p in data.parts)
-    body.append(_para("body", f"Thực hiện {refs}; {reg.agency_name(data.reporter)} báo cáo kết quả thực hiện "
-                               f"năm {data.year} như sau:"))
-    # I. targets
-    body.append(_para("section", f"{roman(1)}. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"))
-    n_chart = 0
-    with_targets = [p for p in data.parts if p.rows]
-    for i, part in enumerate(with_targets, 1):
-        body.append(_para("clause", f"{i}. {part.plan.type} {part.plan.number or ''} {part.plan.title}".replace("  ", " ")))
-        body.append(_para("body", summary_sentence(part.rows)))
-        body.extend(_para("body", "- " + target_sentence(r)) for r in part.rows if r.level == 0)
-        body.append(_para("caption", f"Bảng {i}. Kết quả thực hiện các chỉ tiêu năm {data.year}"))
-        body.append(_para("subdoc", obj=_gap_table(tpl, part.rows)))
-        n_chart += 1
-        chart = _chart(part.rows, f"{plan_label(part.plan)}: thực hiện so với kế hoạch năm {data.year}",
-                       charts_dir, n_chart)
-        if chart is not None:
-            from docx.shared import Mm
-            from docxtpl import InlineImage
+    writer = reg.agencies.get(data.reporter)
+    me = self_name(reg.agency_name(data.reporter))
+    issuer_short = reg.short_name(data.issuer)
+    many = len(data.parts) > 1
+    b = Body(tpl)
+    cites = "; ".join(plan_citation(p.plan, issuer_short) for p in data.parts)
+    b.text(f"Thực hiện {cites}, {me} báo cáo kết quả thực hiện năm {data.year} như sau:")
 
-            body.append(_para("image", obj=InlineImage(tpl, str(chart), width=Mm(160))))
-            body.append(_para("caption", f"Biểu đồ {n_chart}. Thực hiện so với kế hoạch (%)"))
-    if not with_targets:
-        body.append(_para("body", "Các kế hoạch trong kỳ báo cáo không có chỉ tiêu định lượng."))
-    # II. tasks
-    body.append(_para("section", f"{roman(2)}. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP"))
-    for i, part in enumerate(data.parts, 1):
-        body.append(_para("clause", f"{i}. {part.plan.type} {part.plan.number or ''} {part.plan.title}".replace("  ", " ")))
-        if not part.tasks:
-            body.append(_para("body", "Chưa có cơ quan, đơn vị báo cáo kết quả thực hiện nhiệm vụ."))
-            continue
-        by_group: dict[str, list] = {}
-        for t in part.tasks:
-            by_group.setdefault(group_of(part.plan, t.task) or "", []).append(t)
-        titles = {g.id: g.title for g in part.plan.all_task_groups()}
-        for gid, items in by_group.items():
-            body.append(_para("point", titles.get(gid, "Nhiệm vụ khác")))
-            for t in items:
-                star = " (minh họa)" if t.illustrative else ""
-                account = f" {t.account}" if t.account else ""
-                body.append(_para("body", f"- {t.name}: “{task_title(part.plan, t.task)}” — "
-                                          f"{PROGRESS_VI[t.status]}.{account}{star}"))
-        reported = len(part.tasks)
-        body.append(_para("body", f"Tổng số báo cáo tiến độ nhiệm vụ nhận được: {reported}."))
-    # III. reporting regime
-    body.append(_para("section", f"{roman(3)}. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO"))
-    for part in data.parts:
-        if not part.reporters:
-            continue
-        for state in ("on_time", "late", "missing", "not_due"):
-            names = [r for r in part.reporters if r.state == state]
-            if names:
-                listing = reporter_listing(names)
-                body.append(_para("body", f"- {plan_label(part.plan)} — {STATE_VI[state]}: {listing}."))
-    body.append(_para("body", "(Chi tiết theo Phụ lục)"))
-    # IV, V
-    body.append(_para("section", f"{roman(4)}. TỒN TẠI, HẠN CHẾ"))
-    lims = limitation_sentences(data, reg.agency_name)
-    body.extend(_para("body", "- " + s) for s in lims) if lims else body.append(
-        _para("body", "Không có chỉ tiêu, nhiệm vụ chưa đạt theo số liệu đã nhận."))
-    body.append(_para("section", f"{roman(5)}. PHƯƠNG HƯỚNG, KIẾN NGHỊ"))
-    directions = list(data.directions) or ["Tiếp tục triển khai các nhiệm vụ, giải pháp của kế hoạch; tập trung "
-                                           "các chỉ tiêu chưa đạt nêu tại mục IV."]
-    body.extend(_para("body", "- " + s) for s in directions)
-    body.append(_para("body", f"Trên đây là báo cáo kết quả thực hiện năm {data.year} của "
-                              f"{reg.agency_name(data.reporter)}./."))
+    b.add("section", "I. KẾT QUẢ THỰC HIỆN")
+    b.add("clause", "1. Công tác chỉ đạo, triển khai")
+    b.filled(data.directives, "Bổ sung các văn bản chỉ đạo, hướng dẫn đã ban hành và các hoạt động triển khai "
+                              "kế hoạch trong năm (số, ngày, trích yếu)")
+    lines = [x for p in data.parts for x in reporting_lines(p, reg.short_name)]
+    if lines:
+        b.text("Về thực hiện chế độ báo cáo (chi tiết tại Phụ lục):")
+        b.items(lines)
 
-    sup, line1, line2 = letterhead(reporter, reg)
-    annex_rows = []
-    for part in data.parts:
-        for r in part.reporters:
-            annex_rows.append({"no": str(len(annex_rows) + 1), "agency": r.name + ("*" if r.illustrative else ""),
-                               "plan": plan_label(part.plan), "due": fmt_short_date(r.due) if r.due else "—",
-                               "reported": fmt_short_date(r.reported) if r.reported else "—",
-                               "state": STATE_VI[r.state],
-                               "tasks": str(sum(1 for t in part.tasks if t.agency == r.agency))})
-    issuer_name = reg.agency_name(data.issuer)
+    b.add("clause", "2. Kết quả thực hiện các chỉ tiêu")
+    table_no = chart_no = 0
+    for i, part in enumerate(data.parts):
+        if many:
+            b.add("point", f"{chr(ord('a') + i)}) {plan_name(part.plan)}")
+        if not part.rows and not part.milestones:
+            b.text(f"Kế hoạch không đặt chỉ tiêu định lượng cho năm {data.year}.")
+            continue
+        if part.rows:
+            table_no += 1
+            b.text(count_sentence(part, table_no, data.year))
+            for r in part.rows:
+                b.text(row_sentence(r, part), bullet="- " if r.level == 0 else "+ ")
+            b.add("subdoc", obj=year_table(tpl, part, data.year, table_no))
+            for path in achievement_charts(part.rows, charts_dir, f"{data.issuer}-{i}"):
+                chart_no += 1
+                _chart_caption(b, f"Biểu đồ {chart_no}. Tỷ lệ thực hiện so với kế hoạch năm {data.year} (%)"
+                                  + (f" — {plan_short(part.plan)}" if many else ""))
+                from docx.shared import Mm
+                from docxtpl import InlineImage
+
+                b.add("image", obj=InlineImage(tpl, str(path), width=Mm(160)))
+        for target_year in sorted({m.target.year for m in part.milestones}):
+            table_no += 1
+            b.text(f"Tiến độ thực hiện các chỉ tiêu đến năm {target_year} (Bảng {table_no}):")
+            for m in part.milestones:
+                if m.target.year == target_year and m.level == 0:
+                    sentence = milestone_sentence(m, part) or (f"{m.target.name}: mốc năm {target_year} "
+                                                               f"{target_label(_label_row(m.target, part, target_year))}; "
+                                                               "chưa có số liệu.")
+                    b.text(sentence, bullet="- ")
+            b.add("subdoc", obj=milestone_table(tpl, part, data.year, table_no, target_year))
+
+    b.add("clause", "3. Kết quả thực hiện các nhiệm vụ, giải pháp")
+    for i, part in enumerate(data.parts):
+        if many:
+            b.add("point", f"{chr(ord('a') + i)}) {plan_name(part.plan)}")
+        words = "nhiệm vụ trọng tâm" if any(k.group for k in part.key_tasks) else "nhóm nhiệm vụ"
+        if part.key_tasks:
+            b.text(task_tally(part.key_tasks, words))
+        group = None
+        for k in part.key_tasks:
+            if k.group and k.group != group:
+                group = k.group
+                b.text(group + ":")
+            b.text(task_line(k, reg.short_name), bullet="- ")
+        for t in part.other_tasks:
+            b.text(f"{t.task}: {reg.short_name(t.agency)}: {t.status}", bullet="- ")
+
+    b.add("section", "II. ĐÁNH GIÁ CHUNG")
+    b.add("clause", "1. Ưu điểm")
+    b.items(strengths(data))
+    b.add("clause", "2. Tồn tại, hạn chế")
+    b.filled(limitations(data), "Bổ sung tồn tại, hạn chế (nếu có)")
+    b.add("clause", "3. Nguyên nhân")
+    b.text("a) Nguyên nhân khách quan:")
+    b.filled(data.causes_objective, "Bổ sung nguyên nhân khách quan của các tồn tại, hạn chế nêu trên")
+    b.text("b) Nguyên nhân chủ quan:")
+    b.filled(data.causes_subjective, "Bổ sung nguyên nhân chủ quan của các tồn tại, hạn chế nêu trên")
+
+    b.add("section", f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {data.year + 1}")
+    focus = focus_line(data)
+    if focus:
+        b.text(focus, bullet="- ")
+    b.filled(data.directions, f"Bổ sung các nhiệm vụ, giải pháp trọng tâm năm {data.year + 1}")
+    b.add("section", "IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    b.filled(data.proposals, "Bổ sung kiến nghị, đề xuất với cấp trên (nếu có)")
+    b.text(f"Trên đây là báo cáo kết quả thực hiện năm {data.year} của {me}, kính báo cáo {issuer_short}./.", keep=True)
+
+    sup, line1, line2 = letterhead(writer, reg)
     heading = data.heading
-    today = dt.date(data.year, 12, 31)
+    number = heading.number if heading and heading.number else None
+    date = getattr(heading, "date", None) if heading else None
+    notices = [DRAFT_NOTICE.format(n=b.to_fill)] if b.to_fill else []
+    if data.illustrative:
+        notices.append(ILLUSTRATIVE_REPORT)
+    issuer_name = reg.agency_name(data.issuer)
+    place = data.parts[0].plan.place if data.parts else ""
     return {
         "letterhead_superior": sup, "letterhead_issuer": line1, "letterhead_issuer2": line2,
-        "number_line": number_line("Báo cáo", heading.number if heading else None, reporter),
-        "place_date": fmt_long_date(data.year, None, None, place=data.parts[0].plan.place if data.parts else ""),
+        "number_line": number_line("Báo cáo", number, writer),
+        "place_date": fmt_long_date(date.year, date.month, date.day, place=place) if date
+        else fmt_long_date(data.year, None, None, place=place),
         "doc_type": "BÁO CÁO",
         "title": f"Kết quả thực hiện kế hoạch giáo dục nghề nghiệp năm {data.year}",
-        "illustrative_notice": ILLUSTRATIVE_REPORT if data.illustrative else "",
+        "illustrative_notice": "\n".join(notices),
         "addressee": f"Kính gửi: {issuer_name}",
-        "body": body,
+        "body": b.paras,
         "recipients": recipients_lines((heading.recipients if heading and heading.recipients else None)
                                        or [f"{issuer_name} (để báo cáo)", "Lưu: VT"]),
-        "sign_lines": _sign_lines(heading.signature if heading else None, reporter),
+        "sign_lines": _sign_lines(heading.signature if heading else None, writer),
         "signer": heading.signature.name if heading and heading.signature else "",
-        "annex_agencies": {"label": "Phụ lục", "title": "TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
-                           "note": f"(Kèm theo Báo cáo năm {data.year}, số liệu đến ngày {fmt_short_date(today)})",
-                           "rows": annex_rows} if annex_rows else None,
+        "annex_agencies": _annex(data, reg, number_line("Báo cáo", number, writer), date, me),
     }
+
+
+def _chart_caption(b: Body, text: str) -> None:
+    """The chart's title above it, kept on the same page as the picture."""
+    from docx.shared import Pt
+
+    sd = b.tpl.new_subdoc()
+    p = sd.add_paragraph(text, style="GDNN Annex")
+    p.paragraph_format.keep_with_next = True
+    p.paragraph_format.space_before = Pt(6)
+    b.add("subdoc", obj=sd)
+
+
+def _annex(data: ReportData, reg, number: str, date, me: str) -> dict | None:
+    rows = []
+    for part in data.parts:
+        first = True
+        for r in part.reporters:
+            rows.append({"no": str(len(rows) + 1), "agency": r.name + ("*" if r.illustrative else ""),
+                         "plan": plan_short(part.plan) if first else "nt",
+                         "due": fmt_short_date(r.due) if r.due else "Không quy định",
+                         "reported": fmt_short_date(r.reported) if r.reported else "—",
+                         "state": "Đã báo cáo" if r.state == "no_deadline" else STATE_VI[r.state],
+                         "tasks": str(sum(1 for k in part.key_tasks for t in k.reports if t.agency == r.agency)
+                                      + sum(1 for t in part.other_tasks if t.agency == r.agency))})
+            first = False
+    if not rows:
+        return None
+    no = number.removeprefix("Số: ")
+    when = fmt_short_date(date) if date else f"{chr(0xa0) * 5}/{chr(0xa0) * 5}/{data.year}"
+    return {"label": "Phụ lục", "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
+            "note": f"(Kèm theo Báo cáo số {no} ngày {when} của {me})", "rows": rows}
 
 
 def _sign_lines(signature, reporter) -> list[str]:
@@ -212,8 +339,8 @@ def _sign_lines(signature, reporter) -> list[str]:
 def render_report(data: ReportData, ds, out: Path, templates: Path) -> Path:
     from .docx import render_docx
 
+    author = ds.registry.agency_name(data.reporter)
+    title = f"Báo cáo kết quả thực hiện kế hoạch giáo dục nghề nghiệp năm {data.year}"
     with tempfile.TemporaryDirectory() as charts:
-        return render_docx(templates / "bao-cao.docx", lambda tpl: report_context(data, ds, tpl, Path(charts)), out)
-
-
-
+        return render_docx(templates / "bao-cao.docx", lambda tpl: report_context(data, ds, tpl, Path(charts)), out,
+                           properties={"author": author, "title": title, "created": dt.datetime.now()})
