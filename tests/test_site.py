@@ -199,6 +199,7 @@ def test_pages_of_a_removed_target_are_removed(mini_results, tmp_path):
     (site / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")  # a file of the user's, inside the site
     edit(plan_path(mini_results), "    shares:\n      - {id: ty-le-bang, name: Có bằng cấp, unit: \"%\", measure: rate, value: 50, "
          "year: 2025}\n", "")
+    edit(plan_path(mini_results), "; trong đó có bằng cấp, chứng chỉ {ty-le-bang}.", ".")  # its sentence too
     _, res = build(mini_results, site)
     assert res.removed == ["ke-hoach/tp-2025/ty-le-bang.html"]
     assert not (site / "ke-hoach/tp-2025/ty-le-bang.html").exists()
@@ -280,6 +281,12 @@ def test_large_folders_get_summary_pages(monkeypatch, tmp_path):
     assert 'class="card"' not in issuer and issuer.count("<tr data-plan=") == 3
     agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
     assert 'id="ke-hoach"' in agency and "Đúng hạn: 1" in agency
+    monkeypatch.setattr(pages, "AGENCY_ROWS", 1)
+    build(REPO / "data", site, docx=False)
+    agency = (site / "co-quan/hn-so-gddt.html").read_text(encoding="utf-8")
+    assert 'id="ban-hanh"' in agency and 'id="ke-hoach"' not in agency
+    assert re.search(r'href="../ban-hanh/hn-ubnd.html">Ủy ban nhân dân thành phố Hà Nội</a></th><td class="num" '
+                     r'data-label="Kế hoạch">3<', agency)
 
 
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed")

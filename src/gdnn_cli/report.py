@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .figures import fill
 from .gaps import GapRow, key_of
 from .models import Plan, Target
 from .tracking import STATE_VI, ReporterStatus, TaskStatus, actuals_index, gap_rows, plans_for, year_status
@@ -212,5 +213,5 @@ def task_title(plan: Plan, task_id: str) -> str:
             return g.title
         for t in g.tasks:
             if t.id == task_id:
-                return t.text
+                return fill(t.text, plan) or ""
     return task_id

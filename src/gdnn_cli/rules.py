@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .bases import base_rules, issuer_rules
+from . import figures
 from .errors import Issue
 from .funding import funding_rules
 from .i18n import _, ngettext
@@ -231,6 +232,7 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
                              else _("'{ref}' is not a task group id of this plan")).format(ref=ref),
                             loc=b_loc + ("only", j), hint=_near(ref, pool))
     yield from _not_rendered(plan, file)
+    yield from figures.check(plan, file)
 
 
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:

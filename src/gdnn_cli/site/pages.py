@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import gaps_view
+from ..figures import fill_plan
 from ..gaps import GapRow, actual_for, key_of, reference_value
 from ..models import Assignment, Plan, Target
 from ..numbers import day_month, fmt_long_date
@@ -59,7 +60,8 @@ class SiteData:
 
 
 def collect(ds, year: int, today: dt.date | None = None) -> SiteData:
-    plans = plans_for(ds, year)
+    # plans as their documents print them: sentences and reporting texts with figures from the data
+    plans = [fill_plan(p) for p in plans_for(ds, year)]
     ys = year_status(ds, year, today=today)
     sd = SiteData(ds, year, plans, gap_rows(ds, year), ys.reporters, ys.tasks, actuals_index(ds, plans))
     sd.by_plan = {p.id: {"rows": [], "reporters": [], "tasks": [], "figures": []} for p in plans}
@@ -451,6 +453,7 @@ def targets_with_parents(plan: Plan):
 
 
 AGENCY_FULL = 12  # an agency named by more plans gets one row per plan, so that its page stays light
+AGENCY_ROWS = 300  # and one named by more still, one row per issuer
 
 
 def state_summary(cells: list[dict]) -> str:
@@ -474,7 +477,7 @@ def agency_page(sd: SiteData, agency_id: str) -> dict:
         receives = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.to == agency_id]
         progress = [p for p in progress_rows(sd, plan) if p["agency"]["href"] == agency_href(agency_id)]
         if duties or tasks or owes or receives or progress or plan.issuer == agency_id:
-            plans.append({"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "kicker": kicker(plan),
+            plans.append({"id": plan.id, "issuer_id": plan.issuer, "label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "kicker": kicker(plan),
                           "issuer": plan.issuer == agency_id, "duties": duties, "tasks": tasks, "owes": owes,
                           "receives": receives, "progress": progress})
     for p in plans:  # what a compact page (an agency named by many plans) shows in one row per plan
@@ -483,7 +486,18 @@ def agency_page(sd: SiteData, agency_id: str) -> dict:
         p["n_duties"] = sum(len(d["duties"]) for d in p["duties"]) + len(p["tasks"])
         p["owes_text"], p["receives_text"] = state_summary(p["owes"]), state_summary(p["receives"])
     succ = [{"link": agency_link(sd, s.id), "scope": s.scope} for s in a.successors]
+    by_issuer = []
+    if len(plans) > AGENCY_ROWS:  # a ministry named by every province's plans: one row per issuer
+        groups: dict[str, list] = {}
+        for p in plans:
+            groups.setdefault(p["issuer_id"], []).append(p)
+        by_issuer = [{"name": reg.agency_name(i), "href": issuer_href(i), "n": len(ps),
+                      "roles": ", ".join(dict.fromkeys(r for p in ps for r in p["roles"].split(", ") if r)),
+                      "n_duties": sum(p["n_duties"] for p in ps),
+                      "owes_text": state_summary([o for p in ps for o in p["owes"]]),
+                      "receives_text": state_summary([o for p in ps for o in p["receives"]])}
+                     for i, ps in groups.items()]
     return {"a": a, "ceased": short_date(a.ceased) if a.ceased else None, "successors": succ, "plans": plans,
-            "compact": len(plans) > AGENCY_FULL,
+            "compact": len(plans) > AGENCY_FULL, "by_issuer": by_issuer,
             "illustrative": any("*" in o["reported"] for p in plans for o in p["owes"] + p["receives"])
             or any("*" in x["reported"] for p in plans for x in p["progress"])}
