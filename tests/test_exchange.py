@@ -403,3 +403,13 @@ def test_remind_counts_bodies_not_body_plan_pairs(data, tmp_path, monkeypatch):
     said = re.search(r"don-doc-hn-so-gddt-2025\.docx: (\d+)", res.output)
     letter = _docx_text(tmp_path / "out" / "2025" / "don-doc-hn-so-gddt-2025.docx")
     assert said and f"còn {said.group(1)}/" in letter
+
+def test_report_says_how_many_members_answered(data, forms_dir, tmp_path):
+    a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx", {"lao-dong-nong-thon-hoc-nghe": 12})
+    assert collect(data, a).exit_code == 0
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["report", "--data", str(data), "--year", "2025", "--issuer", "hn-ubnd",
+                              "--plan", "hn-2025-ct37", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    text = _docx_text(next(out.glob("*.docx")))
+    assert "Số liệu được tổng hợp từ báo cáo của 1/126 xã, phường đã gửi về." in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,7 +50,7 @@ def _greedy_count(ws: list[str]) -> int:
     """Fewest lines that fit, by filling each line as far as it goes (optimal for the count)."""
     count, line = 1, ws[0]
     for w in ws[1:]:
-        if _w(line + " " + w) <= CAPACITY:
+        if _w(line + " " + w) <= CAPACITY + 1e-9:
             line += " " + w
         else:
             count, line = count + 1, w
@@ -122,3 +123,12 @@ def test_no_word_pair_or_date_parted():
         assert " ".join(lines) == title
         for a, b in itertools.pairwise(lines):
             assert break_cost(a.split(" ")[-1], b.split(" ")[0]) < BOUND, (a, b)
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("Phát triển giáo dục nghề nghiệp tỉnh Thử giai đoạn 2024 - 2030, tầm nhìn đến năm 2045",
+     ["Phát triển giáo dục nghề nghiệp tỉnh Thử", "giai đoạn 2024 - 2030, tầm nhìn đến năm 2045"]),
+])
+def test_titles_break_between_words_not_inside_them(title, lines):
+    """'thành / phố', 'giai / đoạn' would cut a word in two: a văn thư breaks before it (issue 15)."""
+    assert balanced_lines(title, TEXT_WIDTH_CM, 14, bold=True) == lines

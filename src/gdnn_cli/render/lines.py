@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 
 CM_PER_PT = 2.54 / 72
+EPS = 1e-9  # widths are sums of floats: a line exactly at capacity fits
 # average advance widths of Times New Roman, in em; bold is about 5% wider
 _NARROW = set("fijlrtI.,;:!'()-/ ")
 _WIDE = set("mwMW%")
@@ -38,7 +39,8 @@ PAIRS = frozenset(tuple(p.split()) for p in (
     "đề án", "chỉ tiêu", "nhiệm vụ", "tuyên truyền", "nâng cao", "đổi mới", "nhân lực", "khắc phục", "hạn chế",
     "khuyết điểm", "thành ủy", "bí thư", "chiến lược", "cơ quan", "đơn vị", "báo cáo", "kết quả", "trọng tâm",
     "hoàn thành", "dục nghề", "thương binh", "chỉ thị", "quyết định", "nghị quyết", "thủ tướng", "chính phủ",
-    "cơ sở", "doanh nghiệp"))
+    "cơ sở", "doanh nghiệp", "việt nam", "trung ương", "tỉnh ủy", "thường vụ", "giải pháp", "kinh phí", "thị trường",
+    "đại hóa", "nghiệp hóa", "ban bí", "kinh tế", "thông tin", "truyền thông", "cán bộ", "nhà giáo"))
 
 GOOD, NEUTRAL, BOUND = 0.0, 4.0, 12.0  # cost of a break, in em of the widest line it may save
 
@@ -92,7 +94,8 @@ def balanced_lines(text: str, width_cm: float, size_pt: float, bold: bool = Fals
 
     costs = [0.0] + [break_cost(words[j - 1], words[j]) for j in range(1, len(words))]
     total = span(0, len(words))
-    n = max(1, math.ceil(total / capacity))
+    # n lines hold the words and n - 1 spaces (the spaces at the breaks vanish): a lower bound on n
+    n = max(1, math.ceil((total + space - EPS) / (capacity + space)))
     while n < len(words):
         best = _split(len(words), n, span, costs, capacity)
         if best is not None:
@@ -118,7 +121,7 @@ def _fit(count: int, n: int, span, costs: list[float], limit: float):
     for k in range(1, n + 1):
         for i in range(count - 1, -1, -1):
             for j in range(i + 1, count - k + 2):
-                if span(i, j) > limit + 1e-9:
+                if span(i, j) > limit + EPS:
                     break
                 rest = cost[k - 1][j]
                 if rest == inf:
@@ -141,7 +144,8 @@ def _split(count: int, n: int, span, costs: list[float], capacity: float) -> lis
     The cheapest breaks under a width limit cost less as the limit grows, so only the limits at which
     they get cheaper need trying: each is found by bisection over the possible line widths.
     """
-    widths = sorted({span(i, j) for i in range(count) for j in range(i + 1, count + 1) if span(i, j) <= capacity})
+    widths = sorted({span(i, j) for i in range(count) for j in range(i + 1, count + 1)
+                     if span(i, j) <= capacity + EPS})
     if not widths or _fit(count, n, span, costs, widths[-1]) is None:
         return None
 

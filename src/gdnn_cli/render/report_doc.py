@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..numbers import fmt_long_date, fmt_percent, fmt_short_date
 from ..report import PlanPart, ReportData
-from ..report_text import (ToFill, amount, count_sentence, focus_line, limitations, milestone_sentence,
+from ..report_text import (ToFill, amount, count_sentence, coverage_sentence, focus_line, limitations, milestone_sentence,
                            plan_citation, plan_name, plan_short, previous_text, remaining_text, reporting_lines, row_sentence,
                            rule_note, self_name, strengths, target_label, task_line, task_tally)
 from ..tracking import STATE_VI
@@ -212,6 +212,8 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
         if part.rows:
             table_no += 1
             b.text(count_sentence(part, table_no, data.year))
+            if (covered := coverage_sentence(part)) is not None:
+                b.text(covered)
             for r in part.rows:
                 b.text(row_sentence(r, part), bullet="- " if r.level == 0 else "+ ")
             b.add("subdoc", obj=year_table(tpl, part, data.year, table_no))
