@@ -137,3 +137,11 @@ def test_rounding_never_prints_100_beside_a_verdict_other_than_met(reports):
                     assert not (cells[5] == "100%" and cells[-1] in ("Vượt", "Không đạt")), cells
     d = docx.Document(str(reports / "bao-cao-hn-ubnd-2022.docx"))
     assert "100,04%" in [c.text for t in d.tables for r in t.rows for c in r.cells]
+
+
+def test_no_two_tables_bear_the_same_caption(reports):
+    for name in ("bao-cao-hn-ubnd-2025.docx", "bao-cao-hp-ubnd-2025.docx", "bao-cao-hn-ubnd-2022.docx"):
+        captions = [re.sub(r"^Bảng \d+\. ", "", x) for x in lines(reports / name) if re.match(r"Bảng \d+\. ", x)]
+        assert captions and len(captions) == len(set(captions)), captions
+    text = docx_text(reports / "bao-cao-hn-ubnd-2025.docx")
+    assert "Bảng 3. Kết quả thực hiện các chỉ tiêu năm 2025 của Kế hoạch triển khai công tác giáo dục nghề nghiệp" in text

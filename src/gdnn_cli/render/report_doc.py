@@ -123,7 +123,12 @@ def _numbers(rows) -> list[str]:
     return out
 
 
-def year_table(tpl, part: PlanPart, year: int, no: int):
+def _of(part: PlanPart, many: bool) -> str:
+    """A caption's plan when the report covers several: two tables must not bear the same title."""
+    return f" của {plan_short(part.plan)}" if many else ""
+
+
+def year_table(tpl, part: PlanPart, year: int, no: int, of: str = ""):
     has_prev = any(r.target in part.previous for r in part.rows)
     w = (3.9, 1.8, 1.8, 1.8, 1.6) if has_prev else (4.9, 1.8, 2.1, 2.1, 1.8)
     columns = [("TT", 1.2, False), ("Chỉ tiêu", w[0], False), ("ĐVT", w[1], False),
@@ -141,7 +146,7 @@ def year_table(tpl, part: PlanPart, year: int, no: int):
             cells.append(previous_text(r, part))
         cells.append(STATUS_CELL.get(r.status, r.status))
         rows.append((cells, r.level == 0))
-    return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}", columns, rows, rule_note(part))
+    return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}{of}", columns, rows, rule_note(part))
 
 
 def _achievement(r) -> str:
@@ -154,7 +159,7 @@ def _achievement(r) -> str:
     return text
 
 
-def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int):
+def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int, of: str = ""):
     columns = [("TT", 1.2, False), ("Chỉ tiêu", 4.2, False), ("ĐVT", 1.8, False), (f"Mốc {target_year}", 2.0, True),
                ("Thực hiện đến nay", 2.4, True), ("Còn phải đạt", 2.1, True), ("Đánh giá", 2.8, False)]
     rows = []
@@ -182,7 +187,7 @@ def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int):
             "không đạt”: dưới 10% hoặc giảm; “Chưa đủ số liệu”: mới có số liệu của một năm.")
     if any(m.row is not None and m.row.illustrative for m in ms):
         note += " (*) Số liệu minh họa, không phải số liệu chính thức."
-    return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}", columns, rows, note)
+    return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}{of}", columns, rows, note)
 
 
 def _label_row(t, part: PlanPart, year: int):
@@ -234,7 +239,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
             blank = [r.name for r in part.rows if r.actual is None]
             if blank:
                 b.text(no_data_line(blank), bullet="- ")
-            b.add("subdoc", obj=year_table(tpl, part, data.year, table_no))
+            b.add("subdoc", obj=year_table(tpl, part, data.year, table_no, _of(part, many)))
             for path in achievement_charts(part.rows, charts_dir, f"{data.issuer}-{i}"):
                 chart_no += 1
                 _chart_caption(b, f"Biểu đồ {chart_no}. Tỷ lệ thực hiện so với kế hoạch năm {data.year} (%)"
@@ -255,7 +260,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
                         blank.append(m.target.name)
             if blank:
                 b.text(no_data_line(blank), bullet="- ")
-            b.add("subdoc", obj=milestone_table(tpl, part, data.year, table_no, target_year))
+            b.add("subdoc", obj=milestone_table(tpl, part, data.year, table_no, target_year, _of(part, many)))
 
     b.add("clause", "3. Kết quả thực hiện các nhiệm vụ, giải pháp")
     for i, part in enumerate(data.parts):
