@@ -4,6 +4,7 @@ asserted on the sentences (pure functions) and on the bundled reports read back 
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 import docx
 import pytest
@@ -43,16 +44,16 @@ def test_names_holding_commas_are_listed_with_semicolons():
 
 
 def _row(**kw) -> GapRow:
-    base = dict(plan="p", target="t", name="Lao động học nghề", year=2025, unit="người", target_value=20000,
-                target_min=None, target_max=None, actual=19600, gap=-400, achievement=98.0, status="met",
-                source=None, qualifier="khoang")
+    base = {"plan": "p", "target": "t", "name": "Lao động học nghề", "year": 2025, "unit": "người",
+            "target_value": 20000, "target_min": None, "target_max": None, "actual": 19600, "gap": -400,
+            "achievement": 98.0, "status": "met", "source": None, "qualifier": "khoang"}
     base.update(kw)
     return GapRow(**base)
 
 
 def test_a_target_met_below_its_figure_says_why():
     class Part:
-        as_of: dict = {}
+        as_of: ClassVar[dict] = {}
 
     met = row_sentence(_row(), Part())
     assert "thiếu 400 người; đạt kế hoạch (trong phạm vi chênh lệch cho phép của chỉ tiêu “khoảng”)" in met

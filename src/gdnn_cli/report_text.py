@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import gaps_view
 from .gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
-from .models import Plan, Target
+from .models import Plan
 from .numbers import fmt_number, fmt_percent, fmt_short_date
 from .report import KeyTask, Milestone, PlanPart, ReportData
 from .tracking import ReporterStatus

@@ -15,10 +15,30 @@ from pathlib import Path
 
 from ..numbers import fmt_long_date, fmt_percent, fmt_short_date
 from ..report import PlanPart, ReportData
-from ..report_text import (TASK_VI, ToFill, amount, count_sentence, focus_line, limitations, milestone_sentence,
-                           no_data_line, plan_citation, plan_name, plan_short, previous_text, remaining_text,
-                           reporting_lines, row_sentence, rule_note, self_name, strengths, table_numbers, target_label,
-                           task_line, task_tally)
+from ..report_text import (
+    TASK_VI,
+    ToFill,
+    amount,
+    count_sentence,
+    focus_line,
+    limitations,
+    milestone_sentence,
+    no_data_line,
+    plan_citation,
+    plan_name,
+    plan_short,
+    previous_text,
+    remaining_text,
+    reporting_lines,
+    row_sentence,
+    rule_note,
+    self_name,
+    strengths,
+    table_numbers,
+    target_label,
+    task_line,
+    task_tally,
+)
 from ..tracking import STATE_VI
 from .charts import achievement_charts
 from .plan_doc import letterhead, number_line, recipients_lines
