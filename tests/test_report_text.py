@@ -146,3 +146,24 @@ def test_no_two_tables_bear_the_same_caption(reports):
         assert captions and len(captions) == len(set(captions)), captions
     text = docx_text(reports / "bao-cao-hn-ubnd-2025.docx")
     assert "Bảng 3. Kết quả thực hiện các chỉ tiêu năm 2025 của Kế hoạch triển khai công tác giáo dục nghề nghiệp" in text
+
+
+def test_columns_hold_their_words(reports):
+    """Widths (cm) that keep "12.1", "trường", "05/12/2025" and "Nhiệm vụ" on one line at 12 pt —
+    the PNG review found "12.|1", "trườn|g", "T|T" and "Nhiệ|m vụ" broken inside the word."""
+    from docx.shared import Cm
+
+    d = docx.Document(str(reports / "bao-cao-hp-ubnd-2025.docx"))
+    for t in d.tables:
+        head = [c.text for c in t.rows[0].cells]
+        if head[0] != "TT":
+            continue
+        widths = [col.width for col in t.columns]
+        assert widths[0] >= Cm(1.05), head
+        if head[2] == "ĐVT":
+            assert widths[2] >= Cm(1.75), head
+        for i, label in enumerate(head):
+            if label in ("Hạn báo cáo", "Ngày gửi"):
+                assert widths[i] >= Cm(2.35), head
+            if label == "Nhiệm vụ đã báo cáo":
+                assert widths[i] >= Cm(1.75), head
