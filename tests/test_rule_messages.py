@@ -48,6 +48,9 @@ CASES = [
     ("ceased-with-two-successors", [("plan", "date: 2025-01-10", "date: 2025-04-01"),
                                     ("agencies", "    successors: [{id: tp-so-gddt, scope: quản lý nhà nước về giáo dục nghề nghiệp}]\n",
                                      "    successors: [{id: tp-so-gddt}, {id: tp-so-tai-chinh}]\n")]),
+    ("report-from-ceased", [("plan", "reporters: [tp-so-gddt], to: tp-so-ldtbxh", "reporters: [tp-so-ldtbxh], to: tp-so-gddt")]),
+    ("member-of", [("agencies", "{id: tp-so-tai-chinh, name: Sở Tài chính, kind: so, parent: tp-ubnd}",
+                    "{id: tp-so-tai-chinh, name: Sở Tài chính, kind: so, parent: tp-ubnd, member_of: [tp-so-gddt, tp-nhom-x]}")]),
     ("two-successors", [("agencies", "    successors: [{id: tp-so-gddt, scope: quản lý nhà nước về giáo dục nghề nghiệp}]\n",
                          "    successors: [{id: tp-so-gddt, scope: giáo dục nghề nghiệp}, {id: tp-so-tai-chinh}]\n")]),
 ]
@@ -161,6 +164,14 @@ EXPECTED = {
     ],
     'ceased-with-two-successors': [
         ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/3/2025, on or before the day this plan was issued (01/04/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt, tp-so-tai-chinh): Sở Giáo dục và Đào tạo; Sở Tài chính'),
+    ],
+    'report-from-ceased': [
+        ('report-from-ceased-agency', 'warning', 67, 'reporting[0].reporters[0]', 'Sở Lao động - Thương binh và Xã hội must report by 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+    ],
+    'member-of': [
+        ('member-of-non-group', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).member_of[0]', "'tp-so-gddt' is not a group (kind nhom) but so", 'member_of names groups such as hn-ubnd-xa'),
+        ('unknown-agency', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).member_of[1]', "agency 'tp-nhom-x' is not in data/agencies/", "did you mean 'tp-so-ldtbxh' (Sở Lao động - Thương binh và Xã hội)?"),
+        ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'two-successors': [
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successors: Sở Giáo dục và Đào tạo (giáo dục nghề nghiệp); Sở Tài chính'),

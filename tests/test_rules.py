@@ -326,3 +326,29 @@ def test_members_of_a_group_alive_on_a_day():
     assert reg.members("g", dt.date(2025, 2, 28)) == ["m1", "m2"]
     assert reg.members("g", dt.date(2025, 3, 1)) == ["m1"]
     assert reg.members("g", dt.date(2025, 7, 1)) == ["m1", "m3"]
+
+
+@pytest.mark.parametrize("old,new", [
+    ("{text: Phối hợp.}", "{text: Phối hợp., deadline: 2025-01-10}"),
+    ("due: 2025-12-15", "due: 2025-01-10"),
+])
+def test_duty_and_report_deadlines_on_the_issue_day_are_fine(mini, old, new):
+    edit(plan_path(mini), old, new)
+    assert load(mini).ok
+
+
+def test_agency_refs_name_every_place(mini):
+    from gdnn_cli.dataset import load_file
+    from gdnn_cli.rules import agency_refs
+
+    lf, _ = load_file(plan_path(mini), "plan")
+    refs = list(agency_refs(lf._model))
+    assert refs[:2] == [(("issuer",), "tp-ubnd"), (("standing_agency",), "tp-so-ldtbxh")]
+    assert (("task_groups", 0, "tasks", 0, "partners", 0), "tp-so-gddt") in refs
+    assert (("task_groups", 0, "tasks", 0, "lead"), "tp-so-ldtbxh") in refs
+    assert (("reporting", 0, "reporters", 0), "tp-so-gddt") in refs and (("reporting", 0, "to"), "tp-so-ldtbxh") in refs
+
+
+def test_nearest_agency_id():
+    reg = _registry({"id": "tp-so-gddt"}, {"id": "tp-so-tai-chinh"})
+    assert reg.nearest_agency("tp-so-gdd") == "tp-so-gddt" and reg.nearest_agency("zzz") is None

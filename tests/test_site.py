@@ -75,8 +75,8 @@ def test_pages_downloads_and_figures(mini_results, tmp_path):
     # the XLSX holds the same numbers
     from openpyxl import load_workbook
 
-    ws = load_workbook(site / "tai-ve/chenh-lech-2025.xlsx")["tp-2025"]
-    actuals = {row[1].strip(): row[7] for row in ws.iter_rows(min_row=3, values_only=True) if row[1]}
+    ws = load_workbook(site / "tai-ve/chenh-lech-2025.xlsx")["Chỉ tiêu năm 2025"]
+    actuals = {row[1].strip(): row[5] for row in ws.iter_rows(min_row=6, values_only=True) if row[1]}
     assert actuals["Cao đẳng"] == 250 and actuals["Đào tạo"] == 950 and actuals["Tỷ lệ lao động qua đào tạo"] == 71
     # the plan page prints each row as `gdnn gaps` does, with its status
     plan = (site / "ke-hoach/tp-2025.html").read_text(encoding="utf-8")
@@ -199,6 +199,7 @@ def test_pages_of_a_removed_target_are_removed(mini_results, tmp_path):
     (site / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")  # a file of the user's, inside the site
     edit(plan_path(mini_results), "    shares:\n      - {id: ty-le-bang, name: Có bằng cấp, unit: \"%\", measure: rate, value: 50, "
          "year: 2025}\n", "")
+    edit(plan_path(mini_results), "; trong đó có bằng cấp, chứng chỉ {ty-le-bang}.", ".")  # its sentence too
     _, res = build(mini_results, site)
     assert res.removed == ["ke-hoach/tp-2025/ty-le-bang.html"]
     assert not (site / "ke-hoach/tp-2025/ty-le-bang.html").exists()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import dataset
 from .numbers import fmt_number, fmt_signed
+from .figures import fill_plan
 from .textconv import FREQ_VI, PROGRESS_VI, ROLE_VI, STATUS_VI, amount, date_vi, due_vi, num, pdate, year_label
 
 
@@ -163,7 +164,8 @@ def compare(old: Side, new: Side) -> list[Change]:
     for pid in list(nreg.plans) + [p for p in oreg.plans if p not in nreg.plans]:
         d.file, d.plan = nreg.plan_files.get(pid) or oreg.plan_files[pid], pid
         if pid in nreg.plans and pid in oreg.plans:
-            _plan(d, oreg.plans[pid], nreg.plans[pid])
+            # compare the words the documents print: a changed figure shows in its sentences too
+            _plan(d, fill_plan(oreg.plans[pid]), fill_plan(nreg.plans[pid]))
         elif d.file in ofiles and d.file in nfiles and d.file not in skip:
             added = pid in nreg.plans
             d.add("plan-added" if added else "plan-removed", "", f"{'Thêm' if added else 'Bỏ'} kế hoạch {pid}")

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from . import vocab
 from .i18n import _
 from .loader import ThousandsFloat
-
-from .i18n import _
+from .vocab import coded
 
 SCHEMA_VERSION = "1"
 
@@ -73,6 +73,11 @@ def _amount(value: object) -> object:
 
 
 Amount = Annotated[float, BeforeValidator(_amount)]
+
+
+# The fixed words: a code each, and its Vietnamese spellings (vocab.py), normalised to the code on load.
+ListStyle = coded({k: v for k, v in vocab.STYLES.items() if k != "numbered"})
+Numbering = coded(vocab.NUMBERINGS)
 
 
 class Strict(BaseModel):
@@ -193,8 +198,8 @@ class Signature(Strict):
 
 # --------------------------------------------------------------------------- targets
 
-Qualifier = Literal["khoang", "tren", "it_nhat", "phan_dau", "duoi", "toi_da", "dat"]
-Year = Union[int, Literal["hang-nam"]]
+Qualifier = coded(vocab.QUALIFIERS)
+Year = Union[int, coded(vocab.EVERY_YEAR)]
 
 
 class Target(Strict):
@@ -208,13 +213,13 @@ class Target(Strict):
         "in the sentence of the target before it, or inside its parent's sentence.",
     )
     unit: Text = Field(description="người, lượt người, %, trường, nghề …")
-    measure: Literal["count", "rate"] = "count"
+    measure: coded(vocab.MEASURES) = "count"
     value: Amount | None = None
     min: Amount | None = None
     max: Amount | None = None
     qualifier: Qualifier | None = None
     tolerance: Amount | None = Field(default=None, description="For 'khoảng': ± in the target's unit")
-    direction: Literal["higher", "lower"] = "higher"
+    direction: coded(vocab.DIRECTIONS) = "higher"
     cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
     year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
     baseline: Amount | None = None
@@ -266,15 +271,15 @@ class TaskGroup(Strict):
     id: Slug
     title: Text
     text: list[str] = Field(default_factory=list, description="Paragraphs under the title, before the items")
-    style: Literal["dash", "plus", "plain"] = "dash"
+    style: ListStyle = "dash"
     tasks: list[Task] = Field(default_factory=list)
-    numbering: Literal["alpha", "decimal"] = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
+    numbering: Numbering = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
     groups: list["TaskGroup"] = Field(default_factory=list)
     after: list[str] = Field(default_factory=list)
 
 
 class FundingSource(Strict):
-    kind: Literal["ngan-sach", "long-ghep", "oda", "hoc-phi", "xa-hoi-hoa", "khac"] = "khac"
+    kind: coded(vocab.FUNDING) = "khac"
     text: Text
 
 
@@ -284,7 +289,7 @@ class Duty(Strict):
     deadline: Date | None = None
 
 
-Role = Literal["thuong-truc", "chu-tri", "phoi-hop", "thuc-hien", "de-nghi"]
+Role = coded(vocab.ROLES)
 
 
 class Assignment(Strict):
@@ -294,19 +299,21 @@ class Assignment(Strict):
     heading: str | None = Field(default=None, description="The heading as printed, when not the agency's name")
     role: Role = "thuc-hien"
     text: list[str] = Field(default_factory=list, description="Paragraphs before the duties")
-    style: Literal["dash", "plus", "plain"] = "dash"
+    style: ListStyle = "dash"
     duties: list[Duty] = Field(default_factory=list)
     units: list["Assignment"] = Field(default_factory=list, description="Nested sub-units (8.1. Ban Công tác …)")
     after: list[str] = Field(default_factory=list)
 
 
-Frequency = Literal["hang-nam", "6-thang", "hang-quy", "hang-thang", "5-nam", "10-nam", "dot-xuat", "mot-lan"]
+Frequency = coded(vocab.FREQUENCIES)
 
 
 class ReportingRule(Strict):
     """Who reports to whom, by when, how often. Due is a date, or a day-month repeated every year."""
 
-    text: str | None = Field(default=None, description="The plan's sentence; null when stated elsewhere")
+    id: Slug | None = Field(default=None, description="A name for placeholders: {id} in any text prints this deadline")
+    text: str | None = Field(default=None, description="The plan's sentence; null when stated elsewhere. "
+                             "{due} prints this rule's deadline")
     reporters: list[str] = Field(min_length=1, description="Agency ids that send the report")
     to: str = Field(description="Agency id that receives it")
     frequency: Frequency = "hang-nam"
@@ -338,11 +345,8 @@ class ReportingRule(Strict):
 
 # --------------------------------------------------------------------------- body outline
 
-Include = Literal["targets", "task_groups", "funding", "assignments", "reporting"]
-BlockKind = Literal[
-    "purposes", "requirements", "viewpoints", "general_objectives", "specific_objectives",
-    "targets", "tasks", "funding", "assignments", "reporting", "text",
-]
+Include = coded(vocab.INCLUDES)
+BlockKind = coded(vocab.BLOCK_KINDS)
 
 
 class Block(Strict):
@@ -355,13 +359,13 @@ class Block(Strict):
     heading: str | None = None
     kind: BlockKind = "text"
     text: list[str] = Field(default_factory=list, description="Paragraphs, rendered with the block's style")
-    style: Literal["dash", "plus", "plain", "numbered"] = "dash"
+    style: coded(vocab.STYLES) = "dash"
     include: Include | None = Field(default=None, description="A typed collection rendered here")
-    item_style: Literal["dash", "plus", "plain", "numbered"] | None = Field(
+    item_style: coded(vocab.STYLES) | None = Field(
         default=None, description="How the included items are marked when not like the text before them: "
         "'Kinh phí … bao gồm:' unmarked, then the sources numbered 1.–5.; a plain lead-in, then dash lines")
     only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
-    numbering: Literal["decimal", "alpha"] = Field(default="decimal", description="How sub-blocks are numbered")
+    numbering: Numbering = Field(default="decimal", description="How sub-blocks are numbered")
     blocks: list["Block"] = Field(default_factory=list)
     after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
 
@@ -392,7 +396,7 @@ class Plan(Strict):
     closing: list[str] = Field(default_factory=list, description="Closing paragraphs before Nơi nhận")
     recipients: list[str] = Field(default_factory=list, description="Nơi nhận, without '- ' and ';'")
     signature: Signature
-    appendices: list[Literal["targets", "key_tasks"]] = Field(
+    appendices: list[coded(vocab.APPENDICES)] = Field(
         default=[], description="Appendices generated from the data: Phụ lục 1 targets, Phụ lục 2 key tasks")
     source: str | None = Field(default=None, description="Where the text of this plan was taken from")
     illustrative: bool = Field(default=False, description="True for made-up plans (tests, benchmarks)")
@@ -423,10 +427,7 @@ class SourceRef(Strict):
     date: Date | None = None
 
 
-AgencyKind = Literal[
-    "bo", "ubnd-tinh", "ubnd-huyen", "ubnd-xa", "so", "ban", "doan-the", "mat-tran", "hoi",
-    "co-so-gdnn", "ngan-hang", "bao-chi", "thanh-uy", "hdnd", "nhom", "khac",
-]
+AgencyKind = coded(vocab.AGENCY_KINDS)
 
 
 class Agency(Strict):

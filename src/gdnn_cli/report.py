@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .figures import fill
 from .gaps import GapRow, key_of
 from .models import Plan, Target
 from .tracking import STATE_VI, ReporterStatus, TaskStatus, actuals_index, gap_rows, plans_for, year_status
@@ -76,6 +77,8 @@ class ReportData:
     directions: list[str] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
     heading: object = None  # results.ReportHeading from the data, when a result file gives one
+    writer_name: str = ""  # the writing body's full name, for headers
+    number_text: str = ""  # "125/BC-SGDĐT", when the result file gives it
 
     @property
     def rows(self) -> list[GapRow]:
@@ -140,12 +143,14 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
             data.directions.extend(rf.directions)
             data.proposals.extend(rf.proposals)
             data.heading = data.heading or rf.report
+    data.writer_name = ds.registry.agency_name(writer)
+    data.number_text = getattr(data.heading, "number", None) or ""
     return data
 
 
 def milestones(plan: Plan, year: int, rows: list[GapRow]) -> list[Milestone]:
     """Every target of a later year, figures or not; its parts and shares below it, unjudged."""
-    judged = {r.target: r for r in rows if r.year > year and r.trend is not None}
+    judged = {r.target: r for r in rows if r.year > year}
     out: list[Milestone] = []
     for t in plan.targets:
         if isinstance(t.year, int) and t.year > year and plan.period.start <= year:
@@ -212,5 +217,5 @@ def task_title(plan: Plan, task_id: str) -> str:
             return g.title
         for t in g.tasks:
             if t.id == task_id:
-                return t.text
+                return fill(t.text, plan) or ""
     return task_id

@@ -8,15 +8,16 @@ no output can pass an illustrative figure off as real.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
 
 from pydantic import Field, model_validator
 
+from . import vocab
 from .i18n import _
 from .models import Amount, Date, Signature, Slug, Strict, Text
+from .vocab import coded
 
-Status = Literal["official", "provisional", "illustrative"]
-Progress = Literal["chua-trien-khai", "dang-trien-khai", "hoan-thanh"]
+Status = coded(vocab.STATUSES)
+Progress = coded(vocab.PROGRESS)
 
 
 class ResultSource(Strict):

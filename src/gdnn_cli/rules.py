@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from . import figures
 from .errors import Issue
 from .i18n import _, ngettext
 from .models import Agency, Plan, Target
@@ -220,6 +221,7 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
                              else _("'{ref}' is not a task group id of this plan")).format(ref=ref),
                             loc=b_loc + ("only", j), hint=_near(ref, pool))
     yield from _not_rendered(plan, file)
+    yield from figures.check(plan, file)
 
 
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:

@@ -71,6 +71,9 @@ def due_vi(rule) -> str:
 
 
 def _plan(p) -> list[str]:
+    from .figures import fill_plan
+
+    p = fill_plan(p)  # sentences as the document prints them: a changed figure changes its sentence too
     out = [f"{p.type} {p.id}: {p.title}", f"Số: {p.number or '—'}", f"Cơ quan ban hành: {p.issuer}",
            f"Ngày ban hành: {p.place}, {pdate(p.date)}"]
     per = p.period

@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from ..figures import fill
 from ..gaps import ahead, in_force
 from ..models import Plan, Target
 from ..tracking import expected_in, plans_for
@@ -163,7 +164,7 @@ def _tasks(plan: Plan, who: set[str]) -> list[TaskAsk]:
     texts = {}
     for g in plan.all_task_groups():
         texts[g.id] = g.title
-        texts.update({t.id: t.text for t in g.tasks if t.id})
+        texts.update({t.id: fill(t.text, plan) for t in g.tasks if t.id})
     ids: list[str] = []
 
     def walk(assignments):

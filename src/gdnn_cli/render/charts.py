@@ -51,8 +51,8 @@ def _draw(rows: list[GapRow], path: Path) -> Path:
     plt.rcParams["hatch.color"] = "white"
     labels = [label(r) for r in rows]
     lines = sum(max(1, x.count("\n") + 1) for x in labels)
-    height = 0.9 + 0.22 * lines + 0.18 * len(rows)
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, max(2.4, height)), dpi=200)
+    height = max(1.8, 1.1 + 0.22 * lines + 0.18 * len(rows))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, height), dpi=200)
     values = [r.achievement for r in rows]
     colors = [MET if r.status in ("met", "exceeded") else NOT_MET for r in rows]
     ys = list(range(len(rows)))[::-1]
@@ -71,8 +71,8 @@ def _draw(rows: list[GapRow], path: Path) -> Path:
                plt.Line2D([], [], color="black", linestyle="--", label="Kế hoạch (100%)")]
     if any(r.illustrative for r in rows):
         handles.append(Patch(facecolor="#777777", hatch="///", label="Số liệu minh họa"))
-    ax.legend(handles=handles, fontsize=FONT_PT, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / height),
-              ncol=len(handles) if len(handles) <= 3 else 2, frameon=False)
+    fig.legend(handles=handles, fontsize=FONT_PT, loc="lower center", ncol=len(handles), frameon=False)
+    fig.tight_layout(rect=(0, 0.55 / height, 1, 1))  # room for the legend under the x axis
     ax.spines[["top", "right"]].set_visible(False)
     fig.savefig(path, metadata={"Software": None}, bbox_inches="tight")
     plt.close(fig)

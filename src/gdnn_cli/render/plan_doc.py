@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..figures import fill_plan, target_figure
 from ..models import Agency, Plan, Target
 from ..numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
 from ..rules import Registry
@@ -83,17 +84,10 @@ def number_line(doc_type: str, number: str | None, agency: Agency | None) -> str
 
 
 def target_value_text(t: Target) -> str:
-    def q(v):
-        return fmt_percent(v) if t.unit.strip() == "%" else fmt_number(v)
-
-    if t.value is not None:
-        text = q(t.value)
-    elif t.min is not None and t.max is not None:
-        text = f"{fmt_number(t.min)} - {q(t.max)}"
-    elif t.min is not None:
-        text = f"Từ {q(t.min)}"
-    else:
-        text = f"Đến {q(t.max)}"
+    """The Phụ lục cell: the figure as sentences print it ({id}), with 'Từ'/'Đến' for one bound."""
+    text = target_figure(t) or ""
+    if t.value is None and (t.min is None) != (t.max is None):
+        text = f"Từ {text}" if t.min is not None else f"Đến {text}"
     prefix = QUALIFIERS.get(t.qualifier or "", "")
     if prefix and t.qualifier != "phan_dau":
         text = f"{prefix} {text[0].lower() + text[1:] if text.startswith(('Từ', 'Đến')) else text}"
@@ -171,6 +165,7 @@ def keep_with_signature(paras: list[dict]) -> list[dict]:
 
 
 def plan_context(plan: Plan, reg: Registry) -> dict:
+    plan = fill_plan(plan)  # every sentence states its figures from the data, body and appendices alike
     issuer = reg.agencies.get(plan.issuer)
     sup, line1, line2 = letterhead(issuer, reg)
     paras = body(plan, lambda a: local_name(a, reg))

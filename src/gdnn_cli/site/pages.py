@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import gaps_view
+from ..figures import fill_plan
 from ..gaps import GapRow, actual_for, key_of, reference_value
 from ..models import Assignment, Plan, Target
 from ..numbers import day_month, fmt_long_date
@@ -59,7 +60,8 @@ class SiteData:
 
 
 def collect(ds, year: int, today: dt.date | None = None) -> SiteData:
-    plans = plans_for(ds, year)
+    # plans as their documents print them: sentences and reporting texts with figures from the data
+    plans = [fill_plan(p) for p in plans_for(ds, year)]
     ys = year_status(ds, year, today=today)
     sd = SiteData(ds, year, plans, gap_rows(ds, year), ys.reporters, ys.tasks, actuals_index(ds, plans))
     sd.by_plan = {p.id: {"rows": [], "reporters": [], "tasks": [], "figures": []} for p in plans}
