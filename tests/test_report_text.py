@@ -167,3 +167,14 @@ def test_columns_hold_their_words(reports):
                 assert widths[i] >= Cm(2.35), head
             if label == "Nhiệm vụ đã báo cáo":
                 assert widths[i] >= Cm(1.75), head
+
+
+def test_workbook_says_what_the_document_says(tmp_path):
+    from openpyxl import load_workbook
+
+    result = runner.invoke(app, ["report", "--year", "2025", "--issuer", "hn-ubnd", "--xlsx",
+                                 "--data", str(REPO / "data"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(tmp_path / "bao-cao-hn-ubnd-2025.xlsx")["Chế độ báo cáo"]
+    states = {c.value for c in ws["F"]}
+    assert "Gửi chậm" in states and "Muộn" not in states

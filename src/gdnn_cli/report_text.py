@@ -32,6 +32,17 @@ TASK_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang tr
            "chua-co-bao-cao": "chưa có báo cáo"}
 
 
+REPORT_STATE = {"no_deadline": "Đã báo cáo", "late": "Gửi chậm"}  # the words the report's text uses
+
+
+def state_text(state: str) -> str:
+    """An agency's reporting state as the Phụ lục and the workbook print it — the same words as the
+    text above them ("gửi chậm"), not the terminal's "Muộn"."""
+    from .tracking import STATE_VI
+
+    return REPORT_STATE.get(state, STATE_VI.get(state, state))
+
+
 @dataclass(frozen=True)
 class ToFill:
     """A place the writer of the report must fill in before signing; shown highlighted in the .docx."""

@@ -33,13 +33,13 @@ from ..report_text import (
     row_sentence,
     rule_note,
     self_name,
+    state_text,
     strengths,
     table_numbers,
     target_label,
     task_line,
     task_tally,
 )
-from ..tracking import STATE_VI
 from .charts import achievement_charts
 from .plan_doc import letterhead, number_line, recipients_lines
 
@@ -47,7 +47,6 @@ ILLUSTRATIVE_REPORT = ("LƯU Ý: Báo cáo này có sử dụng số liệu minh
                        "chính thức; không dùng để báo cáo cấp trên.")
 DRAFT_NOTICE = "DỰ THẢO — còn {n} nội dung cần bổ sung (tô vàng, trong ngoặc vuông) trước khi trình ký."
 STATUS_CELL = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu"}
-ANNEX_STATE = {"no_deadline": "Đã báo cáo", "late": "Gửi chậm"}  # the words the body's text uses
 PROGRESS_CELL = {"achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
                  "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu"}
 
@@ -366,7 +365,7 @@ def _annex(data: ReportData, reg, number: str, date, me: str) -> dict | None:
                          "plan": plan_short(part.plan) if first else "nt",
                          "due": fmt_short_date(r.due) if r.due else "Không quy định",
                          "reported": fmt_short_date(r.reported) if r.reported else "—",
-                         "state": ANNEX_STATE.get(r.state, STATE_VI[r.state]),
+                         "state": state_text(r.state),
                          "tasks": str(sum(1 for k in part.key_tasks for t in k.reports if t.agency == r.agency)
                                       + sum(1 for t in part.other_tasks if t.agency == r.agency))})
             first = False
