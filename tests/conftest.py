@@ -53,3 +53,24 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture does not contain {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def beyond(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/beyond: a made-up 2024–2030 plan using every kind the seeds lack
+    (averages, a ratio to a base, a budget with preferential loans, party and council bases, a
+    baseline before the period), with results 2023–2026."""
+    dst = tmp_path / "beyond"
+    shutil.copytree(FIXTURES / "beyond", dst)
+    return dst
+
+
+def beyond_plan(root: Path) -> Path:
+    return root / "plans" / "tt-2024-2030.yaml"
+
+
+def issues(root: Path, code: str) -> list:
+    """The problems of one code that validating ``root`` reports."""
+    from gdnn_cli.dataset import load
+
+    return [i for i in load(root).issues if i.code == code]

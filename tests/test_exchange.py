@@ -369,3 +369,14 @@ def test_status_and_gaps_say_how_many_members_answered(data, forms_dir, tmp_path
     assert "(125/126; hn-2025-ct37)" in missing and "UBND phường Bạch Mai" in missing and "Ba Đình" not in missing
     gaps = runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"])
     assert "hn-2025-ct37: tổng hợp từ 1/126 xã, phường" in gaps.output
+
+
+def test_report_says_how_many_members_answered(data, forms_dir, tmp_path):
+    a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx", {"lao-dong-nong-thon-hoc-nghe": 12})
+    assert collect(data, a).exit_code == 0
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["report", "--data", str(data), "--year", "2025", "--issuer", "hn-ubnd",
+                              "--plan", "hn-2025-ct37", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    text = _docx_text(next(out.glob("*.docx")))
+    assert "Số liệu được tổng hợp từ báo cáo của 1/126 xã, phường đã gửi về." in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -179,6 +180,86 @@ def test_one_sided_range_acts_as_its_bound(bound, actual):
     at_least = Target(id="a", name="a", unit="%", measure="rate", min=bound, year=2025)
     assert math.isclose(gap_of(at_least, actual), actual - bound, abs_tol=1e-9)
     assert status_of(at_least, actual) == status_of(point(bound, unit="%"), actual)
+
+
+# --------------------------------------------------------------------------- issue 15: averages, baselines, budgets
+
+years7 = st.lists(st.floats(min_value=0, max_value=1e5, allow_nan=False), min_size=7, max_size=7)
+
+
+@given(years7, st.floats(min_value=1, max_value=1e5))
+def test_average_over_the_period_judges_the_mean_not_each_year(values, target):
+    """'bình quân hàng năm': at the end of the period the mean decides, whatever a single year did."""
+    plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": target, "year": 2030, "average": True}],
+                 start=2024)
+    actuals = {("p", "bq", 2024 + i): Actual(v) for i, v in enumerate(values)}
+    (row,) = rows_for_plan(plan, 2030, actuals)
+    mean = sum(values) / 7
+    assert math.isclose(row.actual, mean, rel_tol=1e-9, abs_tol=1e-9)
+    assert row.status == status_of(point(target), mean)
+    assert math.isclose(row.gap, mean - target, rel_tol=1e-9, abs_tol=1e-6)
+
+
+@given(st.integers(2024, 2029), years7, st.floats(min_value=1, max_value=1e5))
+def test_average_mid_period_is_the_mean_of_the_years_so_far(year, values, target):
+    plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": target, "year": 2030, "average": True}],
+                 start=2024)
+    actuals = {("p", "bq", 2024 + i): Actual(v) for i, v in enumerate(values)}
+    (row,) = rows_for_plan(plan, year, actuals)
+    so_far = values[: year - 2024 + 1]
+    mean = sum(so_far) / len(so_far)
+    assert math.isclose(row.actual, mean, rel_tol=1e-9, abs_tol=1e-9)
+    assert row.trend == ("on_track" if mean >= target - 1e-9 else "behind") == row.status
+    assert row.year == 2030 and str(len(so_far)) in row.note
+
+
+def test_average_passes_while_one_year_falls_short():
+    plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": 28000, "year": 2030, "average": True}],
+                 start=2024)
+    actuals = {("p", "bq", y): Actual(v) for y, v in zip(range(2024, 2031), (28500, 27500, 28900, 28000, 28100,
+                                                                             28200, 28900))}
+    (row,) = rows_for_plan(plan, 2030, actuals)
+    assert row.status == "exceeded" and row.actual == pytest.approx(28300)
+    yearly = _plan([{"id": "bq", "name": "B", "unit": "người", "value": 28000, "year": "hang-nam"}], start=2024)
+    assert rows_for_plan(yearly, 2025, actuals)[0].status == "not_met"  # judged each year, 2025 fails
+
+
+def test_average_and_cumulative_exclude_each_other():
+    with pytest.raises(ValueError, match="average"):
+        Target(id="x", name="x", unit="người", value=1, year=2030, average=True, cumulative=True)
+
+
+def test_baseline_year_and_pre_period_results_set_the_starting_point():
+    """68 (2023) → 71 (2026) is 1 point a year, as 75 by 2030 needs: on track. Judged from the first
+    figure of the period instead (69,5 in 2024) the same 71 is behind; from 68 in 2021, behind too."""
+    spec = {"id": "q", "name": "Q", "unit": "%", "measure": "rate", "value": 75, "year": 2030}
+    actuals = {("p", "q", 2024): Actual(69.5), ("p", "q", 2025): Actual(70.5), ("p", "q", 2026): Actual(71)}
+    with_base = _plan([{**spec, "baseline": 68, "baseline_year": 2023}], start=2024)
+    (row,) = rows_for_plan(with_base, 2026, actuals)
+    assert row.status == "on_track" and row.extra["base_year"] == 2023 and row.projected == pytest.approx(75)
+    assert rows_for_plan(_plan([spec], start=2024), 2026, actuals)[0].status == "behind"
+    earlier = _plan([{**spec, "baseline": 68, "baseline_year": 2021}], start=2024)
+    (row,) = rows_for_plan(earlier, 2026, actuals)
+    assert row.status == "behind" and row.extra["base_year"] == 2021
+    # no baseline figure in the plan, but its year, and a result for 2023: that is where the plan starts
+    from_results = _plan([{**spec, "baseline_year": 2023}], start=2024)
+    (row,) = rows_for_plan(from_results, 2026, {**actuals, ("p", "q", 2023): Actual(68)})
+    assert row.status == "on_track" and (row.extra["base_year"], row.extra["baseline"]) == (2023, 68)
+    # a pre-period result the target does not name as its starting point changes nothing
+    assert rows_for_plan(_plan([spec], start=2024), 2026, {**actuals, ("p", "q", 2023): Actual(68)})[0].status == "behind"
+
+
+def test_budget_is_a_total_over_the_period():
+    plan = Plan.model_validate({
+        "id": "p", "issuer": "x", "place": "X", "date": 2024, "title": "t", "period": {"start": 2024, "end": 2030},
+        "sections": [], "signature": {"title": "T", "name": "N"},
+        "budget": {"sentence": "Kinh phí dự kiến vào {amount}.", "amount": 565, "unit": "tỷ đồng", "qualifier": "khoang"},
+    })
+    actuals = {("p", "kinh-phi", y): Actual(90) for y in range(2024, 2031)}
+    (row,) = rows_for_plan(plan, 2030, actuals)
+    assert (row.target, row.unit, row.actual, row.status) == ("kinh-phi", "tỷ đồng", 630, "exceeded")
+    (row,) = rows_for_plan(plan, 2026, actuals)
+    assert row.actual == 270 and row.trend == "on_track"  # 90 a year reaches 630 by 2030
 
 
 def test_milestone_ahead_without_data_is_shown_with_its_shares():

@@ -239,6 +239,28 @@ def test_all_problems_in_one_pass(mini):
     assert {"breakdown-sum", "unknown-agency", "range-inverted"} <= codes
 
 
+def test_ratio_to_a_base_may_pass_100(beyond):
+    path = beyond / "plans" / "tt-2024-2030.yaml"
+    edit(path, "value: 50\n", "value: 120\n")
+    ds = load(beyond)
+    assert ds.ok, [i.headline() for i in ds.errors]
+    edit(path, "    base: tổng số cơ sở GDNN công lập\n", "")
+    assert "120" in only(load(beyond), "rate-out-of-range").message
+
+
+def test_baseline_before_the_period_is_accepted_after_its_start_is_not(beyond):
+    path = beyond / "plans" / "tt-2024-2030.yaml"
+    assert load(beyond).ok  # baseline_year 2023 for a 2024–2030 plan
+    edit(path, "baseline_year: 2023", "baseline_year: 2026")
+    assert only(load(beyond), "baseline-after-start").where.endswith("baseline_year")
+
+
+def test_results_before_the_period_are_its_starting_series(beyond):
+    assert load(beyond).ok  # results/tt-ubnd/2023.yaml reports on a 2024–2030 plan
+    edit(beyond / "results" / "tt-ubnd" / "2023.yaml", "year: 2023", "year: 2031")
+    assert only(load(beyond), "year-outside-period")
+
+
 def test_agency_named_by_its_name_gets_the_id_of_the_plans_own_province(tmp_path):
     from tests.conftest import REPO
 

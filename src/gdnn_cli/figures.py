@@ -142,6 +142,9 @@ class Figures:
         return "".join(out) + text[last:]
 
 
+OWN_PLACEHOLDERS = {"budget"}  # the budget sentence's {amount} and {sources}: funding.py fills and checks them
+
+
 def fill(text: str | None, plan: Plan) -> str | None:
     """One text of ``plan`` with its figures from the data. Prefer :func:`fill_plan` for many."""
     return None if text is None else Figures(plan).fill(text)
@@ -152,6 +155,8 @@ def texts(model: BaseModel, loc: tuple = (), own: ReportingRule | None = None) -
     if isinstance(model, ReportingRule):
         own = model
     for name in type(model).model_fields:
+        if name in OWN_PLACEHOLDERS:
+            continue
         value = getattr(model, name)
         if isinstance(value, str):
             yield loc + (name,), value, own
@@ -169,6 +174,8 @@ def _fill_model(model: BaseModel, figures: Figures, own: ReportingRule | None) -
     if isinstance(model, ReportingRule):
         own = model
     for name in type(model).model_fields:
+        if name in OWN_PLACEHOLDERS:
+            continue
         value = getattr(model, name)
         if isinstance(value, str) and "{" in value:
             object.__setattr__(model, name, figures.fill(value, own))

@@ -11,12 +11,20 @@ Rules (stated once, used by `gdnn gaps`, the report and the spreadsheet alike):
   does (progress.assess): the actual rate of change since the baseline against the rate required
   to reach the target — achieved, on_track, behind, at_risk, or too_few figures to say.
 - Cumulative targets add up their yearly figures from the start of the period.
+- Average targets ("bình quân hàng năm") are judged on the mean of the yearly figures from the start
+  of the period: a year below the value does not fail the target while the mean reaches it. Before
+  its last year, the mean so far says on_track (it reaches the value) or behind.
+- A milestone's baseline is the target's ``baseline`` of ``baseline_year`` (usually before the
+  period), else the result reported for ``baseline_year``, else the first figure of the period;
+  totals and averages count from the start of the period only.
+- The budget (``budget``) is a total over the period, in its money unit.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .i18n import _
 from .models import Plan, Target
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
@@ -176,8 +184,33 @@ def key_of(t: Target) -> str:
     return t.indicator or t.id
 
 
+def plan_targets(plan: Plan) -> list[Target]:
+    """The top-level targets gaps are computed for: the plan's, and its budget as a total."""
+    return [*plan.targets, plan.budget_target()] if plan.budget is not None else list(plan.targets)
+
+
+def average_span(plan: Plan, t: Target, year: int) -> range:
+    """The years an average target is averaged over when seen in ``year``."""
+    last = year if t.year == "hang-nam" else min(year, int(t.year))
+    return range(plan.period.start, last + 1)
+
+
+def average_of(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> tuple[Actual | None, int]:
+    """The mean of the yearly figures so far (of the years that have one), and how many years it has."""
+    k = key_of(t)
+    yearly = [actuals[(plan.id, k, y)] for y in average_span(plan, t, year) if (plan.id, k, y) in actuals]
+    if not yearly:
+        return None, 0
+    total = combine(yearly, rate=False)  # provenance: the weakest status of the years
+    assert total is not None
+    value = sum(a.value for a in yearly) / len(yearly)
+    return Actual(value, total.source, total.status), len(yearly)
+
+
 def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actual | None:
     k = key_of(t)
+    if t.average:
+        return average_of(plan, t, year, actuals)[0]
     if t.cumulative:
         parts = [actuals[(plan.id, k, y)] for y in range(plan.period.start, year + 1) if (plan.id, k, y) in actuals]
         return combine(parts, rate=False)
@@ -186,9 +219,11 @@ def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actua
 
 def rows_for_plan(plan: Plan, year: int, actuals: ActualsIndex) -> list[GapRow]:
     out: list[GapRow] = []
-    for t in plan.targets:
+    for t in plan_targets(plan):
         if in_force(t, plan, year):
             out.extend(_tree(plan, t, year, actuals, level=0, parent=None, kind="total"))
+            if t.average:
+                out[-1 - _descendants(t)].note = _average_note(plan, t, year, actuals)
         elif ahead(t, plan, year):
             out.extend(_ahead_tree(plan, t, year, actuals, int(t.year), 0, None, "total"))  # type: ignore[arg-type]
     return out
@@ -198,7 +233,10 @@ def _ahead_tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, milesto
                 parent: str | None, kind: str) -> list[GapRow]:
     """A milestone ahead with its parts and "trong đó" shares: projected where there are actuals,
     ``no_data`` where there are none yet — every target in force is shown, none silently left out."""
-    row = _ahead_row(plan, t, year, actuals, level, parent, kind) if isinstance(t.year, int) else None
+    row = None
+    if isinstance(t.year, int):
+        row = (_average_ahead_row(plan, t, year, actuals, level, parent, kind) if t.average
+               else _ahead_row(plan, t, year, actuals, level, parent, kind))
     if row is None:
         row = _row(plan, t, milestone, None, level, parent, kind)
         row.note = f"mốc {milestone}, nhìn từ năm {year}"
@@ -207,6 +245,35 @@ def _ahead_tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, milesto
         for child in getattr(t, key):
             rows.extend(_ahead_tree(plan, child, year, actuals, milestone, level + 1, t.id, child_kind))
     return rows
+
+
+def _descendants(t: Target) -> int:
+    return sum(1 for _ in t.walk()) - 1
+
+
+def _average_note(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> str | None:
+    span = average_span(plan, t, year)
+    n = average_of(plan, t, year, actuals)[1]
+    if not n:
+        return None
+    return _("yearly average {first}–{last} ({n} of {years} years reported)").format(
+        first=span.start, last=span.stop - 1, n=n, years=len(span))
+
+
+def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
+                       kind: str) -> GapRow | None:
+    """An average whose last year lies ahead: the mean so far is on track when it already reaches the value."""
+    act, _n = average_of(plan, t, year, actuals)
+    if act is None:
+        return None
+    row = _row(plan, t, int(t.year), act, level, parent, kind)  # type: ignore[arg-type]
+    reaches = row.status in ("met", "exceeded")
+    row.trend = row.status = "on_track" if reaches else "behind"
+    row.projected = act.value  # the mean, if the years to come keep it
+    ref = reference_value(t)
+    row.shortfall = 0.0 if reaches or ref is None else abs(ref - act.value)
+    row.note = _average_note(plan, t, year, actuals)
+    return row
 
 
 def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None, kind: str) -> list[GapRow]:
@@ -241,9 +308,10 @@ def _row(plan: Plan, t: Target, year: int, act: Actual | None, level: int, paren
 def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
                kind: str) -> GapRow | None:
     """A milestone ahead: the latest figure so far, judged against the path from the baseline
-    (progress.assess). The baseline is the target's own ``baseline`` (the year before the period),
-    else its first figure in the period; a cumulative target starts from zero the year before.
-    Only figures of the period up to ``year`` count."""
+    (progress.assess). The baseline is the target's own ``baseline`` (of ``baseline_year``, else the
+    year before the period), else the result reported for its ``baseline_year`` (results may report
+    years before the period), else its first figure in the period; a cumulative target starts from
+    zero the year before. Other figures outside the period up to ``year`` never count."""
     from .progress import assess
 
     found = {y: a for y in range(plan.period.start, year + 1) if (a := actual_for(plan, t, y, actuals)) is not None}
@@ -254,7 +322,9 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: i
     if t.cumulative:
         base_year, baseline = plan.period.start - 1, 0.0
     elif t.baseline is not None:
-        base_year, baseline = plan.period.start - 1, t.baseline
+        base_year, baseline = (t.baseline_year or plan.period.start - 1), t.baseline
+    elif t.baseline_year is not None and (plan.id, key_of(t), t.baseline_year) in actuals:
+        base_year, baseline = t.baseline_year, actuals[(plan.id, key_of(t), t.baseline_year)].value
     else:
         base_year = min(series)
         baseline = series[base_year]

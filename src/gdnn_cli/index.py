@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .bases import base_index
 from .models import Plan
 from .results import ResultFile
 from .rules import _groups, agency_refs
@@ -30,6 +31,7 @@ class PlanIndex:
     summed: frozenset[str]  # keys of targets whose actual is a sum of agencies' figures
     tasks: frozenset[str]
     groups: frozenset[str]
+    bases: tuple = ()  # (index, issuer id, number, date) of bases that name a registry id
 
     @property
     def years(self) -> range:
@@ -45,11 +47,12 @@ class PlanIndex:
             refs=tuple(agency_refs(plan)),
             reporting=tuple((r, rule.to, rule.due_in(plan.period.end), tuple(rule.reporters))
                             for r, rule in enumerate(plan.reporting)),
-            targets={t.id: t.measure for t in plan.all_targets()},
+            targets={t.id: "ratio" if t.base else t.measure for t in plan.all_targets()},
             keys={t.id: t.indicator or t.id for t in plan.all_targets()},
             summed=frozenset(t.indicator or t.id for t in plan.all_targets() if t.sum_of_agencies),
             tasks=frozenset(t.id for _, g in _groups(plan) for t in g.tasks if t.id),
             groups=frozenset(g.id for _, g in _groups(plan)),
+            bases=base_index(plan),
         )
 
 

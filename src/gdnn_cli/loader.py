@@ -367,7 +367,7 @@ def key_position(root, loc: tuple) -> tuple[int, int] | None:
     return None
 
 
-NAMING_KEYS = ("id", "target", "task", "agency", "agencies", "heading", "title")
+NAMING_KEYS = ("id", "target", "task", "agency", "agencies", "heading", "number", "title")
 
 
 def describe(data: object, loc: tuple) -> str:

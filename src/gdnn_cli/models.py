@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -158,13 +158,23 @@ IssueDate = Annotated[PartialDate, BeforeValidator(_partial), _IssueDateJsonSche
 
 
 class DocumentRef(Strict):
-    """A document the plan implements or cites (căn cứ): Kế hoạch 10/KH-UBND ngày 14/01/2021 …"""
+    """A document the plan implements or cites (căn cứ): Kế hoạch 10/KH-UBND ngày 14/01/2021 …
 
+    With ``lead`` the base is printed as its own paragraph of the preamble ("Thực hiện Quyết định số
+    2239/QĐ-TTg ngày 30/12/2021 của Thủ tướng Chính phủ …;"), so the number and date exist once.
+    Without it the preamble cites the base in its own sentence, and validation checks that the
+    sentence prints the same number and date.
+    """
+
+    lead: str | None = Field(default=None, description="'Căn cứ', 'Thực hiện': print this base as a preamble paragraph")
     type: str | None = Field(default=None, description="Loại văn bản: Kế hoạch, Quyết định, Chỉ thị …")
-    number: str | None = Field(default=None, description="Số, ký hiệu: 10/KH-UBND")
+    number: str | None = Field(default=None, description="Số, ký hiệu: 10/KH-UBND, 178-KH/TU (party), 18/TB-HĐND")
     date: Date | None = None
     issuer: str | None = Field(default=None, description="Agency id when in the registry, else its name")
+    by: str | None = Field(default=None, description="The issuer as the plan names it, when not the registry's name: "
+                           "'Ban Thường vụ Tỉnh ủy'")
     title: str | None = Field(default=None, description="Trích yếu")
+    after: str | None = Field(default=None, description="Printed after the title: '(sau đây gọi là Quyết định số 2239/QĐ-TTg)'")
 
 
 class Period(Strict):
@@ -222,7 +232,13 @@ class Target(Strict):
     direction: coded(vocab.DIRECTIONS) = "higher"
     cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
     year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
-    baseline: Amount | None = None
+    average: bool = Field(default=False, description="'bình quân hàng năm': judged on the mean of the yearly "
+                          "figures from the start of the period, not on each year")
+    base: str | None = Field(default=None, description="A ratio to another base ('so với tổng số cơ sở GDNN công "
+                             "lập'): the base's name; such a rate may exceed 100%")
+    baseline: Amount | None = Field(default=None, description="The starting figure, usually from before the period")
+    baseline_year: int | None = Field(default=None, ge=1945, le=2100, description="The year of the baseline figure; without "
+                                 "'baseline', the result reported for that year is the starting point")
     indicator: str | None = Field(
         default=None, description="Targets of one indicator at different milestones share their actuals")
     sum_of_agencies: bool = Field(
@@ -238,6 +254,8 @@ class Target(Strict):
             raise ValueError(_("a target needs a value, or a range with min and/or max"))
         if self.value is not None and (self.min is not None or self.max is not None):
             raise ValueError(_("give either value or min/max, not both"))
+        if self.average and self.cumulative:
+            raise ValueError(_("a target is either an average over the years or a total over them, not both"))
         return self
 
     @property
@@ -278,9 +296,32 @@ class TaskGroup(Strict):
     after: list[str] = Field(default_factory=list)
 
 
+MoneyUnit = Literal["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]
+
+
 class FundingSource(Strict):
+    """One source of funds as the plan names it; ``kind`` classifies it (vay ưu đãi is not ODA)."""
+
     kind: coded(vocab.FUNDING) = "khac"
     text: Text
+    amount: Amount | None = Field(default=None, description="Its share of the budget, in the budget's unit")
+
+
+class Budget(Strict):
+    """The plan's total funding: 'Kinh phí … dự kiến vào khoảng 565 tỷ đồng, gồm: …'.
+
+    The sentence holds ``{amount}`` (printed from amount, unit and qualifier: 'khoảng 565 tỷ đồng')
+    and may hold ``{sources}`` (the funding sources' texts, joined as a list), so the figure is
+    written once. Results report what was mobilised under ``id``; gaps judge it as a total over the
+    period.
+    """
+
+    id: Slug = "kinh-phi"
+    name: Text = "Kinh phí thực hiện"
+    sentence: Text = Field(description="With {amount}, and {sources} when the sources are listed inline")
+    amount: Amount
+    unit: MoneyUnit = "tỷ đồng"
+    qualifier: Qualifier | None = None
 
 
 class Duty(Strict):
@@ -391,6 +432,7 @@ class Plan(Strict):
     targets: list[Target] = Field(default_factory=list)
     task_groups: list[TaskGroup] = Field(default_factory=list)
     funding: list[FundingSource] = Field(default_factory=list)
+    budget: Budget | None = Field(default=None, description="The total amount, printed where funding is included")
     assignments: list[Assignment] = Field(default_factory=list)
     reporting: list[ReportingRule] = Field(default_factory=list)
     closing: list[str] = Field(default_factory=list, description="Closing paragraphs before Nơi nhận")
@@ -404,6 +446,15 @@ class Plan(Strict):
     def all_targets(self):
         for t in self.targets:
             yield from t.walk()
+        if self.budget is not None:
+            yield self.budget_target()
+
+    def budget_target(self) -> Target:
+        """The budget as a target that results and gaps understand: a total over the whole period."""
+        b = self.budget
+        assert b is not None
+        return Target(id=b.id, name=b.name, unit=b.unit, value=b.amount, qualifier=b.qualifier,
+                      cumulative=True, year=self.period.end)
 
     def all_task_groups(self):
         stack = list(reversed(self.task_groups))

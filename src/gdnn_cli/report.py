@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from .figures import fill
 from .gaps import GapRow, key_of
 from .models import Plan, Target
-from .tracking import STATE_VI, ReporterStatus, TaskStatus, actuals_index, gap_rows, plans_for, year_status
+from .tracking import (STATE_VI, Coverage, ReporterStatus, TaskStatus, actuals_index, coverage, gap_rows, plans_for,
+                       year_status)
 
 __all__ = ["STATE_VI", "PROGRESS_VI", "plan_label", "plan_reference", "task_title", "build", "issuers_for"]
 PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
@@ -59,6 +60,7 @@ class PlanPart:
     elsewhere: list[tuple[str, list[str]]] = field(default_factory=list)  # (receiving body, reporters) elsewhere
     previous: dict[str, float] = field(default_factory=dict)  # target id → last year's figure
     as_of: dict[str, dt.date | None] = field(default_factory=dict)  # target id → date of a provisional figure
+    coverage: list[Coverage] = field(default_factory=list)  # groups whose members answer one by one
 
 
 @dataclass
@@ -110,6 +112,7 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
     index = actuals_index(ds, plans)
     writer = writer_of(ds, plans, year, issuer)
     data = ReportData(issuer, year, writer)
+    covered_groups = coverage(ds, year, plan_id, issuer, status=ys)
     for plan in plans:
         mine = [r for r in rows if r.plan == plan.id]
         tasks = [t for t in ys.tasks if t.plan == plan.id]
@@ -127,6 +130,7 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
             if prev is not None:
                 part.previous[t.id] = prev.value
         part.as_of = provisional_dates(ds, plan, year)
+        part.coverage = [c for c in covered_groups if c.plan == plan.id]
         for r in part.rows:  # a total summed from provisional parts runs to the earliest of their dates
             if r.actual_status == "provisional" and r.target not in part.as_of:
                 dates = [part.as_of[c.target] for c in part.rows if c.parent == r.target and part.as_of.get(c.target)]

@@ -211,6 +211,15 @@ def count_sentence(part: PlanPart, table_no: int, year: int) -> str:
     return text + "."
 
 
+def coverage_sentence(part: PlanPart) -> str | None:
+    """'Số liệu tổng hợp từ 118/126 xã, phường đã gửi báo cáo.' — how complete the collected figures are,
+    for each group whose members answer one by one (tracking.coverage); None when no group does."""
+    if not part.coverage or not part.rows:
+        return None
+    bits = "; ".join(f"{c.answered}/{c.expected} {c.label}" for c in part.coverage)
+    return f"Số liệu được tổng hợp từ báo cáo của {bits} đã gửi về."
+
+
 def rule_note(part: PlanPart) -> str:
     """How Đánh giá was decided, printed once under the table — only the rules its rows use."""
     targets = {t.id: t for t in part.plan.all_targets()}

@@ -70,7 +70,7 @@ def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, 
         yield Issue(file, "unknown-target", _("plan {plan} has no target '{target}'").format(plan=plan.id, target=target),
                     loc=loc + ("target",), hint=_near(target, plan.targets))
         return
-    if year not in plan.years:
+    if year > plan.end:  # years before the period are the series a plan starts from
         yield Issue(file, "year-outside-period", _("{year} lies outside the period of plan {plan} ({period})").format(
                         year=year, plan=plan.id, period=period_text(plan.start, plan.end)), loc=loc + ("year",) if year_explicit else ("year",))
     if measure == "rate" and not 0 <= value <= 100:
@@ -78,7 +78,7 @@ def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, 
                     _("a rate must lie between 0 and 100%, not {value}%").format(value=fmt_number(value)),
                     loc=loc + ("value",))
     if num is not None and den:
-        implied = num / den * (100 if measure == "rate" else 1)
+        implied = num / den * (100 if measure in ("rate", "ratio") else 1)
         if abs(implied - value) > 0.05 + 1e-9:
             yield Issue(file, "rate-mismatch", _("{numerator} / {denominator} gives {implied}, not {value}").format(
                             numerator=fmt_number(num), denominator=fmt_number(den), implied=fmt_number(implied, 2),

@@ -11,8 +11,10 @@ import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from .bases import base_rules, issuer_rules
 from . import figures
 from .errors import Issue
+from .funding import funding_rules
 from .i18n import _, ngettext
 from .models import Agency, Plan, Target
 from .numbers import day_month, fmt_number, fmt_short_date
@@ -120,7 +122,7 @@ def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]
     if t.measure == "rate":
         for key in ("value", "min", "max"):
             v = getattr(t, key)
-            if v is not None and not 0 <= v <= 100:
+            if v is not None and not 0 <= v <= (float("inf") if t.base else 100):  # a ratio to a base may pass 100
                 yield Issue(file, "rate-out-of-range",
                             _("a rate must lie between 0 and 100%, not {value}%").format(value=fmt_number(v)),
                             loc=loc + (key,))
@@ -128,7 +130,14 @@ def _one_target(plan: Plan, file: str, t: Target, loc: tuple) -> Iterator[Issue]
         yield Issue(file, "year-outside-period",
                     _("target year {year} lies outside the plan's period {period}").format(
                         year=t.year, period=period_text(plan.period.start, plan.period.end)),
-                    loc=loc + ("year",), hint=_("correct the year, or widen 'period'"))
+                    loc=loc + ("year",), hint=_("correct the year, or widen 'period'") if t.year > plan.period.end
+                    else _("correct the year, or widen 'period'; a starting figure from before the period goes in "
+                           "'baseline' and 'baseline_year'"))
+    if t.baseline_year is not None and t.baseline_year > plan.period.start:
+        yield Issue(file, "baseline-after-start",
+                    _("baseline year {year} is after the start of the period ({start})").format(
+                        year=t.baseline_year, start=plan.period.start),
+                    loc=loc + ("baseline_year",), hint=_("a baseline is the figure the plan starts from"))
 
 
 def amount(value: float, unit: str) -> str:
@@ -184,6 +193,8 @@ def _share(file: str, parent: Target, share: Target, loc: tuple) -> Iterator[Iss
 
 def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
     yield from target_rules(plan, file)
+    yield from base_rules(plan, file)
+    yield from funding_rules(plan, file)
     earliest = plan.date.earliest()
     task_ids: set[str] = set()
     group_ids: set[str] = set()
@@ -310,6 +321,7 @@ def reference_rules(plan, file: str, reg: Registry) -> Iterator[Issue]:
                                                  "({issued}), but the plan still gives it work or reports").format(
                             name=agency.name, ceased=fmt_short_date(agency.ceased), issued=plan.date_text),
                         loc=loc, hint=_successors(agency, reg, fix=True))
+    yield from issuer_rules(plan.bases, file, reg)
     for r, to, due, reporters in plan.reporting:
         target = reg.agencies.get(to)
         if target and target.ceased and due and due >= target.ceased and to not in warned:

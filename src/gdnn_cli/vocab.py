@@ -49,7 +49,9 @@ FREQUENCIES = {"hang-nam": ("hằng năm", "hàng năm"), "6-thang": ("6 tháng"
                "hang-quy": ("hằng quý", "hàng quý"), "hang-thang": ("hằng tháng", "hàng tháng"),
                "5-nam": ("5 năm", "năm năm"), "10-nam": ("10 năm", "mười năm"),
                "dot-xuat": ("đột xuất",), "mot-lan": ("một lần",)}
-FUNDING = {"ngan-sach": ("ngân sách",), "long-ghep": ("lồng ghép",), "oda": ("vốn ODA",),
+FUNDING = {"ngan-sach": ("ngân sách",), "ngan-sach-trung-uong": ("ngân sách trung ương",),
+           "ngan-sach-dia-phuong": ("ngân sách địa phương",), "long-ghep": ("lồng ghép",),
+           "vay-uu-dai": ("vay ưu đãi", "vốn vay ưu đãi"), "oda": ("vốn ODA",),
            "hoc-phi": ("học phí",), "xa-hoi-hoa": ("xã hội hóa", "xã hội hoá"), "khac": ("khác",)}
 STYLES = {"dash": ("gạch đầu dòng", "-"), "plus": ("dấu cộng", "+"), "plain": ("không ký hiệu",),
           "numbered": ("đánh số",)}
@@ -68,8 +70,9 @@ AGENCY_KINDS = {"bo": ("bộ",), "ubnd-tinh": ("UBND tỉnh", "UBND thành phố
                 "ubnd-xa": ("UBND xã", "UBND phường", "ủy ban nhân dân xã"), "so": ("sở",), "ban": ("ban",),
                 "doan-the": ("đoàn thể",), "mat-tran": ("mặt trận",), "hoi": ("hội",),
                 "co-so-gdnn": ("cơ sở GDNN", "cơ sở giáo dục nghề nghiệp"), "ngan-hang": ("ngân hàng",),
-                "bao-chi": ("báo chí",), "thanh-uy": ("thành ủy", "tỉnh ủy"),
-                "hdnd": ("HĐND", "hội đồng nhân dân"), "nhom": ("nhóm",), "khac": ("khác",)}
+                "bao-chi": ("báo chí",), "thanh-uy": ("thành ủy",), "tinh-uy": ("tỉnh ủy",),
+                "ban-thuong-vu": ("ban thường vụ",), "hdnd": ("HĐND", "hội đồng nhân dân"),
+                "thuong-truc-hdnd": ("thường trực HĐND", "thường trực hội đồng nhân dân"), "nhom": ("nhóm",), "khac": ("khác",)}
 STATUSES = {"official": ("chính thức",), "provisional": ("tạm tính", "sơ bộ"),
             "illustrative": ("minh họa", "minh hoạ")}
 PROGRESS = {"chua-trien-khai": ("chưa triển khai",), "dang-trien-khai": ("đang triển khai",),

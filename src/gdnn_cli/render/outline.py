@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..bases import printed_bases
+from ..funding import budget_sentence
 from ..models import Assignment, Block, Plan, TaskGroup
 
 # Nghị định 30: points follow the Vietnamese alphabet — no f, j, w, z.
@@ -72,7 +74,7 @@ def _prefix(style: str, numberer: Numberer | None = None) -> str:
 
 def body(plan: Plan, agency_name) -> list[Para]:
     """The whole body: preamble, Roman sections, closing. ``agency_name(id)`` names agencies."""
-    out = [Para("body", t) for t in plan.preamble]
+    out = [Para("body", t) for t in (*printed_bases(plan, agency_name), *plan.preamble)]
     for i, section in enumerate(plan.sections, 1):
         heading = (section.heading or "").upper()
         out.append(Para("section", f"{roman(i)}. {heading}".rstrip()))
@@ -107,7 +109,11 @@ def _include(plan: Plan, block: Block, numbers: Numberer, out: list[Para], agenc
             if not wanted or g.id in wanted:
                 _task_group(g, numbers, out)
     elif block.include == "funding":
-        for f in plan.funding:
+        inline = False
+        if plan.budget is not None:
+            out.append(Para("body", _prefix(block.style, numbers) + budget_sentence(plan)))
+            inline = "{sources}" in plan.budget.sentence
+        for f in [] if inline else plan.funding:
             out.append(Para("body", _prefix(style, numbers) + f.text))
     elif block.include == "assignments":
         for a in plan.assignments:

@@ -20,6 +20,7 @@ from ..report_text import (
     ToFill,
     amount,
     count_sentence,
+    coverage_sentence,
     focus_line,
     limitations,
     milestone_sentence,
@@ -252,6 +253,8 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
         if part.rows:
             table_no = numbers[(part.plan.id, None)]
             b.text(count_sentence(part, table_no, data.year))
+            if (covered := coverage_sentence(part)) is not None:
+                b.text(covered)
             for r in part.rows:
                 if r.actual is not None:
                     b.text(row_sentence(r, part), bullet="- " if r.level == 0 else "+ ")
