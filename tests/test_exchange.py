@@ -322,6 +322,28 @@ def test_remind_lists_only_bodies_that_have_not_answered(data, forms_dir, tmp_pa
     assert "MINH HỌA" in text  # the bundled 2025 results are illustrative
 
 
+def test_remind_leaves_dotted_blanks_and_a_balanced_annex_title(data, tmp_path):
+    """Without --contact the clerk fills a dotted blank (no-break spaces printed nothing and wrapped)."""
+    from docx import Document
+
+    from gdnn_cli.render.lines import CM_PER_PT, text_width_em
+
+    out = tmp_path / "cv.docx"
+    res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
+                              "--date", "2025-12-20", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    paras = [p.text for p in Document(str(out)).paragraphs]
+    contact = next(t for t in paras if t.startswith("Thông tin liên hệ:"))
+    assert "đồng chí ……" in contact and "điện thoại ……" in contact and "\u00a0" not in contact
+    assert "CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI\nBÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2025" in paras
+    table = Document(str(out)).tables[-1]
+    numbers = [r.cells[0].text for r in table.rows[1:]]
+    assert len(numbers) > 99  # three-digit numbers: the TT column must hold "126" on one line
+    grid = table._tbl.tblGrid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
+    width_cm = int(grid[0].get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")) / 567
+    assert width_cm - 0.38 >= text_width_em(max(numbers, key=len)) * 12 * CM_PER_PT  # cell margins 0,19 cm each
+
+
 def test_remind_before_the_deadline_has_nobody_to_remind(data):
     res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                               "--date", "2025-12-01", "-o", "x.docx"])
@@ -370,6 +392,17 @@ def test_status_and_gaps_say_how_many_members_answered(data, forms_dir, tmp_path
     gaps = runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"])
     assert "hn-2025-ct37: tổng hợp từ 1/126 xã, phường" in gaps.output
 
+
+def test_remind_counts_bodies_not_body_plan_pairs(data, tmp_path, monkeypatch):
+    """A commune asked about two plans is one body to remind: the CLI said 252 where the letter said 126."""
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--date", "2026-01-10"])
+    assert res.exit_code == 0, res.output
+    said = re.search(r"don-doc-hn-so-gddt-2025\.docx: (\d+)", res.output)
+    letter = _docx_text(tmp_path / "out" / "2025" / "don-doc-hn-so-gddt-2025.docx")
+    assert said and f"còn {said.group(1)}/" in letter
 
 def test_report_says_how_many_members_answered(data, forms_dir, tmp_path):
     a = fill(forms_dir / f"{BA_DINH}-2025.xlsx", tmp_path / "a.xlsx", {"lao-dong-nong-thon-hoc-nghe": 12})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -304,3 +305,31 @@ def test_annex_rows_never_split_headers_repeat_dates_fit(rendered_seeds):
     width_cm = int(tasks._tbl.tblGrid.findall(f"{W}gridCol")[4].get(f"{W}w")) / 567
     date_cm = text_width_em("20/11/2025") * 12 * CM_PER_PT
     assert width_cm - 0.38 >= date_cm  # cell margins 0,19 cm each side
+
+
+def test_titles_and_annex_notes_never_part_a_word_or_a_date(rendered_seeds):
+    """The signer's test: 'thành / phố', 'chất / lượng', 'NGHỀ / NGHIỆP', 'ngày / …/…/2025' were sent back."""
+    from gdnn_cli.render.lines import BOUND, break_cost
+
+    for pid, path in rendered_seeds.items():
+        for p in docx.Document(str(path)).paragraphs:
+            if p.style.name in ("GDNN Title", "GDNN Annex", "GDNN AnnexNote") and "\n" in p.text:
+                lines = p.text.split("\n")
+                for a, b in itertools.pairwise(lines):
+                    assert break_cost(a.split(" ")[-1], b.split(" ")[0]) < BOUND, (pid, a, b)
+    hp = docx.Document(str(rendered_seeds["hp-2021-2030-chien-luoc"]))
+    title = next(p for p in hp.paragraphs if p.style.name == "GDNN Title")
+    assert title.text.split("\n") == ["Thực hiện Chiến lược phát triển giáo dục nghề nghiệp",
+                                      "thành phố Hải Phòng giai đoạn 2021 - 2030, tầm nhìn đến năm 2045"]
+
+
+def test_letterhead_superior_too_wide_for_its_column_is_written_out_on_two_lines(bundled):
+    """'UBND THÀNH PHỐ HẢI PHÒNG' does not fit 6,5 cm at 13 pt: LibreOffice printed 'HẢI / PHÒNG'."""
+    from gdnn_cli.render.plan_doc import fits_letterhead, letterhead
+
+    reg = bundled.registry
+    sup, issuer, _ = letterhead(reg.agencies["hp-so-gddt"], reg)
+    assert sup == "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG" and issuer == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert all(fits_letterhead(line) for line in sup.split("\n"))
+    sup, _, _ = letterhead(reg.agencies["hn-so-gddt"], reg)
+    assert sup == "UBND THÀNH PHỐ HÀ NỘI"  # fits: one line, as the city prints it

@@ -131,5 +131,5 @@ def remind_cmd(
     for letter in letters:
         path = out or Path("out") / str(y) / f"don-doc-{letter.collector}-{y}.docx"
         render_reminder(letter, ds, path, tdir, contact)
-        output.say(_("wrote {path}: {n} body(ies) not yet answered").format(path=path, n=len(letter.bodies)))
+        output.say(_("wrote {path}: {n} body(ies) not yet answered").format(path=path, n=len({o.body for o in letter.bodies})))
     sys.stdout.flush()

@@ -12,9 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..numbers import fmt_long_date, fmt_short_date
-from .plan_doc import BLANK, ILLUSTRATIVE_NOTICE, keep_with_signature, letterhead, recipients_lines, symbol
+from .plan_doc import (
+    BLANK,
+    ILLUSTRATIVE_NOTICE,
+    centred,
+    keep_with_signature,
+    letterhead,
+    recipients_lines,
+    symbol,
+)
 
 MANY = 5  # more addressees than this go to an annex, the letter says "có danh sách kèm theo"
+TO_FILL = "…" * 8  # a dotted blank the clerk fills by hand: no-break spaces print nothing and wrap badly
 
 
 @dataclass
@@ -96,8 +105,8 @@ def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
     rows = _rows(letter, reg)
     if len(rows) <= MANY:
         body.extend({"kind": "body", "text": f"- {r['agency']}: hạn gửi {r['due']}, biểu mẫu {r['form']}."} for r in rows)
-    body.append({"kind": "body", "text": "Thông tin liên hệ: " + (contact or f"{me}, đồng chí {BLANK * 3}, "
-                                                                              f"điện thoại {BLANK * 3}") + "."})
+    body.append({"kind": "body", "text": "Thông tin liên hệ: " + (contact or f"{me}, đồng chí {TO_FILL}, "
+                                                                              f"điện thoại {TO_FILL}") + "."})
     body.append({"kind": "body", "text": "Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./."})
     if len(bodies) > MANY:
         addressees = ["Kính gửi: Các cơ quan, đơn vị có tên trong danh sách kèm theo."]
@@ -121,9 +130,9 @@ def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
         "sign_lines": _sign_lines(None, collector),
         "signer": "",
         "annex_bodies": {"label": "DANH SÁCH",
-                         "title": f"CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM {y}",
-                         "note": f"(Kèm theo Công văn số {BLANK}/{symbol(collector)} ngày "
-                                 f"{fmt_short_date(letter.on)} của {me})",
+                         "title": centred(f"CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM {y}"),
+                         "note": centred(f"(Kèm theo Công văn số {BLANK}/{symbol(collector)} ngày "
+                                         f"{fmt_short_date(letter.on)} của {me})", bold=False),
                          "rows": rows} if len(bodies) > MANY else None,
     }
 

@@ -8,7 +8,7 @@ from ..figures import fill_plan, target_figure
 from ..models import Agency, Plan, Target
 from ..numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
 from ..rules import Registry
-from .lines import balanced_lines
+from .lines import CM_PER_PT, balanced_lines, text_width_em
 from .outline import body
 
 TYPE_CODES = {"kế hoạch": "KH", "báo cáo": "BC", "quyết định": "QĐ", "chương trình": "CTr", "đề án": "ĐA",
@@ -26,6 +26,12 @@ def centred(text: str, size_pt: float = 14, bold: bool = True) -> str:
 
 
 UBND = "ủy ban nhân dân"
+LETTERHEAD_CM = 6.1  # the letterhead's left column (6.5 cm) less its cell margins
+
+
+def fits_letterhead(line: str, size_pt: float = 13, bold: bool = False) -> bool:
+    """Whether one letterhead line stays on one line of its column (widths as estimated in ``lines``)."""
+    return text_width_em(line, bold) <= LETTERHEAD_CM / CM_PER_PT / size_pt
 
 
 def letterhead(agency: Agency | None, reg: Registry) -> tuple[str, str, str]:
@@ -47,6 +53,8 @@ def letterhead(agency: Agency | None, reg: Registry) -> tuple[str, str, str]:
         if superior.lower().startswith(UBND):
             place = superior[len(UBND):].strip()
             superior = "UBND " + place
+            if not fits_letterhead(superior.upper()):  # "UBND THÀNH PHỐ HẢI / PHÒNG" would cut the name
+                superior = "Ủy ban nhân dân\n" + place
             if name.lower().endswith(place.lower()):
                 name = name[: -len(place)].strip()
     return superior.upper(), name.upper(), ""

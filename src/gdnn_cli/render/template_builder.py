@@ -326,11 +326,11 @@ def build_letter_template(path: Path) -> None:
     doc.save(path)
 
 
-LETTER_ANNEX_BODIES = [  # 16 cm; one row per body, since one form carries all its plans
-    ("TT", "no", 1.0, "GDNN Table"),
+LETTER_ANNEX_BODIES = [  # 16 cm; one row per body, since one form carries all its plans; TT holds "126"
+    ("TT", "no", 1.2, "GDNN Table"),
     ("Cơ quan, đơn vị", "agency", 5.6, "GDNN Table"),
     ("Hạn gửi", "due", 2.5, "GDNN Table"),
-    ("Biểu mẫu (tệp Excel)", "form", 6.9, "GDNN Table"),
+    ("Biểu mẫu (tệp Excel)", "form", 6.7, "GDNN Table"),
 ]
 
 
