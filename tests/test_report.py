@@ -93,7 +93,7 @@ def test_layout_and_parts(bundled_report):
     assert head.cell(0, 1).paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     text = docx_text(path)
     assert "Kính gửi: Ủy ban nhân dân thành phố Hà Nội" in text and "Nơi nhận:" in text and "Phụ lục" in text
-    assert "Muộn" in text and "Chưa báo cáo" in text  # the reporting regime is assessed
+    assert "Gửi chậm" in text and "Chưa báo cáo" in text  # the reporting regime is assessed
     # limitations generated from not-met targets, naming the plan as documents do, never cut
     assert ("Trung cấp (Kế hoạch triển khai công tác giáo dục nghề nghiệp trên địa bàn thành phố Hà Nội năm 2025) "
             "không đạt kế hoạch: thực hiện 29.800 lượt người, bằng 96,1% kế hoạch (31.000 lượt người), thiếu "

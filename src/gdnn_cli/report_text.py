@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import gaps_view
 from .gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
-from .models import Plan, Target
+from .models import Plan
 from .numbers import fmt_number, fmt_percent, fmt_short_date
 from .report import KeyTask, Milestone, PlanPart, ReportData
 from .tracking import ReporterStatus
@@ -30,6 +30,17 @@ PROGRESS_VI = {"achieved": "đã đạt mốc", "on_track": "đúng tiến độ
                "at_risk": "có nguy cơ không đạt", "too_few": "chưa đủ số liệu để đánh giá"}
 TASK_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành",
            "chua-co-bao-cao": "chưa có báo cáo"}
+
+
+REPORT_STATE = {"no_deadline": "Đã báo cáo", "late": "Gửi chậm"}  # the words the report's text uses
+
+
+def state_text(state: str) -> str:
+    """An agency's reporting state as the Phụ lục and the workbook print it — the same words as the
+    text above them ("gửi chậm"), not the terminal's "Muộn"."""
+    from .tracking import STATE_VI
+
+    return REPORT_STATE.get(state, STATE_VI.get(state, state))
 
 
 @dataclass(frozen=True)
@@ -88,9 +99,28 @@ def self_name(agency_name: str) -> str:
     return agency_name.split(" thành phố ")[0].split(" tỉnh ")[0]
 
 
+def name_list(names) -> str:
+    """Names in a sentence, once each, separated by semicolons: the names themselves hold commas
+    ('Tỷ lệ lao động có bằng cấp, chứng chỉ'), so a comma between them would leave the reader unable
+    to tell how many there are."""
+    return "; ".join(dict.fromkeys(names))
+
+
 def mid(name: str) -> str:
     """An agency name inside a sentence: 'Các Sở, ban, ngành' → 'các Sở, ban, ngành' ('Sở GD&ĐT' stays)."""
     return "các " + name[4:] if name.startswith("Các ") else name
+
+
+def table_numbers(data: ReportData) -> dict[tuple[str, int | None], int]:
+    """Bảng numbers in document order — (plan id, None) for the year's table, (plan id, milestone
+    year) for each table of progress — so that a sentence can say "chi tiết tại Bảng 2"."""
+    out: dict[tuple[str, int | None], int] = {}
+    for part in data.parts:
+        if part.rows:
+            out[(part.plan.id, None)] = len(out) + 1
+        for target_year in sorted({m.target.year for m in part.milestones}):
+            out[(part.plan.id, target_year)] = len(out) + 1
+    return out
 
 
 # --------------------------------------------------------------------------- figures
@@ -148,7 +178,20 @@ def row_sentence(r: GapRow, part: PlanPart) -> str:
     tag = provisional_tag(r, part)
     tag = f" ({tag})" if tag else ""
     star = " (số liệu minh họa)" if r.illustrative else ""
-    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {VERDICT_VI[r.status]}{star}."
+    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {VERDICT_VI[r.status]}{why_met(r)}{star}."
+
+
+def why_met(r: GapRow) -> str:
+    """A target met although below its figure ("khoảng 20.000", 19.600) says why in the same sentence,
+    so that "thiếu 400 người; đạt kế hoạch" does not read as a contradiction."""
+    if r.status == "met" and r.qualifier == "khoang" and (r.gap or 0.0) < -EPS:
+        return " (trong phạm vi chênh lệch cho phép của chỉ tiêu “khoảng”)"
+    return ""
+
+
+def no_data_line(names: list[str]) -> str:
+    """The targets without a figure, said once instead of one bullet each."""
+    return f"Chưa có số liệu: {name_list(names)}."
 
 
 def tally(rows: list[GapRow]) -> str:
@@ -256,7 +299,9 @@ def remaining_text(m: Milestone) -> str:
 # --------------------------------------------------------------------------- tasks and reporting
 
 
-def task_line(k: KeyTask, names) -> str:
+def task_line(k: KeyTask, names, writer: str | None = None) -> str:
+    """A key task and what came in on it; the writer's own account is given without its name (a Sở
+    does not write "Sở GD&ĐT: hoàn thành" in its own report)."""
     text = k.text.rstrip(" .;")
     if not k.reports:
         return f"{text}: chưa có báo cáo."
@@ -264,23 +309,25 @@ def task_line(k: KeyTask, names) -> str:
     for rep in k.reports:
         account = f" ({rep.account.rstrip('.')})" if rep.account else ""
         star = " (minh họa)" if rep.illustrative else ""
-        bits.append(f"{names(rep.agency)}: {TASK_VI[rep.status]}{account}{star}")
+        who = "" if rep.agency == writer else f"{names(rep.agency)}: "
+        bits.append(f"{who}{TASK_VI[rep.status]}{account}{star}")
     return f"{text}: " + "; ".join(bits) + "."
 
 
 def task_tally(tasks: list[KeyTask], words: str) -> str:
     counts = Counter(k.status for k in tasks)
     order = ("hoan-thanh", "dang-trien-khai", "chua-trien-khai", "chua-co-bao-cao")
-    return f"Trong {len(tasks)} {words}: " + ", ".join(f"{counts[s]} {TASK_VI[s]}" for s in order if counts[s]) + "."
+    return f"Trong số {len(tasks)} {words}: " + ", ".join(f"{counts[s]} {TASK_VI[s]}" for s in order if counts[s]) + "."
 
 
 def reporting_lines(part: PlanPart, names) -> list[str]:
-    """Per rule: the deadline (or that there is none), then each agency once with its date."""
+    """Per deadline: the date (or that there is none), then each agency once with its date; two rules
+    of one plan with the same deadline make one line, not two lines that read the same."""
     out = []
-    by_rule: dict[int, list[ReporterStatus]] = {}
+    by_due: dict[object, list[ReporterStatus]] = {}
     for r in part.reporters:
-        by_rule.setdefault(r.rule, []).append(r)
-    for items in by_rule.values():
+        by_due.setdefault(r.due, []).append(r)
+    for items in by_due.values():
         due = items[0].due
         head = f"hạn gửi báo cáo {fmt_short_date(due)}" if due else "không quy định thời hạn gửi báo cáo"
         groups = []
@@ -288,7 +335,7 @@ def reporting_lines(part: PlanPart, names) -> list[str]:
                              ("missing", "chưa báo cáo"), ("not_due", "chưa đến hạn")):
             who = [mid(r.name) + (f" ({fmt_short_date(r.reported)})" if r.reported else "") for r in items if r.state == state]
             if who:
-                groups.append(f"{words}: {', '.join(who)}")
+                groups.append(f"{words}: {', '.join(dict.fromkeys(who))}")
         out.append(f"{plan_short(part.plan)} ({head}): " + "; ".join(groups) + ".")
     for body, who in part.elsewhere:
         out.append(f"{plan_short(part.plan)}: {', '.join(mid(w) for w in who)} báo cáo {body}; không tổng hợp trong báo cáo này.")
@@ -299,27 +346,32 @@ def reporting_lines(part: PlanPart, names) -> list[str]:
 
 
 def strengths(data: ReportData) -> list[Segment]:
+    """What the figures show as strengths. Tasks done and reports on time count as a strength only when
+    they are at least half: "2/15 nhiệm vụ đã hoàn thành" is a fact (I.3 states it), not an ưu điểm."""
     out: list[Segment] = []
     for part in data.parts:
         main = [r for r in part.rows if r.level == 0]
         done = [r for r in main if r.status in ("exceeded", "met")]
         if done:
             out.append(f"{plan_short(part.plan)}: {len(done)}/{len(main)} chỉ tiêu chính năm {data.year} đạt và "
-                       f"vượt kế hoạch ({', '.join(r.name for r in done)}).")
+                       f"vượt kế hoạch ({name_list(r.name for r in done)}).")
         finished = [k for k in part.key_tasks if k.status == "hoan-thanh"]
-        if finished:
+        if finished and 2 * len(finished) >= len(part.key_tasks):
             out.append(f"{plan_short(part.plan)}: {len(finished)}/{len(part.key_tasks)} nhiệm vụ, giải pháp đã hoàn thành.")
     reps = [r for p in data.parts for r in p.reporters]
     timely = [r for r in reps if r.state in ("on_time", "no_deadline")]
-    if timely:
+    if timely and 2 * len(timely) >= len(reps):
         out.append(f"{len(timely)}/{len(reps)} lượt báo cáo của các cơ quan, đơn vị được gửi đúng hạn.")
     out.extend(data.strengths or [ToFill("Bổ sung ưu điểm trong chỉ đạo, tổ chức thực hiện (do đơn vị đánh giá)")])
     return out
 
 
 def limitations(data: ReportData) -> list[str]:
+    """What the figures show as shortcomings: targets missed, milestones behind, targets with no figure
+    at all, tasks not done, reports late or missing — each citing the table or section it comes from."""
     out: list[str] = []
     many = len(data.parts) > 1
+    numbers = table_numbers(data)
     for part in data.parts:
         where = f" ({plan_short(part.plan)})" if many else ""
         for r in part.rows:
@@ -329,17 +381,25 @@ def limitations(data: ReportData) -> list[str]:
         for m in part.milestones:
             if m.row is not None and m.row.status in ("behind", "at_risk"):
                 out.append(f"{m.target.name}{where}: {PROGRESS_VI[m.row.status]} để đạt mốc năm {m.target.year} "
-                           f"(chi tiết tại Bảng tiến độ).")
+                           f"(chi tiết tại Bảng {numbers[(part.plan.id, m.target.year)]}).")
+        main = [r for r in part.rows if r.level == 0]
+        blank = [r for r in main if r.status == "no_data"]
+        blank_parts = [r for r in part.rows if r.level > 0 and r.status == "no_data"]
+        if blank or blank_parts:
+            what = " và ".join(x for x in (f"{len(blank)}/{len(main)} chỉ tiêu chính" if blank else "",
+                                            f"{len(blank_parts)} chỉ tiêu thành phần" if blank_parts else "") if x)
+            out.append(f"Chưa có số liệu để đánh giá {what} năm {data.year}{where} "
+                       f"(chi tiết tại Bảng {numbers[(part.plan.id, None)]}).")
         open_tasks = [k for k in part.key_tasks if k.status != "hoan-thanh"]
         if open_tasks:
             out.append(f"{plan_short(part.plan)}{' có' if not many else ':'} {len(open_tasks)}/{len(part.key_tasks)} nhiệm vụ, giải pháp chưa hoàn "
                        f"thành hoặc chưa có báo cáo (chi tiết tại mục I.3).")
-        late = list(dict.fromkeys(mid(r.name) for r in part.reporters if r.state == "late"))
-        missing = list(dict.fromkeys(mid(r.name) for r in part.reporters if r.state == "missing"))
+        late = [mid(r.name) for r in part.reporters if r.state == "late"]
+        missing = [mid(r.name) for r in part.reporters if r.state == "missing"]
         if late:
-            out.append(f"Gửi báo cáo chậm so với thời hạn{where}: {', '.join(late)}.")
+            out.append(f"Gửi báo cáo chậm so với thời hạn{where}: {name_list(late)}.")
         if missing:
-            out.append(f"Chưa gửi báo cáo{where}: {', '.join(missing)}.")
+            out.append(f"Chưa gửi báo cáo{where}: {name_list(missing)}.")
     return out + data.limitations
 
 
@@ -349,7 +409,7 @@ def focus_line(data: ReportData) -> str | None:
     behind = [m.target.name for p in data.parts for m in p.milestones if m.row and m.row.status in ("behind", "at_risk")]
     bits = []
     if missed:
-        bits.append(f"các chỉ tiêu chưa đạt năm {data.year} ({', '.join(dict.fromkeys(missed))})")
+        bits.append(f"các chỉ tiêu chưa đạt năm {data.year} ({name_list(missed)})")
     if behind:
-        bits.append(f"các chỉ tiêu chậm tiến độ ({', '.join(dict.fromkeys(behind))})")
+        bits.append(f"các chỉ tiêu chậm tiến độ ({name_list(behind)})")
     return f"Tập trung chỉ đạo thực hiện {' và '.join(bits)}." if bits else None

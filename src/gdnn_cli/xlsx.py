@@ -195,8 +195,7 @@ def _tasks_sheet(wb, data, heading: list[str]) -> None:
 
 
 def _reporting_sheet(wb, data, heading: list[str]) -> None:
-    from .report_text import plan_short
-    from .tracking import STATE_VI
+    from .report_text import plan_short, state_text
 
     ws = _sheet(wb, "Chế độ báo cáo", REPORTING_HEADERS, heading + ["TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", ""])
     n = 0
@@ -204,6 +203,6 @@ def _reporting_sheet(wb, data, heading: list[str]) -> None:
         for r in getattr(part, "reporters", []):
             n += 1
             line = _row(ws, [n, plan_short(part.plan), r.name, r.due or "Không quy định", r.reported,
-                             STATE_VI.get(r.state, r.state)], wrap=(2, 3))
+                             state_text(r.state)], wrap=(2, 3))
             for col in ("D", "E"):
                 ws[f"{col}{line}"].number_format = "dd/mm/yyyy"

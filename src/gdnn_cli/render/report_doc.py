@@ -15,10 +15,32 @@ from pathlib import Path
 
 from ..numbers import fmt_long_date, fmt_percent, fmt_short_date
 from ..report import PlanPart, ReportData
-from ..report_text import (ToFill, amount, count_sentence, coverage_sentence, focus_line, limitations, milestone_sentence,
-                           plan_citation, plan_name, plan_short, previous_text, remaining_text, reporting_lines, row_sentence,
-                           rule_note, self_name, strengths, target_label, task_line, task_tally)
-from ..tracking import STATE_VI
+from ..report_text import (
+    TASK_VI,
+    ToFill,
+    amount,
+    count_sentence,
+    coverage_sentence,
+    focus_line,
+    limitations,
+    milestone_sentence,
+    no_data_line,
+    plan_citation,
+    plan_name,
+    plan_short,
+    previous_text,
+    remaining_text,
+    reporting_lines,
+    row_sentence,
+    rule_note,
+    self_name,
+    state_text,
+    strengths,
+    table_numbers,
+    target_label,
+    task_line,
+    task_tally,
+)
 from .charts import achievement_charts
 from .plan_doc import letterhead, number_line, recipients_lines
 
@@ -121,30 +143,44 @@ def _numbers(rows) -> list[str]:
     return out
 
 
-def year_table(tpl, part: PlanPart, year: int, no: int):
+def _of(part: PlanPart, many: bool) -> str:
+    """A caption's plan when the report covers several: two tables must not bear the same title."""
+    return f" của {plan_short(part.plan)}" if many else ""
+
+
+def year_table(tpl, part: PlanPart, year: int, no: int, of: str = ""):
     has_prev = any(r.target in part.previous for r in part.rows)
-    w = (4.0, 1.5, 1.9, 1.9, 1.6) if has_prev else (5.3, 1.8, 2.2, 2.2, 1.8)
-    columns = [("TT", 1.0, False), ("Chỉ tiêu", w[0], False), ("ĐVT", w[1], False),
+    w = (3.9, 1.8, 1.8, 1.8, 1.6) if has_prev else (4.9, 1.8, 2.1, 2.1, 1.8)
+    columns = [("TT", 1.2, False), ("Chỉ tiêu", w[0], False), ("ĐVT", w[1], False),
                (f"Kế hoạch {year}", w[2], True), (f"Thực hiện {year}", w[3], True), ("So với KH", w[4], True)]
     if has_prev:
         columns.append((f"So với năm {year - 1}", 1.8, True))
-    columns.append(("Đánh giá", 16.5 - sum(w for _, w, _ in columns), False))
+    columns.append(("Đánh giá", 16.5 - sum(w for _, w, _ in columns), False))  # 2,2 cm or more
     rows = []
     for n, r in zip(_numbers(part.rows), part.rows):
         actual = "—" if r.actual is None else amount(r.actual, r).removesuffix(" " + r.unit) + ("*" if r.illustrative else "")
         tag = {"provisional": " (tạm tính)" if part.as_of.get(r.target) else " (ước TH)"}.get(r.actual_status or "", "")
         name = ("Trong đó: " if r.kind == "share" else "") + r.name
-        cells = [n, name, r.unit, target_label(r, unit=False), actual + tag,
-                 "—" if r.achievement is None else fmt_percent(r.achievement)]
+        cells = [n, name, r.unit, target_label(r, unit=False), actual + tag, _achievement(r)]
         if has_prev:
             cells.append(previous_text(r, part))
         cells.append(STATUS_CELL.get(r.status, r.status))
         rows.append((cells, r.level == 0))
-    return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}", columns, rows, rule_note(part))
+    return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}{of}", columns, rows, rule_note(part))
 
 
-def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int):
-    columns = [("TT", 1.0, False), ("Chỉ tiêu", 4.6, False), ("ĐVT", 1.6, False), (f"Mốc {target_year}", 2.0, True),
+def _achievement(r) -> str:
+    """'So với KH'; one more decimal where rounding would print 100% beside "Vượt" or "Không đạt"."""
+    if r.achievement is None:
+        return "—"
+    text = fmt_percent(r.achievement)
+    if text == "100%" and r.status in ("exceeded", "not_met"):
+        text = fmt_percent(r.achievement, 2)
+    return text
+
+
+def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int, of: str = ""):
+    columns = [("TT", 1.2, False), ("Chỉ tiêu", 4.2, False), ("ĐVT", 1.8, False), (f"Mốc {target_year}", 2.0, True),
                ("Thực hiện đến nay", 2.4, True), ("Còn phải đạt", 2.1, True), ("Đánh giá", 2.8, False)]
     rows = []
     ms = [m for m in part.milestones if m.target.year == target_year]
@@ -171,7 +207,7 @@ def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int):
             "không đạt”: dưới 10% hoặc giảm; “Chưa đủ số liệu”: mới có số liệu của một năm.")
     if any(m.row is not None and m.row.illustrative for m in ms):
         note += " (*) Số liệu minh họa, không phải số liệu chính thức."
-    return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}", columns, rows, note)
+    return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}{of}", columns, rows, note)
 
 
 def _label_row(t, part: PlanPart, year: int):
@@ -202,21 +238,30 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
         b.items(lines)
 
     b.add("clause", "2. Kết quả thực hiện các chỉ tiêu")
-    table_no = chart_no = 0
+    numbers = table_numbers(data)
+    chart_no = 0
     for i, part in enumerate(data.parts):
         if many:
             b.add("point", f"{chr(ord('a') + i)}) {plan_name(part.plan)}")
         if not part.rows and not part.milestones:
             b.text(f"Kế hoạch không đặt chỉ tiêu định lượng cho năm {data.year}.")
             continue
+        if not part.rows:
+            years = ", ".join(str(y) for y in sorted({m.target.year for m in part.milestones}))
+            b.text(f"Kế hoạch không đặt chỉ tiêu riêng cho năm {data.year}; kết quả năm {data.year} được đánh giá "
+                   f"theo tiến độ đạt các mốc năm {years}.")
         if part.rows:
-            table_no += 1
+            table_no = numbers[(part.plan.id, None)]
             b.text(count_sentence(part, table_no, data.year))
             if (covered := coverage_sentence(part)) is not None:
                 b.text(covered)
             for r in part.rows:
-                b.text(row_sentence(r, part), bullet="- " if r.level == 0 else "+ ")
-            b.add("subdoc", obj=year_table(tpl, part, data.year, table_no))
+                if r.actual is not None:
+                    b.text(row_sentence(r, part), bullet="- " if r.level == 0 else "+ ")
+            blank = [r.name for r in part.rows if r.actual is None]
+            if blank:
+                b.text(no_data_line(blank), bullet="- ")
+            b.add("subdoc", obj=year_table(tpl, part, data.year, table_no, _of(part, many)))
             for path in achievement_charts(part.rows, charts_dir, f"{data.issuer}-{i}"):
                 chart_no += 1
                 _chart_caption(b, f"Biểu đồ {chart_no}. Tỷ lệ thực hiện so với kế hoạch năm {data.year} (%)"
@@ -226,15 +271,18 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
 
                 b.add("image", obj=InlineImage(tpl, str(path), width=Mm(160)))
         for target_year in sorted({m.target.year for m in part.milestones}):
-            table_no += 1
+            table_no = numbers[(part.plan.id, target_year)]
             b.text(f"Tiến độ thực hiện các chỉ tiêu đến năm {target_year} (Bảng {table_no}):")
+            blank = []
             for m in part.milestones:
                 if m.target.year == target_year and m.level == 0:
-                    sentence = milestone_sentence(m, part) or (f"{m.target.name}: mốc năm {target_year} "
-                                                               f"{target_label(_label_row(m.target, part, target_year))}; "
-                                                               "chưa có số liệu.")
-                    b.text(sentence, bullet="- ")
-            b.add("subdoc", obj=milestone_table(tpl, part, data.year, table_no, target_year))
+                    if m.row is not None and m.row.actual is not None:
+                        b.text(milestone_sentence(m, part), bullet="- ")
+                    else:
+                        blank.append(m.target.name)
+            if blank:
+                b.text(no_data_line(blank), bullet="- ")
+            b.add("subdoc", obj=milestone_table(tpl, part, data.year, table_no, target_year, _of(part, many)))
 
     b.add("clause", "3. Kết quả thực hiện các nhiệm vụ, giải pháp")
     for i, part in enumerate(data.parts):
@@ -248,9 +296,10 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
             if k.group and k.group != group:
                 group = k.group
                 b.text(group + ":")
-            b.text(task_line(k, reg.short_name), bullet="- ")
+            b.text(task_line(k, reg.short_name, data.reporter), bullet="- ")
         for t in part.other_tasks:
-            b.text(f"{t.task}: {reg.short_name(t.agency)}: {t.status}", bullet="- ")
+            who = "" if t.agency == data.reporter else f"{reg.short_name(t.agency)}: "
+            b.text(f"{t.task}: {who}{TASK_VI.get(t.status, t.status)}", bullet="- ")
 
     b.add("section", "II. ĐÁNH GIÁ CHUNG")
     b.add("clause", "1. Ưu điểm")
@@ -319,7 +368,7 @@ def _annex(data: ReportData, reg, number: str, date, me: str) -> dict | None:
                          "plan": plan_short(part.plan) if first else "nt",
                          "due": fmt_short_date(r.due) if r.due else "Không quy định",
                          "reported": fmt_short_date(r.reported) if r.reported else "—",
-                         "state": "Đã báo cáo" if r.state == "no_deadline" else STATE_VI[r.state],
+                         "state": state_text(r.state),
                          "tasks": str(sum(1 for k in part.key_tasks for t in k.reports if t.agency == r.agency)
                                       + sum(1 for t in part.other_tasks if t.agency == r.agency))})
             first = False

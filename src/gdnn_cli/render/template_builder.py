@@ -334,14 +334,14 @@ LETTER_ANNEX_BODIES = [  # 16 cm; one row per body, since one form carries all i
 ]
 
 
-REPORT_ANNEX_AGENCIES = [
-    ("TT", "no", 0.9, "GDNN Table"),
-    ("Cơ quan, đơn vị", "agency", 4.3, "GDNN Table"),
-    ("Kế hoạch", "plan", 3.0, "GDNN Table"),
+REPORT_ANNEX_AGENCIES = [  # 16,5 cm; "TT" and "Nhiệm vụ" fit their columns at 12 pt without breaking
+    ("TT", "no", 1.1, "GDNN Table"),
+    ("Cơ quan, đơn vị", "agency", 3.6, "GDNN Table"),
+    ("Kế hoạch", "plan", 3.2, "GDNN Table"),
     ("Hạn báo cáo", "due", 2.4, "GDNN Table"),
     ("Ngày gửi", "reported", 2.4, "GDNN Table"),
     ("Tình trạng", "state", 2.0, "GDNN Table"),
-    ("Nhiệm vụ đã báo cáo", "tasks", 1.5, "GDNN TableNum"),
+    ("Nhiệm vụ đã báo cáo", "tasks", 1.8, "GDNN TableNum"),
 ]
 
 
