@@ -400,3 +400,15 @@ def test_core_properties_name_the_writer(bundled_report):
     cp = docx.Document(str(out / "bao-cao-hn-ubnd-2025.docx")).core_properties
     assert cp.author == "Sở Giáo dục và Đào tạo thành phố Hà Nội"
     assert abs((dt.datetime.now() - cp.created.replace(tzinfo=None)).total_seconds()) < 24 * 3600
+
+
+def test_rule_directly_beneath_the_issuer_name(bundled_report):
+    """Nghị định 30: the short rule stands right under the issuer's name, with no empty line between."""
+    from docx.oxml.ns import qn
+
+    out = bundled_report[0] if isinstance(bundled_report, tuple) else bundled_report
+    for path in sorted(out.glob("*.docx")):
+        cell = docx.Document(path).tables[0].cell(0, 0)
+        paras = cell.paragraphs
+        rule = next(i for i, p in enumerate(paras) if p._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None)
+        assert rule > 0 and paras[rule - 1].text.strip() == "SỞ GIÁO DỤC VÀ ĐÀO TẠO", (path.name, [p.text for p in paras])

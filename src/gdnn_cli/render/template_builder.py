@@ -134,7 +134,11 @@ def _header_block(doc, number_label: str) -> None:
     _cell_p(left, "{{ letterhead_superior }}", "GDNN HeadPlain")
     _cell_p(left, "{%p endif %}", "GDNN HeadPlain")
     p = _cell_p(left, "{{ letterhead_issuer }}", "GDNN Head")
+    # a one-line issuer (a Sở under "UBND THÀNH PHỐ …") has no second line: no empty paragraph may stand
+    # between its name and the rule, which Nghị định 30 puts directly beneath the name
+    _cell_p(left, "{%p if letterhead_issuer2 %}", "GDNN Head")
     _cell_p(left, "{{ letterhead_issuer2 }}", "GDNN Head")
+    _cell_p(left, "{%p endif %}", "GDNN Head")
     _short_rule(left, 2.0, 6.5)
     _cell_p(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GDNN Head", first=True)
     p = _cell_p(right, "", "GDNN Head")
