@@ -214,11 +214,11 @@ def count_sentence(part: PlanPart, table_no: int, year: int) -> str:
 def coverage_sentence(part: PlanPart) -> str | None:
     """'Số liệu tổng hợp từ 118/126 xã, phường đã gửi báo cáo.' — how complete the collected figures are,
     for each group whose members answer one by one (tracking.coverage); None when no group does."""
-    answered = [c for c in part.coverage if c.answered]
+    answered = [c for c in part.coverage if c.answered]  # none answered: the figures came another way
     if not answered or not part.rows:
-        return None  # "tổng hợp từ báo cáo của 0/114 xã" beside figures would contradict them; I.1 says who did not report
+        return None
     bits = "; ".join(f"{c.answered}/{c.expected} {c.label}" for c in answered)
-    return f"Số liệu được tổng hợp từ báo cáo của {bits} đã gửi về."
+    return f"Số liệu được tổng hợp từ báo cáo của {bits}."
 
 
 def rule_note(part: PlanPart) -> str:
