@@ -178,3 +178,9 @@ def test_workbook_says_what_the_document_says(tmp_path):
     ws = load_workbook(tmp_path / "bao-cao-hn-ubnd-2025.xlsx")["Chế độ báo cáo"]
     states = {c.value for c in ws["F"]}
     assert "Gửi chậm" in states and "Muộn" not in states
+
+
+def test_figures_are_never_said_to_come_from_no_report(reports):
+    text = docx_text(reports / "bao-cao-hp-ubnd-2025.docx")
+    assert "từ báo cáo của 0/" not in text
+    assert "chưa báo cáo: UBND các xã, phường, đặc khu" in text  # who did not report is still said, in I.1
