@@ -412,3 +412,14 @@ def test_rule_directly_beneath_the_issuer_name(bundled_report):
         paras = cell.paragraphs
         rule = next(i for i, p in enumerate(paras) if p._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None)
         assert rule > 0 and paras[rule - 1].text.strip() == "SỞ GIÁO DỤC VÀ ĐÀO TẠO", (path.name, [p.text for p in paras])
+
+
+def test_workbook_header_cites_the_report_as_its_annex_does(bundled_report):
+    """Point 6: the workbook's header block names the report's number and date, as the Phụ lục does."""
+    out, _ = bundled_report
+    for path in sorted(out.glob("*.docx")):
+        note = next(p.text for p in docx.Document(path).paragraphs if p.text.startswith("(Kèm theo Báo cáo số"))
+        assert "/BC-" in note and " ngày " in note
+        ws = load_workbook(path.with_suffix(".xlsx")).worksheets[0]
+        cells = [c.value for row in ws.iter_rows(max_row=6) for c in row if c.value]
+        assert note in cells, (note, cells)

@@ -309,7 +309,7 @@ def report_cmd(
     from .errors import GdnnError
     from .render.docx import templates_dir
     from .atomic import check_folder, staged
-    from .render.report_doc import render_report
+    from .render.report_doc import annex_note, render_report
     from .report import build, issuers_for
     from .xlsx import write_xlsx
 
@@ -339,7 +339,7 @@ def report_cmd(
             written.append((iss, folder / path.name, rdata))
             bar.advance(task)
             if xlsx:
-                written.append((iss, folder / write_xlsx(rdata, stage / f"bao-cao-{iss}-{year}.xlsx").name, rdata))
+                written.append((iss, folder / write_xlsx(rdata, stage / f"bao-cao-{iss}-{year}.xlsx", annex_note(rdata, ds)).name, rdata))
                 bar.advance(task)
     output.print_written(written, ds.registry)
 

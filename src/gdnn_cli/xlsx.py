@@ -100,7 +100,7 @@ def _plan_value(r):
     return r.target_value if r.target_value is not None else r.target_min if r.target_min is not None else r.target_max
 
 
-def write_xlsx(report_data, out: Path) -> Path:
+def write_xlsx(report_data, out: Path, note: str = "") -> Path:
     """The workbook of one report; the writing body and the report's number head every sheet."""
     from openpyxl import Workbook
 
@@ -110,7 +110,7 @@ def write_xlsx(report_data, out: Path) -> Path:
     year = report_data.year
     writer = getattr(report_data, "writer_name", "")
     number = getattr(report_data, "number_text", "")
-    heading = [writer.upper(), f"(Kèm theo Báo cáo số {number} của {writer})" if writer and number else ""]
+    heading = [writer.upper(), note or (f"(Kèm theo Báo cáo số {number} của {writer})" if writer and number else "")]
     wb = Workbook()
     wb.remove(wb.active)
     ws = _sheet(wb, f"Chỉ tiêu năm {year}", TARGET_HEADERS,

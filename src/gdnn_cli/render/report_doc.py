@@ -344,7 +344,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
                                        or [f"{issuer_name} (để báo cáo)", "Lưu: VT"]),
         "sign_lines": _sign_lines(heading.signature if heading else None, writer),
         "signer": heading.signature.name if heading and heading.signature else "",
-        "annex_agencies": _annex(data, reg, number_line("Báo cáo", number, writer), date, me),
+        "annex_agencies": _annex(data, ds),
     }
 
 
@@ -359,7 +359,19 @@ def _chart_caption(b: Body, text: str) -> None:
     b.add("subdoc", obj=sd)
 
 
-def _annex(data: ReportData, reg, number: str, date, me: str) -> dict | None:
+def annex_note(data: ReportData, ds) -> str:
+    """'(Kèm theo Báo cáo số …/BC-SGDĐT ngày …/…/2025 của Sở …)': one line for the document's Phụ lục and
+    the workbook's header, so that the two never cite the report differently."""
+    reg = ds.registry
+    heading = data.heading
+    number = heading.number if heading and heading.number else None
+    date = getattr(heading, "date", None) if heading else None
+    no = number_line("Báo cáo", number, reg.agencies.get(data.reporter)).removeprefix("Số: ")
+    when = fmt_short_date(date) if date else f"{chr(0xa0) * 5}/{chr(0xa0) * 5}/{data.year}"
+    return f"(Kèm theo Báo cáo số {no} ngày {when} của {self_name(reg.agency_name(data.reporter))})"
+
+
+def _annex(data: ReportData, ds) -> dict | None:
     rows = []
     for part in data.parts:
         first = True
@@ -374,10 +386,8 @@ def _annex(data: ReportData, reg, number: str, date, me: str) -> dict | None:
             first = False
     if not rows:
         return None
-    no = number.removeprefix("Số: ")
-    when = fmt_short_date(date) if date else f"{chr(0xa0) * 5}/{chr(0xa0) * 5}/{data.year}"
     return {"label": "Phụ lục", "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
-            "note": f"(Kèm theo Báo cáo số {no} ngày {when} của {me})", "rows": rows}
+            "note": annex_note(data, ds), "rows": rows}
 
 
 def _sign_lines(signature, reporter) -> list[str]:
