@@ -194,6 +194,20 @@ def no_data_line(names: list[str]) -> str:
     return f"Chưa có số liệu: {name_list(names)}."
 
 
+def row_numbers(rows) -> list[str]:
+    """1, 1.1, 1.2, 2 …: parts and shares numbered under their total, alike in the document's tables and
+    the workbook."""
+    out, top, sub = [], 0, 0
+    for r in rows:
+        if r.level == 0:
+            top, sub = top + 1, 0
+            out.append(str(top))
+        else:
+            sub += 1
+            out.append(f"{top}.{sub}")
+    return out
+
+
 def tally(rows: list[GapRow]) -> str:
     counts = Counter(r.status for r in rows)
     return ", ".join(f"{counts[k]} {words}" for k, words in TALLY_VI if counts[k])

@@ -80,18 +80,6 @@ def _plan_row(ws, text: str, width: int) -> None:
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
 
 
-def _numbers(rows) -> list[str]:
-    out, top, sub = [], 0, 0
-    for r in rows:
-        if r.level == 0:
-            top, sub = top + 1, 0
-            out.append(str(top))
-        else:
-            sub += 1
-            out.append(f"{top}.{sub}")
-    return out
-
-
 def _fmt(r) -> str:
     return "0.0#" if r.unit.strip() == "%" else "#,##0"
 
@@ -105,7 +93,7 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
     from openpyxl import Workbook
 
     from .gaps_view import STATUS_VI
-    from .report_text import plan_short, target_label
+    from .report_text import plan_short, row_numbers, target_label
 
     year = report_data.year
     writer = getattr(report_data, "writer_name", "")
@@ -123,7 +111,7 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
         if not rows:
             continue
         _plan_row(ws, plan_short(part.plan), len(TARGET_HEADERS))
-        for n, r in zip(_numbers(rows), rows):
+        for n, r in zip(row_numbers(rows), rows):
             line = ws.max_row + 1
             actual = None if r.actual is None else round(r.actual, 2)
             plan_value = _plan_value(r)

@@ -31,6 +31,7 @@ from ..report_text import (
     previous_text,
     remaining_text,
     reporting_lines,
+    row_numbers,
     row_sentence,
     rule_note,
     self_name,
@@ -130,19 +131,6 @@ def _table(tpl, caption: str, columns: list[tuple[str, float, bool]], rows: list
     return sd
 
 
-def _numbers(rows) -> list[str]:
-    """1, 1.1, 1.2, 2 …: parts and shares numbered under their total."""
-    out, top, sub = [], 0, 0
-    for r in rows:
-        if r.level == 0:
-            top, sub = top + 1, 0
-            out.append(str(top))
-        else:
-            sub += 1
-            out.append(f"{top}.{sub}")
-    return out
-
-
 def _of(part: PlanPart, many: bool) -> str:
     """A caption's plan when the report covers several: two tables must not bear the same title."""
     return f" của {plan_short(part.plan)}" if many else ""
@@ -157,7 +145,7 @@ def year_table(tpl, part: PlanPart, year: int, no: int, of: str = ""):
         columns.append((f"So với năm {year - 1}", 1.8, True))
     columns.append(("Đánh giá", 16.5 - sum(w for _, w, _ in columns), False))  # 2,2 cm or more
     rows = []
-    for n, r in zip(_numbers(part.rows), part.rows):
+    for n, r in zip(row_numbers(part.rows), part.rows):
         actual = "—" if r.actual is None else amount(r.actual, r).removesuffix(" " + r.unit) + ("*" if r.illustrative else "")
         tag = {"provisional": " (tạm tính)" if part.as_of.get(r.target) else " (ước TH)"}.get(r.actual_status or "", "")
         name = ("Trong đó: " if r.kind == "share" else "") + r.name
