@@ -70,6 +70,16 @@ def _shift(node, years: int, prov: str):
     return node
 
 
+def _recite_bases(plan: dict) -> None:
+    """After a shift, the preamble cites each base with its new date (gdnn checks that they agree)."""
+    for base in plan.get("bases") or []:
+        number, when = base.get("number"), base.get("date")
+        if not number or not hasattr(when, "year"):
+            continue
+        cite = re.compile(re.escape(number) + r"([\s,]*ngày\s+\d{1,2}/\d{1,2}/)\d{4}")
+        plan["preamble"] = [cite.sub(lambda m: f"{number}{m.group(1)}{when.year}", p) for p in plan.get("preamble") or []]
+
+
 def _dump(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -115,6 +125,7 @@ def build_corpus(out: Path, n_plans: int, n_agencies: int, n_records: int) -> di
             data = _shift(copy.deepcopy(seed), start_year - seed["period"]["start"], prov)
             data["id"] = f"{prov}-{j:04d}-{seed['id']}"
             data["illustrative"] = True
+            _recite_bases(data)
             if seed is strategy:
                 strat_ids.append((data["id"], data["period"]["start"], data["period"]["end"], data["targets"]))
             _dump(out / "plans" / prov / f"{data['id']}.yaml", data)
