@@ -193,6 +193,62 @@ def test_second_build_rewrites_only_changed_pages(mini_results, tmp_path):
     assert "tai-ve/tp-2025.docx" in fourth.written
 
 
+def _bundled(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    return data
+
+
+def test_an_edited_plan_renders_its_pages_and_home_only(tmp_path, monkeypatch):
+    """Inputs, not bytes, decide: a page whose plan, results and registry did not change is not rendered."""
+    data, site = _bundled(tmp_path), tmp_path / "site"
+    _, first = build(data, site, docx=False)
+    assert len(first.rendered) == first.pages > 100
+    hn = [p for p in site.rglob("*.html") if "hn-2025-gdnn" in p.as_posix()]
+    before = {p: p.stat().st_mtime_ns for p in hn}
+    edit(data / "plans/hai-phong/hp-2021-2030-chien-luoc.yaml", "title: Thực hiện Chiến lược",
+         "title: Tổ chức thực hiện Chiến lược")
+    _, second = build(data, site, docx=False)
+    assert "ke-hoach/hp-2021-2030-chien-luoc.html" in second.written and "index.html" in second.rendered
+    assert "Tổ chức thực hiện Chiến lược" in (site / "ke-hoach/hp-2021-2030-chien-luoc.html").read_text(encoding="utf-8")
+    assert any(r.startswith("ke-hoach/hp-2021-2030-chien-luoc/") for r in second.rendered)  # its target pages
+    assert not [r for r in second.rendered if "hn-2025-gdnn" in r]  # another plan's pages: not even rendered
+    assert {p: p.stat().st_mtime_ns for p in hn} == before
+    sd = collect(load(data), 2025)
+    named = {f"co-quan/{a}.html" for a, plans in sd.plans_of.items() if "hp-2021-2030-chien-luoc" in [p.id for p in plans]}
+    assert set(second.rendered) - named == {"index.html", "ban-hanh/hp-ubnd.html"} | {
+        r for r in second.rendered if r.startswith("ke-hoach/hp-2021-2030-chien-luoc")}
+    assert "co-quan/hn-so-gddt.html" not in second.rendered and second.pages == first.pages
+
+    from gdnn_cli.site import pages
+
+    def no_collect(*a, **k):
+        raise AssertionError("nothing changed: the year's figures need not be computed")
+
+    monkeypatch.setattr(pages, "collect", no_collect)
+    _, third = build(data, site, docx=False)
+    assert third.rendered == [] and third.written == [] and third.pages == first.pages
+    assert len(third.unchanged) == len(json.loads((site / ".gdnn-site.json").read_text(encoding="utf-8"))["files"])
+
+
+def test_a_passed_deadline_renders_the_pages_again(tmp_path):
+    """A report not received is 'not due' before its deadline and 'missing' after: the pages that
+    show it are rendered again on the day after it passes, not before."""
+    import datetime as dt
+
+    ds = load(_bundled(tmp_path))
+    site = tmp_path / "site"
+    due = min(r.due for r in collect(ds, 2025, today=dt.date(2025, 1, 1)).reporters_of("hn-2025-gdnn")
+              if r.due and not r.reported)
+    first = build_site(ds, 2025, site, docx=False, history=False, today=due - dt.timedelta(days=2))
+    same = build_site(ds, 2025, site, docx=False, history=False, today=due)
+    assert same.rendered == []  # on the deadline itself the report is not yet late
+    after = build_site(ds, 2025, site, docx=False, history=False, today=due + dt.timedelta(days=1))
+    assert "ke-hoach/hn-2025-gdnn.html" in after.written and "index.html" in after.rendered
+    assert "ke-hoach/hp-2021-2030-chien-luoc.html" not in after.rendered
+    assert first.pages == after.pages
+
+
 def test_pages_of_a_removed_target_are_removed(mini_results, tmp_path):
     site = tmp_path / "site"
     build(mini_results, site)

@@ -1,12 +1,15 @@
-"""Build the site: render every page with Jinja (autoescape on) and write only what changed.
+"""Build the site: render pages with Jinja (autoescape on), only those whose inputs changed.
 
-Incremental: each page is rendered to bytes and compared with the hash recorded for it in the
-folder's manifest (``.gdnn-site.json``); an unchanged page is not rewritten, so its file keeps its
-time and a web server or rsync sees no change. Binary downloads (.docx, .pdf, .xlsx) are keyed on
-the hash of their inputs instead, since they embed times: a plan's .docx is rendered again only
-when its file, the agency registry or the template changed. Every file is written atomically, the
-manifest last; pages that a previous build wrote and this one does not are removed, and nothing
-else in the folder is touched. A folder with files that no build wrote is refused.
+Incremental, because a national site has some 77.000 pages and an edit touches a handful. Each page
+has a fingerprint of what it is made from (``Inputs``): gdnn's version, the templates, the agency
+registry, and the plan and result files it shows; the folder's manifest (``.gdnn-site.json``) keeps
+the fingerprint each page was last rendered from. A page whose fingerprint is unchanged is not
+rendered at all; one that is rendered is written only when its bytes changed, so its file keeps its
+time and a web server or rsync sees no change. When no input changed at all, the build stops before
+it computes the year's figures. Binary downloads (.docx, .pdf, .xlsx) are keyed on their inputs too,
+since they embed times. Every file is written atomically, the manifest last; pages that a previous
+build wrote and this one does not are removed, and nothing else in the folder is touched. A folder
+with files that no build wrote is refused.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from pathlib import Path
 from .. import atomic, gaps_view
 from ..errors import GdnnError
 from ..i18n import _
+from ..report import plan_label
 from . import pages
 from .charts import line_chart
 
 MANIFEST = ".gdnn-site.json"
-FORMAT = 1
+FORMAT = 2  # 2: page fingerprints (1 kept only page hashes)
 
 
 @dataclass
@@ -35,6 +39,7 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # pages rendered (the others' inputs did not change)
     pages: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -62,7 +67,7 @@ def _env():
 
 
 class Writer:
-    """Writes files under ``out`` only when their content (or inputs) changed, and remembers what it wrote."""
+    """Writes files under ``out`` only when their inputs (and then their bytes) changed, and remembers them."""
 
     def __init__(self, out: Path):
         self.out = out
@@ -80,15 +85,43 @@ class Writer:
             raise GdnnError(_("{out} already holds files that gdnn site did not write; choose an empty or new "
                               "folder with -o, so that nothing of yours is overwritten").format(out=out))
         self.files: dict[str, str] = {}
+        self.inputs: dict[str, str] = {}  # page → fingerprint of what it was rendered from
+        self.state: dict = {}  # whole-build fingerprint, the days it holds for, page count
         self.memo: dict = self.old.get("history", {}) if self.old.get("version") == _version() else {}
 
     def _known(self, rel: str, digest: str) -> bool:
         return self.old.get("files", {}).get(rel) == digest and (self.out / rel).is_file()
 
-    def text(self, rel: str, content: str) -> None:
+    def fresh(self, rel: str, inputs: str) -> bool:
+        """True, and the page is kept as it is, when it was last rendered from the same inputs."""
+        digest = self.old.get("files", {}).get(rel)
+        if self.old.get("inputs", {}).get(rel) != inputs or digest is None or not (self.out / rel).is_file():
+            return False
+        self.files[rel], self.inputs[rel] = digest, inputs
+        self.result.unchanged.append(rel)
+        return True
+
+    def reuse(self, whole: str, today: dt.date) -> bool:
+        """Keep the whole last build when it was complete, made from the same inputs, and still true today."""
+        old = self.old
+        lo, hi = old.get("stable") or (None, None)
+        if (old.get("whole") != whole or not old.get("complete") or (lo and today.isoformat() < lo)
+                or (hi and today.isoformat() > hi)):
+            return False
+        files = old.get("files", {})
+        if not all((self.out / rel).is_file() for rel in files):
+            return False
+        self.files, self.inputs, self.state = dict(files), dict(old.get("inputs", {})), {
+            k: old[k] for k in ("whole", "stable", "pages", "complete")}
+        self.result.unchanged, self.result.pages = sorted(files), old.get("pages", 0)
+        return True
+
+    def text(self, rel: str, content: str, inputs: str | None = None) -> None:
         data = content.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         self.files[rel] = digest
+        if inputs is not None:
+            self.inputs[rel] = inputs
         if self._known(rel, digest):
             self.result.unchanged.append(rel)
         else:
@@ -114,13 +147,15 @@ class Writer:
             raise GdnnError(_("cannot write {path}: {reason}; the pages written so far are kept and the next "
                               "build completes them").format(path=self.out / rel, reason=exc.strerror or exc)) from exc
 
+    def _manifest(self, files: dict, inputs: dict, state: dict) -> str:
+        return json.dumps({"format": FORMAT, "version": _version(), "files": files, "inputs": inputs,
+                           "history": self.memo, **state}, ensure_ascii=False, indent=1, sort_keys=True)
+
     def keep(self) -> None:
         """After a failed build: remember what was written, so that the folder is still known as the site's."""
         files = {**self.old.get("files", {}), **self.files}
-        try:
-            atomic.write_text(self.out / MANIFEST, json.dumps({"format": FORMAT, "version": _version(),
-                                                               "files": files, "history": self.memo},
-                                                              ensure_ascii=False, indent=1, sort_keys=True))
+        try:  # no old fingerprints: a page the failed build did not reach is rendered again next time
+            atomic.write_text(self.out / MANIFEST, self._manifest(files, self.inputs, {}))
         except OSError:
             pass
 
@@ -130,8 +165,7 @@ class Writer:
             if target.is_file() and not target.is_symlink():
                 target.unlink()
                 self.result.removed.append(rel)
-        manifest = {"format": FORMAT, "version": _version(), "files": self.files, "history": self.memo}
-        text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
+        text = self._manifest(self.files, self.inputs, self.state)
         if _file_bytes(self.out / MANIFEST) != text.encode("utf-8"):
             atomic.write_text(self.out / MANIFEST, text)
 
@@ -151,6 +185,62 @@ def _file_bytes(path: Path) -> bytes:
         return b""
 
 
+class Inputs:
+    """Fingerprints of what each page is made from, so that a page whose inputs did not change is not rendered.
+
+    ``base`` is what every page shows: gdnn's version, the templates, the year and options, the
+    agency registry (names, successors). A plan's fingerprint adds its file, the result files that
+    mention it and its reporting and task states (which also depend on today's date); an agency's or
+    an issuer's page, the fingerprints of the plans it lists. ``whole`` covers every data file, so
+    that a build with nothing changed stops before computing the year.
+    """
+
+    def __init__(self, ds, year: int, options: tuple, extra: bytes = b""):
+        self.ds = ds
+        templates = resources.files("gdnn_cli.site")
+        parts = [templates.joinpath("static/site.css").read_bytes()]
+        parts += [f.read_bytes() for f in sorted(templates.joinpath("templates").iterdir(), key=lambda f: f.name)
+                  if f.name.endswith(".html")]
+        self.base = _hash(str(FORMAT), _version(), str(year), repr(options), repr(pages.layout()), extra, *parts,
+                          *(lf.digest for lf in ds.files if lf.kind == "agencies"))
+        self.plan_file = {lf.index.id: lf for lf in ds.files if lf.kind == "plan" and lf.valid}
+        self.results_of: dict[str, list[str]] = {}  # plan id → digests of the result files that mention it
+        for lf in ds.files:
+            if lf.kind == "results" and lf.valid:
+                ri = lf.index
+                named = {ri.plan} | {rec[1] for recs in (ri.figures, ri.progress, ri.reports) for rec in recs}
+                for plan_id in named - {None}:
+                    self.results_of.setdefault(plan_id, []).append(lf.digest)
+        self.common = self.base
+        self.plan: dict[str, str] = {}
+
+    def whole(self, head: str | None) -> str:
+        return _hash(self.base, head or "", *sorted(f"{lf.display}\0{lf.kind}\0{lf.digest}" for lf in self.ds.files))
+
+    def settle(self, sd, docs: dict, history: set) -> None:
+        """The fingerprints that need the year's picture: which agencies have pages (every page links
+        them), and each plan's reporting and task states."""
+        self.common = _hash(self.base, *sd.agencies)
+        for plan in sd.plans:
+            lf = self.plan_file.get(plan.id)
+            self.plan[plan.id] = _hash(self.common, plan.id, lf.digest if lf else "",
+                                       *sorted(self.results_of.get(plan.id, [])), repr(sd.reporters_of(plan.id)),
+                                       repr(sd.tasks_of(plan.id)), repr(docs.get(plan.id)), str(plan.id in history))
+
+    def of_plans(self, plan_ids) -> str:
+        return _hash(self.common, *(self.plan[i] for i in plan_ids))
+
+
+def stable_days(sd, today: dt.date) -> list[str | None]:
+    """The days on which the reporting states computed today still hold: a report not received is
+    'missing' once its deadline has passed, so they hold until the next unpassed deadline."""
+    rows = [r for r in sd.reporters for r in (r, *r.members) if r.due and r.reported is None]
+    passed = [r.due for r in rows if r.due < today]
+    ahead = [r.due for r in rows if r.due >= today]
+    return [(max(passed) + dt.timedelta(days=1)).isoformat() if passed else None,
+            min(ahead).isoformat() if ahead else None]
+
+
 def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx: bool = True, pdf: bool | None = None,
                history: bool = True, today: dt.date | None = None) -> BuildResult:
     """Build the site of ``year`` into ``out``. ``pdf=None`` converts when LibreOffice is on PATH.
@@ -161,7 +251,7 @@ def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx:
     """
     out = Path(out)
     atomic.check_folder(out, (), [ds.root])
-    args = (ds, year, templates, docx, pdf, history, today)
+    args = (ds, year, templates, docx, pdf, history, today or dt.date.today())
     if not out.exists():
         with atomic.staged(out) as stage:
             res = _run(Writer(stage), *args)
@@ -181,44 +271,67 @@ def _run(w: "Writer", *args) -> BuildResult:
     return w.result
 
 
-def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, history: bool, today) -> None:
-    sd = pages.collect(ds, year, today=today)
-    env = _env()
-    hist = _history(ds, w, history)
+def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, history: bool, today: dt.date) -> None:
     if pdf is None:
         pdf = docx and bool(shutil.which("soffice") or shutil.which("libreoffice"))
+    hist = _history(ds, w, history)
+    tdir = _templates(ds, templates) if docx else None
+    inputs = Inputs(ds, year, (docx, pdf, hist is not None), _file_bytes(tdir / "ke-hoach.docx") if tdir else b"")
+    whole = inputs.whole(hist.head if hist else None)
+    if w.reuse(whole, today):
+        return
+    sd = pages.collect(ds, year, today=today)
+    env = _env()
     base = {"year": year, "site_illustrative": sd.illustrative, "generated_by": f"gdnn {_version()}"}
-    plan_files = {lf.index.id: lf.path for lf in ds.files if lf.kind == "plan" and lf.valid}
+    plan_files = {pid: lf.path for pid, lf in inputs.plan_file.items()}
 
-    def page(rel: str, template: str, crumbs: list[tuple[str, str | None]], **ctx) -> None:
-        root = "../" * rel.count("/")
-        w.text(rel, env.get_template(template).render(**base, **ctx, root=root, crumbs=crumbs, self_href=rel))
+    def page(rel: str, template: str, crumbs: list[tuple[str, str | None]], fingerprint: str, make) -> None:
+        """Render ``template`` with ``make()`` unless the page was rendered from the same inputs before."""
         w.result.pages += 1
+        if w.fresh(rel, fingerprint):
+            return
+        root = "../" * rel.count("/")
+        w.text(rel, env.get_template(template).render(**base, **make(), root=root, crumbs=crumbs, self_href=rel),
+               fingerprint)
+        w.result.rendered.append(rel)
 
     w.text("style.css", resources.files("gdnn_cli.site").joinpath("static/site.css").read_text(encoding="utf-8"))
     downloads = _downloads(sd, w, year)
-    page("index.html", "home.html", [], title=f"Tiến độ thực hiện các kế hoạch giáo dục nghề nghiệp năm {year}",
-         illustrative=sd.illustrative, downloads=downloads, **pages.home(sd))
+    docs = _plan_documents(ds, sd, w, plan_files, tdir, pdf)
+    with_history = {p.id for p in sd.plans if hist and hist.covers(plan_files.get(p.id))}
+    inputs.settle(sd, docs, with_history)
+    all_plans = [p.id for p in sd.plans]
+    page("index.html", "home.html", [], inputs.of_plans(all_plans),
+         lambda: dict(title=f"Tiến độ thực hiện các kế hoạch giáo dục nghề nghiệp năm {year}",
+                      illustrative=sd.illustrative, downloads=downloads, **pages.home(sd)))
     for issuer, plans in pages.issuers(sd).items():
-        ictx = pages.issuer_page(sd, issuer, plans)
         page(pages.issuer_href(issuer), "issuer.html", [("Trang chủ", "index.html")],
-             title=f"Kế hoạch của {ictx['name']} có hiệu lực năm {year}", **ictx)
-    docs = _plan_documents(ds, sd, w, plan_files, templates, docx, pdf)
+             inputs.of_plans(p.id for p in plans), lambda issuer=issuer, plans=plans: _titled(
+                 pages.issuer_page(sd, issuer, plans), lambda c: f"Kế hoạch của {c['name']} có hiệu lực năm {year}"))
+    home = ("Trang chủ", "index.html")
     for plan in sd.plans:
-        home = ("Trang chủ", "index.html")
-        commits = _plan_history(hist, plan, plan_files.get(plan.id)) if hist else None
-        ctx = pages.plan_page(sd, plan, history=commits is not None, downloads=docs.get(plan.id, {}))
-        page(pages.plan_href(plan.id), "plan.html", [home], title=ctx["label"], **ctx)
-        crumbs = [home, (ctx["label"], pages.plan_href(plan.id))]
+        label, fp, has_history = plan_label(plan), inputs.plan[plan.id], plan.id in with_history
+        page(pages.plan_href(plan.id), "plan.html", [home], fp, lambda plan=plan, label=label, has=has_history: dict(
+            pages.plan_page(sd, plan, history=has, downloads=docs.get(plan.id, {})), title=label))
+        crumbs = [home, (label, pages.plan_href(plan.id))]
         for t, parent in pages.targets_with_parents(plan):
-            tctx = pages.target_page(sd, plan, t, parent)
-            page(pages.target_href(plan.id, t.id), "target.html", crumbs, title=f"{t.name} — {ctx['label']}", **tctx)
-        if commits is not None:
-            page(pages.history_href(plan.id), "history.html", crumbs, title=f"Lịch sử sửa đổi — {ctx['label']}",
-                 plan=plan, label=ctx["label"], commits=commits[0], total=commits[1], illustrative=False)
+            page(pages.target_href(plan.id, t.id), "target.html", crumbs, fp,
+                 lambda plan=plan, t=t, parent=parent, label=label: dict(
+                     pages.target_page(sd, plan, t, parent), title=f"{t.name} — {label}"))
+        if has_history:
+            page(pages.history_href(plan.id), "history.html", crumbs, _hash(fp, hist.head or ""),
+                 lambda plan=plan, label=label: dict(
+                     title=f"Lịch sử sửa đổi — {label}", plan=plan, label=label, illustrative=False,
+                     **dict(zip(("commits", "total"), _plan_history(hist, plan, plan_files[plan.id])))))
     for aid in sd.agencies:
-        actx = pages.agency_page(sd, aid)
-        page(pages.agency_href(aid), "agency.html", [("Trang chủ", "index.html")], title=actx["a"].name, **actx)
+        page(pages.agency_href(aid), "agency.html", [home], inputs.of_plans(p.id for p in sd.plans_of.get(aid, [])),
+             lambda aid=aid: _titled(pages.agency_page(sd, aid), lambda c: c["a"].name))
+    w.state = {"whole": whole, "stable": stable_days(sd, today), "pages": w.result.pages,
+               "complete": not w.result.notes}
+
+
+def _titled(ctx: dict, title) -> dict:
+    return {**ctx, "title": title(ctx)}
 
 
 def _history(ds, w: Writer, wanted: bool):
@@ -230,16 +343,17 @@ def _history(ds, w: Writer, wanted: bool):
     return h if h.available else None
 
 
-def _plan_history(hist, plan, path: Path | None):
-    if path is None:
-        return None
-    try:
-        commits, total = hist.commits(path)
-    except ValueError:  # the file lies outside the repository (a symlink)
-        return None
+def _plan_history(hist, plan, path: Path) -> tuple[list, int]:
+    commits, total = hist.commits(path)
     for c in commits:
         hist.explain(c, plan.id)
     return commits, total
+
+
+def _templates(ds, templates: Path | None) -> Path:
+    from ..render.docx import templates_dir
+
+    return templates_dir(templates, ds.root)
 
 
 def _downloads(sd, w: Writer, year: int) -> dict:
@@ -261,14 +375,13 @@ def _downloads(sd, w: Writer, year: int) -> dict:
     return names
 
 
-def _plan_documents(ds, sd, w: Writer, plan_files: dict, templates: Path | None, docx: bool, pdf: bool) -> dict:
+def _plan_documents(ds, sd, w: Writer, plan_files: dict, tdir: Path | None, pdf: bool) -> dict:
     """Each plan's .docx through the plan renderer (and .pdf), rebuilt only when its inputs changed."""
-    if not docx or not sd.plans:
+    if tdir is None or not sd.plans:
         return {}
-    from ..render.docx import convert_pdf, templates_dir
+    from ..render.docx import convert_pdf
     from ..render.plan_doc import render_plan
 
-    tdir = templates_dir(templates, ds.root)
     shared = _hash(_file_bytes(tdir / "ke-hoach.docx"), _version(),
                    *(lf.digest for lf in ds.files if lf.kind == "agencies"))
     out: dict[str, dict] = {}

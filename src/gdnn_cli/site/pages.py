@@ -180,6 +180,11 @@ HOME_CARDS = 30  # up to this many plans, home shows each one; beyond, one line 
 ISSUER_CARDS = 60  # beyond this many plans, an issuer's page lists them one row each
 
 
+def layout() -> tuple[int, ...]:
+    """The thresholds above, part of every page's fingerprint (a page changes shape when they do)."""
+    return HOME_CARDS, ISSUER_CARDS, AGENCY_FULL, AGENCY_ROWS
+
+
 def plan_card(sd: SiteData, plan: Plan) -> dict:
     overdue = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.state in ("missing", "late")]
     return {"label": plan_label(plan), "title": plan.title, "href": plan_href(plan.id), "id": plan.id,
