@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -11,6 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from gdnn_cli.cli import app
@@ -144,6 +147,23 @@ def test_charts_are_svg_with_their_data(tmp_path):
     # the chart's table holds the yearly series: 2024 official 39%, the others illustrative
     table = re.search(r'<table id="bd-bang-cap-chung-chi-2025-data".*?</table>', page, re.S).group(0)
     assert re.search(r"2024</th><td class=\"num\">39%<", table) and re.search(r"2023</th><td class=\"num\">38,1%\*<", table)
+    # the y axis reads in round steps: 0%, 10% … 50%, never 12,5% or 37,5%
+    labels = re.findall(r'text-anchor="end">([^<]*)<', svgs[0])
+    assert labels == ["0%", "10%", "20%", "30%", "40%", "50%"]
+
+
+@given(st.floats(min_value=0.01, max_value=1e9))
+def test_chart_axis_labels_are_round(top):
+    """Whatever the largest figure, the axis covers it and every label is a whole multiple of a
+    1, 2 or 5 step (a 2,5 step only between 0 and 2,5 × 10ⁿ is allowed, as 0,5 steps)."""
+    from gdnn_cli.site.charts import _divisions, _nice_max
+
+    hi = _nice_max(top)
+    n = _divisions(0.0, hi)
+    step = hi / n
+    assert hi >= top and n in (4, 5)
+    mantissa = step / 10 ** math.floor(math.log10(step) + 1e-9)
+    assert any(math.isclose(mantissa, m, rel_tol=1e-9) for m in (1, 2, 5)), (top, hi, n)
 
 
 def test_trajectory_path_runs_to_the_milestone():

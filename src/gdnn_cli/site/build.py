@@ -317,11 +317,11 @@ def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, hi
         for t, parent in pages.targets_with_parents(plan):
             page(pages.target_href(plan.id, t.id), "target.html", crumbs, fp,
                  lambda plan=plan, t=t, parent=parent, label=label: dict(
-                     pages.target_page(sd, plan, t, parent), title=f"{t.name} — {label}"))
+                     pages.target_page(sd, plan, t, parent), title=f"{t.name} — {label}", crumb=t.name))
         if has_history:
             page(pages.history_href(plan.id), "history.html", crumbs, _hash(fp, hist.head or ""),
                  lambda plan=plan, label=label: dict(
-                     title=f"Lịch sử sửa đổi — {label}", plan=plan, label=label, illustrative=False,
+                     title=f"Lịch sử sửa đổi — {label}", crumb="Lịch sử sửa đổi", plan=plan, label=label, illustrative=False,
                      **dict(zip(("commits", "total"), _plan_history(hist, plan, plan_files[plan.id])))))
     for aid in sd.agencies:
         page(pages.agency_href(aid), "agency.html", [home], inputs.of_plans(p.id for p in sd.plans_of.get(aid, [])),

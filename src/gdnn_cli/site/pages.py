@@ -131,8 +131,10 @@ def short_date(when: dt.date) -> str:
 
 
 def plan_date(plan: Plan) -> str:
+    """'ngày 04 tháng 3 năm 2022'; for a plan whose published text leaves day and month blank, the
+    year and that they are blank, so that a reader does not take the year for the plan's period."""
     d = plan.date
-    return fmt_long_date(d.year, d.month, d.day) if d.month else f"năm {d.year}"
+    return fmt_long_date(d.year, d.month, d.day) if d.month else f"năm {d.year} (văn bản không ghi ngày, tháng)"
 
 
 def agency_link(sd: SiteData, agency_id: str) -> dict:
@@ -312,7 +314,11 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
 
 
 def kicker(plan: Plan) -> str:
-    """'Kế hoạch số 72/KH-UBND · ngày 04 tháng 3 năm 2022': what stands above a plan's title."""
+    """'Kế hoạch số 72/KH-UBND · ngày 04 tháng 3 năm 2022', or 'Kế hoạch ban hành năm 2022' for a plan
+    published without number, day and month: what stands above a plan's title."""
+    d = plan.date
+    if not d.month:
+        return f"{plan.type}{f' số {plan.number}' if plan.number else ''} ban hành năm {d.year}"
     return " · ".join(x for x in (plan.type + (f" số {plan.number}" if plan.number else ""), plan_date(plan)) if x)
 
 
