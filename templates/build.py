@@ -2,7 +2,7 @@
 
 import sys
 
-from gdnn_cli.render.template_builder import main
+from tools.template_builder import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:] or ["templates"]))
