@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .. import atomic, gaps_view
-from ..errors import GdnnError
-from ..i18n import _
-from ..report import plan_label
-from . import pages
-from .charts import line_chart
+from gdnn_cli.common import atomic
+from gdnn_cli.tracking import view as gaps_view
+from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.common.i18n import _
+from gdnn_cli.documents.report_data import plan_label
+from gdnn_cli.site import pages
+from gdnn_cli.site.charts import line_chart
 
 MANIFEST = ".gdnn-site.json"
 FORMAT = 2  # 2: page fingerprints (1 kept only page hashes)
@@ -337,7 +338,7 @@ def _titled(ctx: dict, title) -> dict:
 def _history(ds, w: Writer, wanted: bool):
     if not wanted:
         return None
-    from .history import History
+    from gdnn_cli.site.history import History
 
     h = History(ds.root, w.memo)
     return h if h.available else None
@@ -351,7 +352,7 @@ def _plan_history(hist, plan, path: Path) -> tuple[list, int]:
 
 
 def _templates(ds, templates: Path | None) -> Path:
-    from ..render.docx import templates_dir
+    from gdnn_cli.documents.docx import templates_dir
 
     return templates_dir(templates, ds.root)
 
@@ -365,8 +366,8 @@ def _downloads(sd, w: Writer, year: int) -> dict:
     w.text(names["json"], as_json)
 
     def xlsx(path: Path) -> None:
-        from ..report import PlanPart, ReportData
-        from ..xlsx import write_xlsx
+        from gdnn_cli.documents.report_data import PlanPart, ReportData
+        from gdnn_cli.documents.workbook import write_xlsx
 
         data = ReportData("", year, "", [PlanPart(p, sd.rows_of(p.id), [], []) for p in sd.plans])
         write_xlsx(data, path)
@@ -379,8 +380,8 @@ def _plan_documents(ds, sd, w: Writer, plan_files: dict, tdir: Path | None, pdf:
     """Each plan's .docx through the plan renderer (and .pdf), rebuilt only when its inputs changed."""
     if tdir is None or not sd.plans:
         return {}
-    from ..render.docx import convert_pdf
-    from ..render.plan_doc import render_plan
+    from gdnn_cli.documents.docx import convert_pdf
+    from gdnn_cli.documents.plan_doc import render_plan
 
     shared = _hash(_file_bytes(tdir / "ke-hoach.docx"), _version(),
                    *(lf.digest for lf in ds.files if lf.kind == "agencies"))

@@ -1,0 +1,109 @@
+"""Gap rows as text for people: a rich table, CSV for spreadsheets, Markdown for merge requests."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from gdnn_cli.tracking.gaps import GapRow
+from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_signed
+
+STATUS_VI = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu",
+             "achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
+             "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu để đánh giá"}
+STATUS_STYLE = {"exceeded": "bold green", "met": "green", "not_met": "bold red", "no_data": "dim",
+                "achieved": "green", "on_track": "cyan", "behind": "yellow", "at_risk": "bold red", "too_few": "dim"}
+ILLUSTRATIVE_LINE = "* Số liệu minh họa (illustrative), không phải số liệu chính thức."
+COLUMNS = ["Kế hoạch", "Chỉ tiêu", "Năm", "Đơn vị", "Kế hoạch (chỉ tiêu)", "Thực hiện", "Chênh lệch",
+           "Tỷ lệ so với KH", "Đánh giá", "Nguồn"]
+
+
+def target_text(r: GapRow) -> str:
+    fmt = fmt_percent if r.unit.strip() == "%" else fmt_number
+    if r.target_value is not None:
+        return fmt(r.target_value)
+    if r.target_min is not None and r.target_max is not None:
+        return f"{fmt_number(r.target_min)} - {fmt(r.target_max)}"
+    return fmt(r.target_min if r.target_min is not None else r.target_max)
+
+
+def actual_text(r: GapRow) -> str:
+    if r.actual is None:
+        return "—"
+    text = fmt_percent(r.actual, 2) if r.unit.strip() == "%" else fmt_number(r.actual, 2)
+    return text + ("*" if r.illustrative else "")
+
+
+def gap_text(r: GapRow) -> str:
+    if r.gap is None:
+        return "—"
+    unit = " điểm %" if r.unit.strip() == "%" else ""
+    return fmt_signed(r.gap, 2) + unit
+
+
+def achievement_text(r: GapRow) -> str:
+    return "—" if r.achievement is None else fmt_percent(r.achievement)
+
+
+def status_text(r: GapRow) -> str:
+    """The verdict alone: a milestone ahead says how it progresses, never a one-point 'forecast'."""
+    return STATUS_VI.get(r.status, r.status)
+
+
+def name_text(r: GapRow) -> str:
+    indent = "  " * r.level
+    prefix = "Trong đó: " if r.kind == "share" else "- " if r.kind == "part" else ""
+    return indent + prefix + r.name
+
+
+def cells(r: GapRow) -> list[str]:
+    return [r.plan, name_text(r), str(r.year), r.unit, target_text(r), actual_text(r), gap_text(r),
+            achievement_text(r), status_text(r), r.source or ""]
+
+
+def any_illustrative(rows: list[GapRow]) -> bool:
+    return any(r.illustrative for r in rows)
+
+
+def to_csv(rows: list[GapRow]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["plan", "target", "name", "year", "unit", "target_value", "target_min", "target_max", "actual",
+                "gap", "achievement", "status", "illustrative", "source"])
+    for r in rows:
+        w.writerow([r.plan, r.target, r.name, r.year, r.unit, r.target_value, r.target_min, r.target_max, r.actual,
+                    None if r.gap is None else round(r.gap, 4),
+                    None if r.achievement is None else round(r.achievement, 2), r.status, r.illustrative, r.source])
+    return buf.getvalue()
+
+
+def to_markdown(rows: list[GapRow]) -> str:
+    def esc(s: str) -> str:
+        return s.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for r in rows:
+        lines.append("| " + " | ".join(esc(c) for c in cells(r)) + " |")
+    if any_illustrative(rows):
+        lines += ["", ILLUSTRATIVE_LINE]
+    return "\n".join(lines) + "\n"
+
+
+def to_rich(rows: list[GapRow], year: int):
+    from rich.table import Table
+
+    tables = []
+    for plan in dict.fromkeys(r.plan for r in rows):
+        table = Table(title=f"{plan} — năm {year}", title_justify="left", show_lines=False)
+        for col in COLUMNS[1:-1]:
+            table.add_column(col, justify="right" if col in ("Kế hoạch (chỉ tiêu)", "Thực hiện", "Chênh lệch",
+                                                              "Tỷ lệ so với KH") else "left",
+                             overflow="fold", max_width=40 if col in ("Chỉ tiêu", "Nguồn") else None)
+        for r in rows:
+            if r.plan != plan:
+                continue
+            c = cells(r)[1:-1]
+            c[7] = f"[{STATUS_STYLE.get(r.status, '')}]{c[7]}[/]"
+            table.add_row(*c)
+        tables.append(table)
+    return tables
