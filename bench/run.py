@@ -76,8 +76,8 @@ def _recite_bases(plan: dict) -> None:
         number, when = base.get("number"), base.get("date")
         if not number or not hasattr(when, "year"):
             continue
-        cite = re.compile(re.escape(number) + r"([\s,]*ngày\s+\d{1,2}/\d{1,2}/)\d{4}")
-        plan["preamble"] = [cite.sub(lambda m: f"{number}{m.group(1)}{when.year}", p) for p in plan.get("preamble") or []]
+        cite = re.compile("(" + re.escape(number) + r"[\s,]*ngày\s+\d{1,2}/\d{1,2}/)\d{4}")
+        plan["preamble"] = [cite.sub(rf"\g<1>{when.year}", p) for p in plan.get("preamble") or []]
 
 
 def _dump(path: Path, data) -> None:

@@ -35,7 +35,6 @@ KNOWN_PRIVATE = {
     "exchange/reminder.py imports gdnn_cli.documents.report_doc._sign_lines",
     "review/textconv.py imports gdnn_cli.core.dataset._models",
     "site/history.py imports gdnn_cli.review.gitdiff._git",
-    "site/pages.py imports gdnn_cli.site.charts._fmt",
 }
 KNOWN_CYCLES = {  # as the depth-first search meets them; fixing one may show another in its place
     "documents.report_data → documents.report_text → documents.report_data",

@@ -9,7 +9,8 @@ git, and the year's gaps to download. Every figure comes from the library's own 
 - ``pages``: what each page shows, assembled from the library;
 - ``charts``: inline SVG charts (no JavaScript), each with its data as a table;
 - ``history``: each commit that changed a plan, summarised by ``gdnn diff``'s machinery;
-- ``build``: Jinja rendering and the incremental, atomic writer.
+- ``incremental``: what each page was made from (the manifest) and the writer that skips the unchanged;
+- ``build``: Jinja rendering, downloads and documents.
 """
 
 from __future__ import annotations

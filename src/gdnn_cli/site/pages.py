@@ -20,7 +20,7 @@ from gdnn_cli.common.numbers import day_month, fmt_long_date
 from gdnn_cli.documents.report_data import PROGRESS_VI, STATE_VI, plan_label
 from gdnn_cli.review.textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
 from gdnn_cli.tracking.status import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
-from gdnn_cli.site.charts import Trajectory
+from gdnn_cli.site.charts import Trajectory, fmt_value
 
 MET = ("exceeded", "met")
 
@@ -267,17 +267,17 @@ def trajectory(sd: SiteData, plan: Plan, t: Target, idx, row: GapRow | None) -> 
 
 def trajectory_rows(tr: Trajectory) -> list[dict]:
     """The chart's data as table rows, formatted as the gaps table formats numbers."""
-    from gdnn_cli.site.charts import _fmt
+    def cell(year: int, point: tuple[int, float] | None) -> str:
+        return fmt_value(point[1], tr.percent) if point and point[0] == year else ""
 
     out = []
     for y in tr.years:
         a, p = tr.actual.get(y), tr.path.get(y)
         if a is None and p is None and not (tr.target and tr.target[0] == y):
             continue
-        out.append({"year": y, "actual": _fmt(a, tr.percent) + ("*" if y in tr.illustrative else "") if a is not None
-                    else "—", "path": _fmt(p, tr.percent) if p is not None else "—",
-                    "target": _fmt(tr.target[1], tr.percent) if tr.target and tr.target[0] == y else "",
-                    "forecast": _fmt(tr.forecast[1], tr.percent) if tr.forecast and tr.forecast[0] == y else ""})
+        actual = fmt_value(a, tr.percent) + ("*" if y in tr.illustrative else "") if a is not None else "—"
+        out.append({"year": y, "actual": actual, "path": fmt_value(p, tr.percent) if p is not None else "—",
+                    "target": cell(y, tr.target), "forecast": cell(y, tr.forecast)})
     return out
 
 
