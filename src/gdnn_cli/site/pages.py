@@ -17,7 +17,8 @@ from gdnn_cli.core.figures import fill_plan
 from gdnn_cli.tracking.gaps import GapRow, actual_for, key_of, reference_value
 from gdnn_cli.core.models import Assignment, Plan, Target
 from gdnn_cli.common.numbers import day_month, fmt_long_date
-from gdnn_cli.documents.report_data import PROGRESS_VI, STATE_VI, plan_label
+from gdnn_cli.documents.naming import plan_short as plan_label
+from gdnn_cli.documents.report_data import PROGRESS_VI, STATE_VI
 from gdnn_cli.review.textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
 from gdnn_cli.tracking.status import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
 from gdnn_cli.site.charts import Trajectory
