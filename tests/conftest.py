@@ -71,6 +71,6 @@ def beyond_plan(root: Path) -> Path:
 
 def issues(root: Path, code: str) -> list:
     """The problems of one code that validating ``root`` reports."""
-    from gdnn_cli.dataset import load
+    from gdnn_cli.core.dataset import load
 
     return [i for i in load(root).issues if i.code == code]

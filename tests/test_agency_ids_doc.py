@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gdnn_cli.dataset import load
+from gdnn_cli.core.dataset import load
 from tests.conftest import REPO
 
 # Quyết định 19/2025/QĐ-TTg: the 34 provincial codes

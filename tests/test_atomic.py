@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli import atomic
-from gdnn_cli.cli import app
-from gdnn_cli.errors import GdnnError
+from gdnn_cli.common import atomic
+from gdnn_cli.cli.app import app
+from gdnn_cli.common.errors import GdnnError
 from tests.test_bad_input import snapshot
 
 runner = CliRunner()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
+from gdnn_cli.cli.app import app
 from tests.conftest import edit, plan_path
 
 runner = CliRunner()
@@ -201,7 +201,7 @@ def test_fifo_is_refused_without_blocking(mini, tmp_path):
 
 
 def test_size_is_checked_before_reading(mini, tmp_path, monkeypatch):
-    from gdnn_cli import loader
+    from gdnn_cli.core import loader
 
     monkeypatch.setattr(loader, "MAX_BYTES", 100)
     reads: list[int] = []

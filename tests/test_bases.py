@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from gdnn_cli.bases import base_text, parse_number
-from gdnn_cli.dataset import load
-from gdnn_cli.models import DocumentRef
-from gdnn_cli.render.plan_doc import plan_context
+from gdnn_cli.core.bases import base_text, parse_number
+from gdnn_cli.core.dataset import load
+from gdnn_cli.core.models import DocumentRef
+from gdnn_cli.documents.plan_doc import plan_context
 from tests.conftest import REPO, beyond_plan, edit, issues
 
 

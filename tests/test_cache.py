@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import gdnn_cli.dataset as dataset
-from gdnn_cli.cache import Cache
+import gdnn_cli.core.dataset as dataset
+from gdnn_cli.core.cache import Cache
 from tests.conftest import edit, plan_path
 
 
@@ -47,7 +47,7 @@ def test_changed_schema_invalidates(mini, tmp_path, counted, monkeypatch):
     cache = tmp_path / "cache"
     dataset.load(mini, cache=Cache(cache))
     counted.clear()
-    import gdnn_cli.cache as cache_mod
+    import gdnn_cli.core.cache as cache_mod
 
     monkeypatch.setattr(cache_mod, "fingerprint", lambda: "another-schema")
     dataset.load(mini, cache=Cache(cache))
@@ -121,7 +121,7 @@ def test_cached_paths_are_right_from_another_folder(mini, tmp_path, monkeypatch)
 def test_fingerprint_covers_every_module(monkeypatch, module):
     from pathlib import Path
 
-    import gdnn_cli.cache as cache_mod
+    import gdnn_cli.core.cache as cache_mod
 
     cache_mod.fingerprint.cache_clear()
     before = cache_mod.fingerprint()

@@ -9,7 +9,7 @@ import sys
 
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
+from gdnn_cli.cli.app import app
 from tests.conftest import REPO, edit, plan_path
 
 runner = CliRunner()
@@ -133,7 +133,7 @@ def test_warnings_are_one_line_unless_verbose(mini):
 
 def _boom_program(tmp_path):
     """The real entry point with one extra command that has a bug."""
-    return [sys.executable, "-c", "import sys; import gdnn_cli.cli as c; "
+    return [sys.executable, "-c", "import sys; import gdnn_cli.cli.app as c; "
             "c.app.command('boom')(lambda: 1 / 0); sys.argv = ['gdnn', 'boom']; c.main()"]
 
 

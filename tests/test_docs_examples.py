@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gdnn_cli.dataset import load
+from gdnn_cli.core.dataset import load
 from tests.conftest import REPO
 
 FENCE = re.compile(r"^```yaml\n(.*?)^```", re.DOTALL | re.MULTILINE)

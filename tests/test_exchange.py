@@ -13,8 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
-from gdnn_cli.dataset import load
+from gdnn_cli.cli.app import app
+from gdnn_cli.core.dataset import load
 from gdnn_cli.exchange import layout as L
 from gdnn_cli.exchange.asks import asks_for
 from tests.conftest import REPO
@@ -326,7 +326,7 @@ def test_remind_leaves_dotted_blanks_and_a_balanced_annex_title(data, tmp_path):
     """Without --contact the clerk fills a dotted blank (no-break spaces printed nothing and wrapped)."""
     from docx import Document
 
-    from gdnn_cli.render.lines import CM_PER_PT, text_width_em
+    from gdnn_cli.documents.lines import CM_PER_PT, text_width_em
 
     out = tmp_path / "cv.docx"
     res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",

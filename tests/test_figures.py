@@ -16,21 +16,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gdnn_cli import figures
-from gdnn_cli.dataset import load
-from gdnn_cli.figures import (
-    Figures,
-    due_figure,
-    fill,
-    fill_plan,
-    number_text,
-    target_figure,
-)
-from gdnn_cli.models import Plan, ReportingRule, Target
-from gdnn_cli.render.docx import templates_dir
-from gdnn_cli.render.plan_doc import render_plan
-from gdnn_cli.render.readback import docx_text
-from gdnn_cli.textconv import render as textconv_render
+from gdnn_cli.core import figures
+from gdnn_cli.core.dataset import load
+from gdnn_cli.core.figures import Figures, due_figure, fill, fill_plan, number_text, target_figure
+from gdnn_cli.core.models import Plan, ReportingRule, Target
+from gdnn_cli.documents.docx import templates_dir
+from gdnn_cli.documents.plan_doc import render_plan
+from tools.readback import docx_text
+from gdnn_cli.review.textconv import render as textconv_render
 from tests.conftest import REPO, edit, plan_path
 
 PLANS = sorted(p.relative_to(REPO / "data" / "plans") for p in (REPO / "data" / "plans").rglob("*.yaml"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import docx
 import pytest
 
-from gdnn_cli.dataset import load
-from gdnn_cli.funding import amount_text, joined
-from gdnn_cli.models import Budget
-from gdnn_cli.render.docx import templates_dir
-from gdnn_cli.render.plan_doc import render_plan
-from gdnn_cli.render.readback import docx_text
+from gdnn_cli.core.dataset import load
+from gdnn_cli.core.funding import amount_text, joined
+from gdnn_cli.core.models import Budget
+from gdnn_cli.documents.docx import templates_dir
+from gdnn_cli.documents.plan_doc import render_plan
+from tools.readback import docx_text
 from tests.conftest import beyond_plan, edit, issues
 
 SENTENCE = ("Kinh phí thực hiện Kế hoạch giai đoạn 2024 - 2030 dự kiến vào khoảng 565 tỷ đồng, gồm: nguồn vốn "
@@ -69,7 +69,7 @@ def test_sources_add_up_to_the_budget(beyond):
 
 def test_gaps_on_the_fixture_from_its_result_files(beyond):
     """The whole path: result files (illustrative, 2023–2026) → gaps seen from 2026."""
-    from gdnn_cli.tracking import gap_rows
+    from gdnn_cli.tracking.status import gap_rows
 
     rows = {r.target: r for r in gap_rows(load(beyond), 2026)}
     assert rows["tuyen-sinh"].actual == pytest.approx(28300) and rows["tuyen-sinh"].status == "on_track"

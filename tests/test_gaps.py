@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gdnn_cli.gaps import Actual, achievement_of, combine, gap_of, in_force, rows_for_plan, status_of
-from gdnn_cli.models import Period, Plan, Target
+from gdnn_cli.tracking.gaps import Actual, achievement_of, combine, gap_of, in_force, rows_for_plan, status_of
+from gdnn_cli.core.models import Period, Plan, Target
 
 finite = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
 rate = st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False)
@@ -282,8 +282,8 @@ def test_share_of_a_milestone_ahead_is_projected_when_it_has_data():
 
 
 def test_every_target_of_the_bundled_strategy_is_shown():
-    from gdnn_cli.dataset import load
-    from gdnn_cli.tracking import gap_rows
+    from gdnn_cli.core.dataset import load
+    from gdnn_cli.tracking.status import gap_rows
     from tests.conftest import REPO
 
     ds = load(REPO / "data")
@@ -296,7 +296,7 @@ def test_every_target_of_the_bundled_strategy_is_shown():
 
 
 def test_about_tolerance_is_five_percent_of_the_value_or_the_bound():
-    from gdnn_cli.gaps import about_tolerance
+    from gdnn_cli.tracking.gaps import about_tolerance
 
     assert about_tolerance(point(200, qualifier="khoang")) == 10
     assert about_tolerance(point(200, qualifier="khoang", tolerance=3)) == 3
@@ -342,7 +342,7 @@ def test_achievement_without_a_base():
 
 
 def test_reference_value_follows_direction():
-    from gdnn_cli.gaps import reference_value
+    from gdnn_cli.tracking.gaps import reference_value
 
     assert reference_value(point(7)) == 7
     assert reference_value(rng(40, 45)) == 40 and reference_value(rng(40, 45, "lower")) == 45
@@ -372,7 +372,7 @@ def test_rates_without_numerators_take_the_best_sourced_record():
 
 
 def test_in_force_and_ahead_edges():
-    from gdnn_cli.gaps import ahead
+    from gdnn_cli.tracking.gaps import ahead
 
     plan = _plan([{"id": "m", "name": "m", "unit": "người", "value": 1, "year": 2030}], start=2021, end=2030)
     (m,) = plan.targets
@@ -381,7 +381,7 @@ def test_in_force_and_ahead_edges():
 
 
 def test_cumulative_sum_starts_with_the_period():
-    from gdnn_cli.gaps import actual_for
+    from gdnn_cli.tracking.gaps import actual_for
 
     plan = _plan([{"id": "c", "name": "C", "unit": "trường", "value": 10, "year": 2025, "cumulative": True}])
     (c,) = plan.targets

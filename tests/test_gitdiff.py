@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import gdnn_cli.cli_git  # noqa: F401 - registers the commands on the app
-from gdnn_cli import gitdiff
-from gdnn_cli.cli import app
-from gdnn_cli.errors import GdnnError
+import gdnn_cli.cli.review  # noqa: F401 - registers the commands on the app
+from gdnn_cli.review import gitdiff
+from gdnn_cli.cli.app import app
+from gdnn_cli.common.errors import GdnnError
 from tests.conftest import FIXTURES, edit
 
 runner = CliRunner()
 SUB = "dữ liệu kế hoạch/data"
 # Runs the CLI with the git commands registered, whether or not cli.py imports cli_git yet.
-CLI = [sys.executable, "-c", "import gdnn_cli.cli_git; from gdnn_cli.cli import main; main()"]
+CLI = [sys.executable, "-c", "import gdnn_cli.cli.review; from gdnn_cli.cli.app import main; main()"]
 
 
 def git(repo: Path, *args: str) -> str:

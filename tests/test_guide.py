@@ -51,7 +51,7 @@ def _apply(path: Path, body: str) -> None:
 
 @pytest.mark.skipif(not shutil.which("git"), reason="the guide's review section needs git")
 def test_guide_runs_as_written(tmp_path):
-    from gdnn_cli.results import ResultFile
+    from gdnn_cli.core.results import ResultFile
 
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
                GIT_AUTHOR_NAME="Cán bộ", GIT_AUTHOR_EMAIL="cb@example.vn", GIT_COMMITTER_NAME="Cán bộ",

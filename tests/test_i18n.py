@@ -12,9 +12,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
-from gdnn_cli import i18n
-from gdnn_cli.cli import app
-from gdnn_cli.i18n_extract import help_texts
+from gdnn_cli.common import i18n
+from gdnn_cli.cli.app import app
+from tools.i18n_extract import help_texts
 
 REPO = Path(__file__).parent.parent
 PACKAGE = REPO / "src" / "gdnn_cli"
@@ -30,7 +30,7 @@ def _catalog():
 
 def _message_ids() -> set[str]:
     """Every message id in the code, found as `pybabel extract -F babel.cfg` finds them."""
-    method_map = [("**.py", "gdnn_cli.i18n_extract:extract")]
+    method_map = [("**.py", "tools.i18n_extract:extract")]
     return {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(str(PACKAGE), method_map)}
 
 
@@ -164,7 +164,7 @@ def test_lang_switches_validation_messages(mini, monkeypatch):
 
 
 def test_language_from_argv_sets_the_language_before_help_is_built(monkeypatch):
-    from gdnn_cli.cli_lang import language_from_argv
+    from gdnn_cli.cli.lang import language_from_argv
 
     monkeypatch.delenv("GDNN_LANG")
     assert language_from_argv(["--help", "--lang", "en"]) == ["--help"]
@@ -181,7 +181,7 @@ def test_the_installed_command_takes_lang_anywhere(mini, monkeypatch):
     import sys
 
     monkeypatch.delenv("GDNN_LANG")
-    run = [sys.executable, "-c", "from gdnn_cli.cli import main; main()"]
+    run = [sys.executable, "-c", "from gdnn_cli.cli.app import main; main()"]
     after = subprocess.run(run + ["validate", "--data", str(mini), "--lang", "en"], capture_output=True, text=True)
     assert after.returncode == 0, after.stderr
     assert "Checked 1 plan file" in after.stdout
@@ -196,8 +196,8 @@ def test_po_file_reads_back_as_utf8():
 
 @pytest.mark.parametrize("lang, expected", [("en", "is not inside a git repository"), ("vi", "không nằm trong kho git nào")])
 def test_git_errors_follow_the_language(tmp_path, monkeypatch, lang, expected):
-    from gdnn_cli import gitdiff
-    from gdnn_cli.errors import GdnnError
+    from gdnn_cli.review import gitdiff
+    from gdnn_cli.common.errors import GdnnError
 
     monkeypatch.setenv("GDNN_LANG", lang)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
@@ -210,7 +210,7 @@ def _gdnn(*args: str, env: dict | None = None):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-c", "from gdnn_cli.cli import main; main()", *args],
+    return subprocess.run([sys.executable, "-c", "from gdnn_cli.cli.app import main; main()", *args],
                           capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
@@ -245,7 +245,7 @@ def test_usage_errors_in_english_with_lang_en():
     ("Something click says that we do not know", "Something click says that we do not know"),
 ])
 def test_click_messages_by_shape(vi, text, expected):
-    from gdnn_cli.cli_lang import translate_click_message
+    from gdnn_cli.cli.lang import translate_click_message
 
     assert translate_click_message(text) == expected
 

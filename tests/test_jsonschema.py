@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, edit
-from gdnn_cli.jsonschema import schemas
+from gdnn_cli.core.jsonschema import schemas
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)")
 DATA_FILES = sorted((REPO / "data").rglob("*.yaml"))

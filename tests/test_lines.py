@@ -8,14 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gdnn_cli.render.lines import (
-    BOUND,
-    CM_PER_PT,
-    balanced_lines,
-    break_cost,
-    text_width_em,
-)
-from gdnn_cli.render.plan_doc import TEXT_WIDTH_CM
+from gdnn_cli.documents.lines import BOUND, CM_PER_PT, balanced_lines, break_cost, text_width_em
+from gdnn_cli.documents.plan_doc import TEXT_WIDTH_CM
 
 CAPACITY = TEXT_WIDTH_CM / CM_PER_PT / 14 * 0.92  # em per line at 14 pt, as balanced_lines computes it
 

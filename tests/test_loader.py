@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from gdnn_cli.dataset import load
+from gdnn_cli.core.dataset import load
 from tests.conftest import edit, plan_path
 
 

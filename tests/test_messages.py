@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from gdnn_cli.dataset import load
+from gdnn_cli.core.dataset import load
 from tests.conftest import edit, plan_path
 
 # code: (text in the fixture, replacement)
@@ -96,7 +96,7 @@ def test_exact_message_hint_and_place(mini, monkeypatch, lang, code):
 def test_the_yaml_path_stays_in_json(mini, monkeypatch):
     from typer.testing import CliRunner
 
-    from gdnn_cli.cli import app
+    from gdnn_cli.cli.app import app
 
     monkeypatch.setenv("GDNN_LANG", "vi")
     edit(plan_path(mini), *BREAKS["breakdown-sum"])
@@ -112,7 +112,7 @@ def test_the_yaml_path_stays_in_json(mini, monkeypatch):
 def test_text_shows_the_place_and_verbose_adds_the_yaml_path(mini, monkeypatch):
     from typer.testing import CliRunner
 
-    from gdnn_cli.cli import app
+    from gdnn_cli.cli.app import app
 
     monkeypatch.setenv("GDNN_LANG", "vi")
     edit(plan_path(mini), *BREAKS["breakdown-sum"])

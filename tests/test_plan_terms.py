@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gdnn_cli.plan_terms import place
+from gdnn_cli.core.plan_terms import place
 
 PLAN = {
     "sections": [

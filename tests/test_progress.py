@@ -7,7 +7,7 @@ import math
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gdnn_cli.progress import ON_TRACK, STAGNANT, STATUSES, assess
+from gdnn_cli.tracking.progress import ON_TRACK, STAGNANT, STATUSES, assess
 
 value = st.floats(0, 1000, allow_nan=False)
 RANK = {"achieved": 0, "on_track": 1, "behind": 2, "at_risk": 3}

@@ -11,11 +11,11 @@ import docx
 import pytest
 from docx.shared import Mm
 
-from gdnn_cli.dataset import load
-from gdnn_cli.render.docx import templates_dir
-from gdnn_cli.render.outline import letter, roman
-from gdnn_cli.render.plan_doc import plan_context, render_plan, target_value_text
-from gdnn_cli.render.readback import coverage, docx_text
+from gdnn_cli.core.dataset import load
+from gdnn_cli.documents.docx import templates_dir
+from gdnn_cli.documents.outline import letter, roman
+from gdnn_cli.documents.plan_doc import plan_context, render_plan, target_value_text
+from tools.readback import coverage, docx_text
 from tests.conftest import REPO, edit, plan_path
 
 SEEDS = {
@@ -224,7 +224,7 @@ def test_target_values_in_vietnamese_style(mini):
 
 
 def test_committed_template_is_up_to_date(tmp_path):
-    from gdnn_cli.render.template_builder import main
+    from tools.template_builder import main
 
     main([str(tmp_path)])
     for name in ("ke-hoach.docx",):
@@ -238,7 +238,7 @@ def test_no_partial_file_on_failure(mini, tmp_path, monkeypatch):
     ds = load(mini)
     out = tmp_path / "x.docx"
     out.write_bytes(b"old")
-    import gdnn_cli.render.plan_doc as pd
+    import gdnn_cli.documents.plan_doc as pd
 
     def boom(*a, **k):
         raise RuntimeError("render failed")
@@ -294,7 +294,7 @@ def test_annexes_in_their_own_sections_numbered_from_one(rendered_seeds):
 
 
 def test_annex_rows_never_split_headers_repeat_dates_fit(rendered_seeds):
-    from gdnn_cli.render.lines import CM_PER_PT, text_width_em
+    from gdnn_cli.documents.lines import CM_PER_PT, text_width_em
 
     d = docx.Document(str(rendered_seeds["hn-2025-gdnn"]))
     tasks = d.tables[3]
@@ -309,7 +309,7 @@ def test_annex_rows_never_split_headers_repeat_dates_fit(rendered_seeds):
 
 def test_titles_and_annex_notes_never_part_a_word_or_a_date(rendered_seeds):
     """The signer's test: 'thành / phố', 'chất / lượng', 'NGHỀ / NGHIỆP', 'ngày / …/…/2025' were sent back."""
-    from gdnn_cli.render.lines import BOUND, break_cost
+    from gdnn_cli.documents.lines import BOUND, break_cost
 
     for pid, path in rendered_seeds.items():
         for p in docx.Document(str(path)).paragraphs:
@@ -325,7 +325,7 @@ def test_titles_and_annex_notes_never_part_a_word_or_a_date(rendered_seeds):
 
 def test_letterhead_superior_too_wide_for_its_column_is_written_out_on_two_lines(bundled):
     """'UBND THÀNH PHỐ HẢI PHÒNG' does not fit 6,5 cm at 13 pt: LibreOffice printed 'HẢI / PHÒNG'."""
-    from gdnn_cli.render.plan_doc import fits_letterhead, letterhead
+    from gdnn_cli.documents.plan_doc import fits_letterhead, letterhead
 
     reg = bundled.registry
     sup, issuer, _ = letterhead(reg.agencies["hp-so-gddt"], reg)

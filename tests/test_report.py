@@ -12,8 +12,8 @@ from docx.shared import Mm
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
-from gdnn_cli.render.readback import docx_text
+from gdnn_cli.cli.app import app
+from tools.readback import docx_text
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -147,7 +147,7 @@ def test_xlsx_as_a_clerk_uses_it(bundled_report):
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
 
 def test_failed_report_leaves_no_file(mini, tmp_path, monkeypatch):
-    import gdnn_cli.render.report_doc as rd
+    import gdnn_cli.documents.report_doc as rd
 
     def boom(*a, **k):
         raise ValueError("chart failed")
@@ -279,7 +279,7 @@ def test_reporting_section_is_consistent(bundled_report):
 
 
 def test_every_key_task_present(bundled_report, bundled_2022):
-    from gdnn_cli.dataset import load
+    from gdnn_cli.core.dataset import load
 
     ds = load(REPO / "data")
     out, _ = bundled_report

@@ -10,12 +10,12 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
-from gdnn_cli.gaps import GapRow
-from gdnn_cli.render.readback import docx_text
-from gdnn_cli.report import KeyTask
-from gdnn_cli.report_text import name_list, row_sentence, task_line
-from gdnn_cli.tracking import TaskStatus
+from gdnn_cli.cli.app import app
+from gdnn_cli.tracking.gaps import GapRow
+from tools.readback import docx_text
+from gdnn_cli.documents.report_data import KeyTask
+from gdnn_cli.documents.report_text import name_list, row_sentence, task_line
+from gdnn_cli.tracking.status import TaskStatus
 from tests.conftest import REPO
 
 runner = CliRunner()

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from conftest import REPO
-from gdnn_cli import resources
-from gdnn_cli.errors import GdnnError
-from gdnn_cli.render.docx import templates_dir
+from gdnn_cli.common import resources
+from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.documents.docx import templates_dir
 
 
 def test_packaged_files_are_the_top_level_ones():

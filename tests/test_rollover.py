@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import REPO
-from gdnn_cli.dataset import load
-from gdnn_cli.errors import GdnnError
-from gdnn_cli.rollover import _shift_date, _yaml, dump, new_plan, to_text
+from gdnn_cli.core.dataset import load
+from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.repo.rollover import _shift_date, _yaml, dump, new_plan, to_text
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_ceased_agencies_replaced_by_successors_and_listed(rolled):
     data, res = rolled
     new = _new(data)
     assert new["standing_agency"] == "hn-so-gddt" and new["reporting"][0]["to"] == "hn-so-gddt"
-    from gdnn_cli.rules import agency_refs
+    from gdnn_cli.core.rules import agency_refs
 
     refs = {a for _, a in agency_refs(load(data).plans["hn-2026-gdnn"])}
     assert not refs & {"hn-so-ldtbxh", "hn-so-khdt", "hn-so-tttt", "hn-ubnd-huyen", "hn-so-nnptnt"}
@@ -102,9 +102,9 @@ def test_drafters_list(rolled):
 
 
 def test_new_plan_validates_and_renders(rolled, tmp_path):
-    from gdnn_cli.render.docx import templates_dir
-    from gdnn_cli.render.plan_doc import render_plan
-    from gdnn_cli.render.readback import docx_text
+    from gdnn_cli.documents.docx import templates_dir
+    from gdnn_cli.documents.plan_doc import render_plan
+    from tools.readback import docx_text
 
     data, _ = rolled
     ds = load(data)
@@ -204,9 +204,9 @@ signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}
 
 def test_typed_figures_years_and_ceased_names_are_found():
     """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
-    from gdnn_cli.models import Agency, Plan
-    from gdnn_cli.rollover import Rollover, _find_texts
-    from gdnn_cli.rules import Registry
+    from gdnn_cli.core.models import Agency, Plan
+    from gdnn_cli.repo.rollover import Rollover, _find_texts
+    from gdnn_cli.core.rules import Registry
 
     plan = Plan.model_validate(yaml.safe_load(PLAN_WITH_TYPED_FIGURES))
     doc = _yaml().load(PLAN_WITH_TYPED_FIGURES)

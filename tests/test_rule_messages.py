@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gdnn_cli.dataset import load
+from gdnn_cli.core.dataset import load
 from tests.conftest import edit
 
 CASES = [

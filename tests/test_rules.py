@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from gdnn_cli.dataset import load
+from gdnn_cli.core.dataset import load
 from tests.conftest import edit, plan_path
 
 
@@ -276,7 +276,7 @@ def test_agency_named_by_its_name_gets_the_id_of_the_plans_own_province(tmp_path
 
 
 def _plan_with(targets):
-    from gdnn_cli.models import Plan
+    from gdnn_cli.core.models import Plan
 
     return Plan.model_validate({"id": "p", "issuer": "x", "place": "P", "date": 2025, "title": "T",
                                 "period": {"start": 2025, "end": 2025}, "sections": [], "targets": targets,
@@ -284,7 +284,7 @@ def _plan_with(targets):
 
 
 def _codes(targets):
-    from gdnn_cli.rules import target_rules
+    from gdnn_cli.core.rules import target_rules
 
     return [i.code for i in target_rules(_plan_with(targets), "f")]
 
@@ -316,8 +316,8 @@ def test_parts_without_a_point_value_are_not_summed():
 
 
 def _registry(*agencies):
-    from gdnn_cli.models import Agency
-    from gdnn_cli.rules import Registry
+    from gdnn_cli.core.models import Agency
+    from gdnn_cli.core.rules import Registry
 
     reg = Registry()
     for a in agencies:
@@ -360,8 +360,8 @@ def test_duty_and_report_deadlines_on_the_issue_day_are_fine(mini, old, new):
 
 
 def test_agency_refs_name_every_place(mini):
-    from gdnn_cli.dataset import load_file
-    from gdnn_cli.rules import agency_refs
+    from gdnn_cli.core.dataset import load_file
+    from gdnn_cli.core.rules import agency_refs
 
     lf, _ = load_file(plan_path(mini), "plan")
     refs = list(agency_refs(lf._model))

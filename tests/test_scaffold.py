@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import REPO
-from gdnn_cli.dataset import load
-from gdnn_cli.errors import GdnnError
-from gdnn_cli.scaffold import files_for, init
+from gdnn_cli.core.dataset import load
+from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.repo.scaffold import files_for, init
 from test_jsonschema import _check, _schema_of
 
 
@@ -120,9 +120,9 @@ def test_cli_init_then_validate(tmp_path):
 
 def test_starter_carries_every_registry_file_of_its_province():
     """A registry file added to data/agencies/ (communes, say) must reach `gdnn init` too."""
-    from gdnn_cli.resources import starter_tree
+    from gdnn_cli.common.resources import starter_tree
 
-    from gdnn_cli.scaffold import PROVINCES
+    from gdnn_cli.repo.scaffold import PROVINCES
 
     for path in sorted((REPO / "data" / "agencies").glob("*.yaml")):
         parts = [p for p in ("common", *PROVINCES) if starter_tree(p).joinpath("data", "agencies", path.name).is_file()]

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
-from gdnn_cli.dataset import load
-from gdnn_cli.errors import GdnnError
+from gdnn_cli.cli.app import app
+from gdnn_cli.core.dataset import load
+from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.site import build_site
 from gdnn_cli.site.pages import collect, rule_text, short_date, trajectory
-from gdnn_cli.tracking import actuals_index, gap_rows
+from gdnn_cli.tracking.status import actuals_index, gap_rows
 from tests.conftest import REPO, edit, plan_path
 from tests.test_tracking import RESULTS as TRACKING_RESULTS
 
@@ -313,7 +313,7 @@ def test_output_that_is_a_file_is_refused(mini_results, tmp_path):
 
 
 def test_a_failed_write_is_reported_and_the_next_build_completes(mini_results, tmp_path, monkeypatch):
-    from gdnn_cli import atomic
+    from gdnn_cli.common import atomic
 
     site = tmp_path / "site"
     real, calls = atomic.write_bytes, []
@@ -342,7 +342,7 @@ def test_a_failed_write_is_reported_and_the_next_build_completes(mini_results, t
 
 
 def test_a_plan_that_cannot_be_rendered_is_named(mini_results, tmp_path, monkeypatch):
-    from gdnn_cli.render import plan_doc
+    from gdnn_cli.documents import plan_doc
 
     def broken(*a, **k):
         raise KeyError("letterhead")

@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
-from gdnn_cli.gaps_view import STATUS_VI
+from gdnn_cli.cli.app import app
+from gdnn_cli.tracking.view import STATUS_VI
 from tests.conftest import REPO
 
 CHROMIUM = next((p for p in (os.environ.get("GDNN_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",

@@ -8,9 +8,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.cli import app
-from gdnn_cli.dataset import load
-from gdnn_cli.tracking import gap_rows, year_status
+from gdnn_cli.cli.app import app
+from gdnn_cli.core.dataset import load
+from gdnn_cli.tracking.status import gap_rows, year_status
 from tests.conftest import REPO, edit, plan_path
 
 RESULTS = """\
@@ -113,8 +113,8 @@ def test_markdown_says_illustrative(vi):
 
 
 def test_which_reports_are_expected_in_a_year():
-    from gdnn_cli.models import Period, ReportingRule
-    from gdnn_cli.tracking import expected_in
+    from gdnn_cli.core.models import Period, ReportingRule
+    from gdnn_cli.tracking.status import expected_in
 
     class P:  # the rule only needs the plan's period
         period = Period(start=2021, end=2030)

@@ -8,19 +8,10 @@ import unicodedata
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from gdnn_cli import vocab
-from gdnn_cli.dataset import load
-from gdnn_cli.models import (
-    AgencyKind,
-    BlockKind,
-    Frequency,
-    Include,
-    Qualifier,
-    Role,
-    Target,
-    Year,
-)
-from gdnn_cli.results import Progress, Status
+from gdnn_cli.common import vocab
+from gdnn_cli.core.dataset import load
+from gdnn_cli.core.models import AgencyKind, BlockKind, Frequency, Include, Qualifier, Role, Target, Year
+from gdnn_cli.core.results import Progress, Status
 from tests.conftest import REPO, edit, plan_path
 
 KINDS = {  # every coded field type → its table

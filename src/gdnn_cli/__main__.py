@@ -1,1 +1,3 @@
-from .cli import main; main()
+from gdnn_cli.cli import main
+
+main()

@@ -13,10 +13,10 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from ..figures import fill
-from ..gaps import ahead, in_force
-from ..models import Plan, Target
-from ..tracking import expected_in, plans_for
+from gdnn_cli.core.figures import fill
+from gdnn_cli.tracking.gaps import ahead, in_force
+from gdnn_cli.core.models import Plan, Target
+from gdnn_cli.tracking.status import expected_in, plans_for
 
 FORM_VERSION = "1"
 
@@ -142,9 +142,9 @@ def _asked(t: Target) -> list[Target]:
 
 
 def _targets(plan: Plan, year: int) -> list[TargetAsk]:
-    from ..render.plan_doc import target_value_text
+    from gdnn_cli.documents.plan_doc import target_value_text
 
-    from ..gaps import key_of
+    from gdnn_cli.tracking.gaps import key_of
 
     out = []
     seen: set[str] = set()

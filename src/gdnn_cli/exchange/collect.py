@@ -19,11 +19,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Issue
-from ..i18n import _
-from ..numbers import fmt_number
-from . import layout as L
-from .asks import FORM_VERSION, BodyAsk
+from gdnn_cli.common.errors import Issue
+from gdnn_cli.common.i18n import _
+from gdnn_cli.common.numbers import fmt_number
+from gdnn_cli.exchange import layout as L
+from gdnn_cli.exchange.asks import FORM_VERSION, BodyAsk
 
 STATUS_CODES = {v.casefold(): k for k, v in L.STATUS_LABELS.items()}
 
@@ -367,8 +367,8 @@ def _plain(v: float | None):
 def collect(paths: list[Path], ds, *, year: int | None = None, status: str = "provisional",
             received: dt.date | None = None, replace: bool = False, write: bool = True) -> CollectResult:
     """Read every form, then merge the good ones into data/results/ (see module docstring)."""
-    from .asks import asks_for
-    from .store import merge
+    from gdnn_cli.exchange.asks import asks_for
+    from gdnn_cli.exchange.store import merge
 
     received = received or dt.date.today()
     cache: dict[int, dict[str, BodyAsk]] = {}

@@ -12,9 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..numbers import fmt_short_date
-from . import layout as L
-from .asks import FORM_VERSION, BodyAsk
+from gdnn_cli.common.numbers import fmt_short_date
+from gdnn_cli.exchange import layout as L
+from gdnn_cli.exchange.asks import FORM_VERSION, BodyAsk
 
 ANSWER_FILL = "FFF2CC"  # light yellow: the cells to fill
 HEAD_FILL = "D9E1F2"

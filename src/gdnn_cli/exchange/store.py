@@ -11,10 +11,10 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from ..errors import GdnnError
-from ..i18n import _
-from ..numbers import fmt_number
-from .collect import CollectResult, Conflict, Record
+from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.common.i18n import _
+from gdnn_cli.common.numbers import fmt_number
+from gdnn_cli.exchange.collect import CollectResult, Conflict, Record
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schemas/results.schema.json\n"  # results/ISSUER/YEAR/
 
@@ -196,7 +196,7 @@ def merge(result: CollectResult, ds, *, replace: bool, write: bool = True) -> Co
     for path, text in texts.items():
         _check(path, text)
     if write:
-        from ..atomic import write_with
+        from gdnn_cli.common.atomic import write_with
 
         for path, text in texts.items():
             write_with(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
@@ -216,7 +216,7 @@ def _check(path: Path, text: str) -> None:
     import yaml
     from pydantic import ValidationError
 
-    from ..results import ResultFile
+    from gdnn_cli.core.results import ResultFile
 
     try:
         ResultFile.model_validate(_strings(yaml.safe_load(text)))

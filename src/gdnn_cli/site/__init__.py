@@ -14,6 +14,6 @@ git, and the year's gaps to download. Every figure comes from the library's own 
 
 from __future__ import annotations
 
-from .build import BuildResult, build_site
+from gdnn_cli.site.build import BuildResult, build_site
 
 __all__ = ["BuildResult", "build_site"]

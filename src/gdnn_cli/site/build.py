@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .. import atomic, gaps_view
-from ..errors import GdnnError
-from ..i18n import _
-from . import pages
-from .charts import line_chart
+from gdnn_cli.common import atomic
+from gdnn_cli.tracking import view as gaps_view
+from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.common.i18n import _
+from gdnn_cli.site import pages
+from gdnn_cli.site.charts import line_chart
 
 MANIFEST = ".gdnn-site.json"
 FORMAT = 1
@@ -224,7 +225,7 @@ def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, hi
 def _history(ds, w: Writer, wanted: bool):
     if not wanted:
         return None
-    from .history import History
+    from gdnn_cli.site.history import History
 
     h = History(ds.root, w.memo)
     return h if h.available else None
@@ -251,8 +252,8 @@ def _downloads(sd, w: Writer, year: int) -> dict:
     w.text(names["json"], as_json)
 
     def xlsx(path: Path) -> None:
-        from ..report import PlanPart, ReportData
-        from ..xlsx import write_xlsx
+        from gdnn_cli.documents.report_data import PlanPart, ReportData
+        from gdnn_cli.documents.workbook import write_xlsx
 
         data = ReportData("", year, "", [PlanPart(p, sd.rows_of(p.id), [], []) for p in sd.plans])
         write_xlsx(data, path)
@@ -265,8 +266,8 @@ def _plan_documents(ds, sd, w: Writer, plan_files: dict, templates: Path | None,
     """Each plan's .docx through the plan renderer (and .pdf), rebuilt only when its inputs changed."""
     if not docx or not sd.plans:
         return {}
-    from ..render.docx import convert_pdf, templates_dir
-    from ..render.plan_doc import render_plan
+    from gdnn_cli.documents.docx import convert_pdf, templates_dir
+    from gdnn_cli.documents.plan_doc import render_plan
 
     tdir = templates_dir(templates, ds.root)
     shared = _hash(_file_bytes(tdir / "ke-hoach.docx"), _version(),

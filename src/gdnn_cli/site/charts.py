@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ..numbers import fmt_number
+from gdnn_cli.common.numbers import fmt_number
 
 WIDTH, HEIGHT = 480, 250
 LEFT, RIGHT, TOP, BOTTOM = 66, 18, 14, 56

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import GdnnError
+from gdnn_cli.common.errors import GdnnError
 
 SEP = "\x1f"
 MAX_COMMITS = 30  # per plan; older commits are counted, not compared
@@ -35,7 +35,7 @@ class History:
     """Git access for one data folder; ``available`` is False outside a repository (no pages then)."""
 
     def __init__(self, data_dir: Path, memo: dict | None = None):
-        from .. import gitdiff
+        from gdnn_cli.review import gitdiff
 
         self.data_dir = data_dir
         self.memo: dict = memo if memo is not None else {}
@@ -47,7 +47,7 @@ class History:
 
     def commits(self, plan_file: Path) -> tuple[list[Commit], int]:
         """The newest commits that changed ``plan_file`` (at most MAX_COMMITS), and how many there are in all."""
-        from ..gitdiff import _git
+        from gdnn_cli.review.gitdiff import _git
 
         rel = Path(plan_file).resolve().relative_to(self.top).as_posix()
         proc = _git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=format:%d/%m/%Y",
@@ -77,8 +77,8 @@ class History:
             commit.note = "gdnn diff không thấy thay đổi nào về nội dung kế hoạch (có thể chỉ đổi cách viết tệp)."
 
     def _compare(self, commit: Commit) -> list[dict] | str:
-        from .. import gitdiff
-        from ..cli_git import KINDS
+        from gdnn_cli.review import gitdiff
+        from gdnn_cli.cli.review import KINDS
 
         try:
             res = gitdiff.diff(self.data_dir, commit.parent, commit.sha)

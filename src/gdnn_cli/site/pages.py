@@ -12,15 +12,15 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import gaps_view
-from ..figures import fill_plan
-from ..gaps import GapRow, actual_for, key_of, reference_value
-from ..models import Assignment, Plan, Target
-from ..numbers import day_month, fmt_long_date
-from ..report import PROGRESS_VI, STATE_VI, plan_label
-from ..textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
-from ..tracking import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
-from .charts import Trajectory
+from gdnn_cli.tracking import view as gaps_view
+from gdnn_cli.core.figures import fill_plan
+from gdnn_cli.tracking.gaps import GapRow, actual_for, key_of, reference_value
+from gdnn_cli.core.models import Assignment, Plan, Target
+from gdnn_cli.common.numbers import day_month, fmt_long_date
+from gdnn_cli.documents.report_data import PROGRESS_VI, STATE_VI, plan_label
+from gdnn_cli.review.textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
+from gdnn_cli.tracking.status import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
+from gdnn_cli.site.charts import Trajectory
 
 MET = ("exceeded", "met")
 
@@ -260,7 +260,7 @@ def trajectory(sd: SiteData, plan: Plan, t: Target, idx, row: GapRow | None) -> 
 
 def trajectory_rows(tr: Trajectory) -> list[dict]:
     """The chart's data as table rows, formatted as the gaps table formats numbers."""
-    from .charts import _fmt
+    from gdnn_cli.site.charts import _fmt
 
     out = []
     for y in tr.years:

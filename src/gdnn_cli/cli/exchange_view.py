@@ -1,0 +1,42 @@
+"""How `gdnn collect` shows its run: errors located like `gdnn validate`'s, conflicts side by side."""
+
+from __future__ import annotations
+
+import sys
+
+from gdnn_cli.common.i18n import _
+
+
+def print_collect(res, registry, dry_run: bool = False) -> None:
+    from rich.table import Table
+
+    from gdnn_cli.cli.output import _console, err, print_issue, say
+
+    for issue in res.issues:
+        print_issue(issue, stream=sys.stderr)
+    bad = sorted({i.file for i in res.issues})
+    for f in bad:
+        err(_("{file}: nothing was taken from this form").format(file=f))
+    for form in res.forms:
+        figs = sum(1 for r in form.records if r.section == "figures")
+        tasks = sum(1 for r in form.records if r.section == "progress")
+        say(_("read {file}: {name} — {figs} figure(s), {tasks} task report(s)").format(
+            file=form.path.name, name=registry.short_name(form.body), figs=figs, tasks=tasks))
+    if res.conflicts:
+        t = Table(title=_("Conflicts kept out (run again with --replace to let these forms win)"), title_justify="left")
+        for col in (_("Body · target"), _("Already in the data"), _("From"), _("This form"), _("From")):
+            t.add_column(col, overflow="fold")
+        for c in res.conflicts:
+            col = c.record.data.get("collected") or {}
+            t.add_row(c.record.label, c.existing, c.where, c.record.shown, f"{col.get('file')} {col.get('sheet')}!{col.get('cell')}")
+        _console(True).print(t)
+    verb = _("would write") if dry_run else _("wrote")
+    summary = _("{forms} form(s) read, {bad} refused; {added} record(s) added, {replaced} replaced, "
+                "{same} already there, {conflicts} conflict(s) kept out").format(
+        forms=len(res.forms), bad=len(bad), added=res.added, replaced=res.replaced, same=res.unchanged,
+        conflicts=len(res.conflicts))
+    say(summary)
+    for path in res.written:
+        say(f"{verb} {path}")
+    if not res.written and not dry_run:
+        say(_("no file changed"))

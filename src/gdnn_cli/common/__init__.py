@@ -1,0 +1,1 @@
+"""The ground floor: errors, atomic writes, numbers and dates in Vietnamese, the words users read, gettext, packaged resources."""

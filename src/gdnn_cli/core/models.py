@@ -1,0 +1,515 @@
+"""The data model: what a plan, an agency and a result *are*, as pydantic v2 models.
+
+Every model forbids unknown keys so that a typo in a clerk's YAML is an error rather than a
+silently ignored field. Cross-file and arithmetic rules live in ``rules.py``; this module only
+says what shape the data has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from gdnn_cli.common import vocab
+from gdnn_cli.common.i18n import _
+from gdnn_cli.core.loader import ThousandsFloat
+from gdnn_cli.common.vocab import coded
+
+SCHEMA_VERSION = "1"
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+Text = Annotated[str, Field(min_length=1)]
+
+# --------------------------------------------------------------------------- numbers
+
+MAX_AMOUNT = 1e15
+_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+
+
+def _amount(value: object) -> object:
+    """Refuse numbers that YAML or pydantic would misread: thousands separators, a decimal comma,
+    NaN and infinities, negatives, and values too large to be a count of anything.
+
+    The error's context carries a ``hint`` that schema_errors shows on its own line."""
+    text = value.strip() if isinstance(value, str) else getattr(value, "text", "") or str(value)
+    if isinstance(value, ThousandsFloat) or (isinstance(value, str) and (
+            _THOUSANDS_DOT.fullmatch(text) or _THOUSANDS_COMMA.fullmatch(text))):
+        plain = re.sub(r"[.,]", "", text)
+        read = _("YAML reads it as {value}").format(value=value) if isinstance(value, float) else \
+            _("YAML reads it as text")
+        raise PydanticCustomError(
+            "number-separator", _("'{text}' is written with thousands separators: {read}"),
+            {"text": text, "read": read,
+             "hint": _("viết {plain} (write {plain}); a decimal with three decimals needs a fourth: "
+                       "12.0005").format(plain=plain)})
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(text):
+        dot = text.replace(",", ".")
+        raise PydanticCustomError("number-decimal-comma", _("'{text}' is written with a decimal comma, which "
+                                  "YAML reads as text"), {"text": text, "hint": _("viết {dot} (write {dot})").format(dot=dot)})
+    number = value
+    if isinstance(value, str):
+        try:
+            number = float(text)
+        except ValueError:
+            return value  # not a number at all: pydantic's float_parsing says so
+    if isinstance(number, (int, float)) and not isinstance(number, bool):
+        if number != number or number in (float("inf"), float("-inf")):
+            raise PydanticCustomError("number-not-finite", _("'{text}' is not a figure"),
+                                      {"text": text, "hint": _("write the number, e.g. 240000 or 72.2")})
+        if number < 0:
+            raise PydanticCustomError("number-negative", _("{text} is negative; counts, rates and actuals never are"),
+                                      {"text": text, "hint": _("write the figure without a minus sign; for a "
+                                                               "target to lower, use direction: lower")})
+        if number >= MAX_AMOUNT:
+            raise PydanticCustomError("number-too-large", _("{text} is too large to be a figure"),
+                                      {"text": text, "hint": _("figures must be below 10^15; check the digits")})
+    return value
+
+
+Amount = Annotated[float, BeforeValidator(_amount)]
+
+
+# The fixed words: a code each, and its Vietnamese spellings (vocab.py), normalised to the code on load.
+ListStyle = coded({k: v for k, v in vocab.STYLES.items() if k != "numbered"})
+Numbering = coded(vocab.NUMBERINGS)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+class PartialDate(Strict):
+    """An issue date whose day or month the document leaves blank ("ngày … tháng … năm 2025")."""
+
+    year: int = Field(ge=1945, le=2100)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _real(self) -> "PartialDate":
+        if self.day is not None and self.month is None:
+            raise ValueError(_("a day without a month: give the month too, or leave both blank"))
+        if self.day is not None and self.month is not None:
+            dt.date(self.year, self.month, self.day)  # raises ValueError for 30/02
+        return self
+
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, self.day)
+
+
+def parse_iso_date(value: object) -> object:
+    """Dates are kept as strings by the loader so that 2025-02-30 is a located error, not a crash."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
+        if not m:
+            raise ValueError(_("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-12-15").format(value=value))
+        y, mo, d = (int(g) for g in m.groups())
+        try:
+            return dt.date(y, mo, d)
+        except ValueError:
+            raise ValueError(_("{value} is not a real date (no day {day} in month {month} of {year})").format(
+                value=value, day=d, month=mo, year=y)) from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(parse_iso_date)]
+
+
+def _partial(value: object) -> object:
+    """Accept 2022-03-04 (full) or 2025 (year only) besides the {year, month, day} mapping."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"year": value}
+    if isinstance(value, str):
+        d = parse_iso_date(value)
+        return {"year": d.year, "month": d.month, "day": d.day}  # type: ignore[union-attr]
+    return value
+
+
+class _IssueDateJsonSchema:
+    """The JSON Schema says what validation accepts: the mapping, a full date or a bare year, so that an
+    editor never marks `date: 2022-03-04` as wrong while `gdnn validate` accepts it."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {"anyOf": [handler(core_schema), {"type": "string", "format": "date"},
+                          {"type": "integer", "minimum": 1945, "maximum": 2100}]}
+
+
+IssueDate = Annotated[PartialDate, BeforeValidator(_partial), _IssueDateJsonSchema()]
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class DocumentRef(Strict):
+    """A document the plan implements or cites (căn cứ): Kế hoạch 10/KH-UBND ngày 14/01/2021 …
+
+    With ``lead`` the base is printed as its own paragraph of the preamble ("Thực hiện Quyết định số
+    2239/QĐ-TTg ngày 30/12/2021 của Thủ tướng Chính phủ …;"), so the number and date exist once.
+    Without it the preamble cites the base in its own sentence, and validation checks that the
+    sentence prints the same number and date.
+    """
+
+    lead: str | None = Field(default=None, description="'Căn cứ', 'Thực hiện': print this base as a preamble paragraph")
+    type: str | None = Field(default=None, description="Loại văn bản: Kế hoạch, Quyết định, Chỉ thị …")
+    number: str | None = Field(default=None, description="Số, ký hiệu: 10/KH-UBND, 178-KH/TU (party), 18/TB-HĐND")
+    date: Date | None = None
+    issuer: str | None = Field(default=None, description="Agency id when in the registry, else its name")
+    by: str | None = Field(default=None, description="The issuer as the plan names it, when not the registry's name: "
+                           "'Ban Thường vụ Tỉnh ủy'")
+    title: str | None = Field(default=None, description="Trích yếu")
+    after: str | None = Field(default=None, description="Printed after the title: '(sau đây gọi là Quyết định số 2239/QĐ-TTg)'")
+
+
+class Period(Strict):
+    """One year (start == end) or a range with milestones and a vision year (2021–2030, tầm nhìn 2045)."""
+
+    start: int = Field(ge=1945, le=2100)
+    end: int = Field(ge=1945, le=2100)
+    milestones: list[int] = Field(default_factory=list)
+    vision: int | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.start > self.end:
+            raise PydanticCustomError("period-inverted", _("the period starts in {start}, after it ends in {end}"),
+                                      {"start": self.start, "end": self.end, "hint": _("swap start and end")})
+        return self
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Signature(Strict):
+    """Signature block: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name."""
+
+    authority: str | None = Field(default=None, description="TM. ỦY BAN NHÂN DÂN")
+    acting: str | None = Field(default=None, description="KT. CHỦ TỊCH")
+    title: Text = Field(description="PHÓ CHỦ TỊCH")
+    name: Text
+
+
+# --------------------------------------------------------------------------- targets
+
+Qualifier = coded(vocab.QUALIFIERS)
+Year = Union[int, coded(vocab.EVERY_YEAR)]
+
+
+class Target(Strict):
+    """A chỉ tiêu with real semantics: unit, point or range, qualifier, direction, year."""
+
+    id: Slug
+    name: Text = Field(description="Short name used in tables: 'Cao đẳng', 'Tỷ lệ lao động qua đào tạo'")
+    sentence: str | None = Field(
+        default=None,
+        description="The plan's own sentence, quoted in documents. Null when the target is stated "
+        "in the sentence of the target before it, or inside its parent's sentence.",
+    )
+    unit: Text = Field(description="người, lượt người, %, trường, nghề …")
+    measure: coded(vocab.MEASURES) = "count"
+    value: Amount | None = None
+    min: Amount | None = None
+    max: Amount | None = None
+    qualifier: Qualifier | None = None
+    tolerance: Amount | None = Field(default=None, description="For 'khoảng': ± in the target's unit")
+    direction: coded(vocab.DIRECTIONS) = "higher"
+    cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
+    year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
+    average: bool = Field(default=False, description="'bình quân hàng năm': judged on the mean of the yearly "
+                          "figures from the start of the period, not on each year")
+    base: str | None = Field(default=None, description="A ratio to another base ('so với tổng số cơ sở GDNN công "
+                             "lập'): the base's name; such a rate may exceed 100%")
+    baseline: Amount | None = Field(default=None, description="The starting figure, usually from before the period")
+    baseline_year: int | None = Field(default=None, ge=1945, le=2100, description="The year of the baseline figure; without "
+                                 "'baseline', the result reported for that year is the starting point")
+    indicator: str | None = Field(
+        default=None, description="Targets of one indicator at different milestones share their actuals")
+    sum_of_agencies: bool = Field(
+        default=False, description="True when the actual is the sum of several agencies' figures (each "
+        "district's trainees); without it, two agencies' figures for this target in one year are an error")
+    parts: list["Target"] = Field(default_factory=list, description="Breakdown: must add up to this target")
+    shares: list["Target"] = Field(default_factory=list, description="'trong đó': each can never exceed this target")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> "Target":
+        if self.value is None and self.min is None and self.max is None:
+            raise ValueError(_("a target needs a value, or a range with min and/or max"))
+        if self.value is not None and (self.min is not None or self.max is not None):
+            raise ValueError(_("give either value or min/max, not both"))
+        if self.average and self.cumulative:
+            raise ValueError(_("a target is either an average over the years or a total over them, not both"))
+        return self
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    def walk(self):
+        yield self
+        for child in (*self.parts, *self.shares):
+            yield from child.walk()
+
+
+# --------------------------------------------------------------------------- tasks, funding, work
+
+
+class Task(Strict):
+    """One item of a task group: what must be done, and (for Phụ lục 2) who leads it and by when."""
+
+    id: Slug | None = None
+    text: Text
+    key: bool = Field(default=False, description="A key task (nhiệm vụ trọng tâm) listed in Phụ lục 2")
+    lead: str | None = Field(default=None, description="Agency id that leads (chủ trì)")
+    partners: list[str] = Field(default_factory=list, description="Agency ids that cooperate (phối hợp)")
+    deadline: Date | None = None
+    timing: str | None = Field(default=None, description="Thời gian as the plan says it: 'Quý II/2025', 'Hằng năm'")
+
+
+class TaskGroup(Strict):
+    """A numbered group of tasks and solutions (nhiệm vụ, giải pháp), possibly with lettered subgroups."""
+
+    id: Slug
+    title: Text
+    text: list[str] = Field(default_factory=list, description="Paragraphs under the title, before the items")
+    style: ListStyle = "dash"
+    tasks: list[Task] = Field(default_factory=list)
+    numbering: Numbering = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
+    groups: list["TaskGroup"] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+
+
+MoneyUnit = Literal["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]
+
+
+class FundingSource(Strict):
+    """One source of funds as the plan names it; ``kind`` classifies it (vay ưu đãi is not ODA)."""
+
+    kind: coded(vocab.FUNDING) = "khac"
+    text: Text
+    amount: Amount | None = Field(default=None, description="Its share of the budget, in the budget's unit")
+
+
+class Budget(Strict):
+    """The plan's total funding: 'Kinh phí … dự kiến vào khoảng 565 tỷ đồng, gồm: …'.
+
+    The sentence holds ``{amount}`` (printed from amount, unit and qualifier: 'khoảng 565 tỷ đồng')
+    and may hold ``{sources}`` (the funding sources' texts, joined as a list), so the figure is
+    written once. Results report what was mobilised under ``id``; gaps judge it as a total over the
+    period.
+    """
+
+    id: Slug = "kinh-phi"
+    name: Text = "Kinh phí thực hiện"
+    sentence: Text = Field(description="With {amount}, and {sources} when the sources are listed inline")
+    amount: Amount
+    unit: MoneyUnit = "tỷ đồng"
+    qualifier: Qualifier | None = None
+
+
+class Duty(Strict):
+    text: Text
+    task: str | None = Field(default=None, description="Task id this duty carries out")
+    deadline: Date | None = None
+
+
+Role = coded(vocab.ROLES)
+
+
+class Assignment(Strict):
+    """Tổ chức thực hiện: an agency (or several named together), its role and its duties."""
+
+    agencies: list[str] = Field(min_length=1, description="Agency ids, as in data/agencies/")
+    heading: str | None = Field(default=None, description="The heading as printed, when not the agency's name")
+    role: Role = "thuc-hien"
+    text: list[str] = Field(default_factory=list, description="Paragraphs before the duties")
+    style: ListStyle = "dash"
+    duties: list[Duty] = Field(default_factory=list)
+    units: list["Assignment"] = Field(default_factory=list, description="Nested sub-units (8.1. Ban Công tác …)")
+    after: list[str] = Field(default_factory=list)
+
+
+Frequency = coded(vocab.FREQUENCIES)
+
+
+class ReportingRule(Strict):
+    """Who reports to whom, by when, how often. Due is a date, or a day-month repeated every year."""
+
+    id: Slug | None = Field(default=None, description="A name for placeholders: {id} in any text prints this deadline")
+    text: str | None = Field(default=None, description="The plan's sentence; null when stated elsewhere. "
+                             "{due} prints this rule's deadline")
+    reporters: list[str] = Field(min_length=1, description="Agency ids that send the report")
+    to: str = Field(description="Agency id that receives it")
+    frequency: Frequency = "hang-nam"
+    due: Date | None = None
+    due_day_month: str | None = Field(default=None, pattern=r"^\d{1,2}/\d{1,2}$", description="'15/12' every year")
+
+    @model_validator(mode="after")
+    def _when(self) -> "ReportingRule":
+        if self.due_day_month:
+            d, m = (int(x) for x in self.due_day_month.split("/"))
+            if (d, m) == (29, 2):  # exists one year in four: a yearly deadline must exist every year
+                raise PydanticCustomError(
+                    "due-29-february", _("29/02 does not exist in most years, so it cannot be a yearly deadline"),
+                    {"hint": _("write 28/02, or 01/3 (Nghị định 30: 01/3)")})
+            try:
+                dt.date(2023, m, d)
+            except ValueError:
+                raise ValueError(_("{day_month} is not a real day and month").format(day_month=self.due_day_month)) from None
+        return self
+
+    def due_in(self, year: int) -> dt.date | None:
+        if self.due is not None:
+            return self.due
+        if self.due_day_month:
+            d, m = (int(x) for x in self.due_day_month.split("/"))
+            return dt.date(year, m, d)
+        return None
+
+
+# --------------------------------------------------------------------------- body outline
+
+Include = coded(vocab.INCLUDES)
+BlockKind = coded(vocab.BLOCK_KINDS)
+
+
+class Block(Strict):
+    """A part of the document body in its order: heading, paragraphs, an included collection, sub-blocks.
+
+    The outline keeps the document's own structure (seeds differ: reporting is section VI in one plan
+    and clause 11 of section V in another) while the typed collections stay flat and checkable.
+    """
+
+    heading: str | None = None
+    kind: BlockKind = "text"
+    text: list[str] = Field(default_factory=list, description="Paragraphs, rendered with the block's style")
+    style: coded(vocab.STYLES) = "dash"
+    include: Include | None = Field(default=None, description="A typed collection rendered here")
+    item_style: coded(vocab.STYLES) | None = Field(
+        default=None, description="How the included items are marked when not like the text before them: "
+        "'Kinh phí … bao gồm:' unmarked, then the sources numbered 1.–5.; a plain lead-in, then dash lines")
+    only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
+    numbering: Numbering = Field(default="decimal", description="How sub-blocks are numbered")
+    blocks: list["Block"] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+class Plan(Strict):
+    """A Kế hoạch as data. Field order follows the document."""
+
+    id: Slug
+    type: Text = "Kế hoạch"
+    issuer: str = Field(description="Agency id of the issuing body")
+    number: str | None = Field(default=None, description="Số, ký hiệu: 72/KH-UBND; null when unknown")
+    place: Text
+    date: IssueDate
+    title: Text = Field(description="Trích yếu")
+    bases: list[DocumentRef] = Field(default_factory=list, description="Căn cứ: the documents this plan implements")
+    period: Period
+    standing_agency: str | None = Field(default=None, description="Cơ quan thường trực that compiles reports")
+    preamble: list[str] = Field(default_factory=list, description="Opening paragraphs ('Thực hiện …')")
+    sections: list[Block] = Field(description="The body, Roman-numbered sections in order")
+    targets: list[Target] = Field(default_factory=list)
+    task_groups: list[TaskGroup] = Field(default_factory=list)
+    funding: list[FundingSource] = Field(default_factory=list)
+    budget: Budget | None = Field(default=None, description="The total amount, printed where funding is included")
+    assignments: list[Assignment] = Field(default_factory=list)
+    reporting: list[ReportingRule] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list, description="Closing paragraphs before Nơi nhận")
+    recipients: list[str] = Field(default_factory=list, description="Nơi nhận, without '- ' and ';'")
+    signature: Signature
+    appendices: list[coded(vocab.APPENDICES)] = Field(
+        default=[], description="Appendices generated from the data: Phụ lục 1 targets, Phụ lục 2 key tasks")
+    source: str | None = Field(default=None, description="Where the text of this plan was taken from")
+    illustrative: bool = Field(default=False, description="True for made-up plans (tests, benchmarks)")
+
+    def all_targets(self):
+        for t in self.targets:
+            yield from t.walk()
+        if self.budget is not None:
+            yield self.budget_target()
+
+    def budget_target(self) -> Target:
+        """The budget as a target that results and gaps understand: a total over the whole period."""
+        b = self.budget
+        assert b is not None
+        return Target(id=b.id, name=b.name, unit=b.unit, value=b.amount, qualifier=b.qualifier,
+                      cumulative=True, year=self.period.end)
+
+    def all_task_groups(self):
+        stack = list(reversed(self.task_groups))
+        while stack:
+            g = stack.pop()
+            yield g
+            stack.extend(reversed(g.groups))
+
+
+# --------------------------------------------------------------------------- agencies
+
+
+class Successor(Strict):
+    id: str
+    scope: str | None = Field(default=None, description="What passed to it: 'quản lý nhà nước về GDNN'")
+
+
+class SourceRef(Strict):
+    title: Text
+    url: str | None = None
+    date: Date | None = None
+
+
+AgencyKind = coded(vocab.AGENCY_KINDS)
+
+
+class Agency(Strict):
+    """An agency, with its life in time: the 2025 reorganisation ended many of them."""
+
+    id: Slug
+    name: Text
+    short: str | None = None
+    kind: AgencyKind
+    parent: str | None = None
+    member_of: list[str] = Field(
+        default_factory=list, description="Groups (kind nhom) this body belongs to: a commune's UBND is one of "
+        "'UBND các xã, phường'; a group's forms go to its members and its figure is their sum")
+    province: str | None = Field(default=None, description="Province code, e.g. 'hn', 'hp'")
+    started: Date | None = None
+    ceased: Date | None = None
+    successors: list[Successor] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    symbol: str | None = Field(default=None, description="Ký hiệu in document numbers: UBND, SGDĐT")
+    letterhead: list[str] = Field(default_factory=list, description="Letterhead lines when not derived from the name")
+    formed_from: list[str] = Field(default_factory=list, description="Units this one was formed from (2025 mergers)")
+    note: str | None = None
+
+
+class AgencyFile(Strict):
+    agencies: list[Agency] = Field(min_length=1)
+
+
+FILE_KINDS: dict[str, type[BaseModel]] = {"plan": Plan, "agencies": AgencyFile}
+
+Target.model_rebuild()
+TaskGroup.model_rebuild()
+Assignment.model_rebuild()
+Block.model_rebuild()

@@ -1,0 +1,1 @@
+"""Documents: the Word plan and year-end report (with its workbook), rendered from templates."""

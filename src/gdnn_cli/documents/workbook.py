@@ -1,0 +1,196 @@
+"""The year-end report's tables as .xlsx (openpyxl), laid out as a clerk sends them with the Báo cáo.
+
+One sheet per kind of table, named in Vietnamese: the year's targets, the milestones ahead, the key
+tasks and who reported. A header block names the writing body and the report's number and date;
+values are rounded to what is shown; Chênh lệch and Tỷ lệ are formulas, so that a corrected figure
+recalculates; parts are numbered 1.1, 1.2 and grouped under their total (outline); every sheet
+prints on A4 landscape, fitted to the width, with its header row repeated on each page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gdnn_cli.common.atomic import write_with
+
+TARGET_HEADERS = [("TT", 6), ("Chỉ tiêu", 48), ("ĐVT", 11), ("Kế hoạch (như văn bản)", 16), ("Kế hoạch", 12),
+                  ("Thực hiện", 12), ("Chênh lệch", 12), ("Tỷ lệ so với KH (%)", 11), ("Đánh giá", 14),
+                  ("Loại số liệu", 13), ("Nguồn", 40)]
+AHEAD_HEADERS = [("TT", 6), ("Chỉ tiêu", 48), ("ĐVT", 11), ("Mốc (như văn bản)", 16), ("Kế hoạch", 12),
+                 ("Thực hiện đến nay", 13), ("Năm số liệu", 9), ("Còn phải đạt", 12), ("Đánh giá", 22),
+                 ("Loại số liệu", 13)]
+TASK_HEADERS = [("TT", 6), ("Kế hoạch", 30), ("Nhóm nhiệm vụ", 30), ("Nhiệm vụ", 60), ("Cơ quan báo cáo", 22),
+                ("Tình trạng", 16), ("Kết quả", 40)]
+REPORTING_HEADERS = [("TT", 6), ("Kế hoạch", 34), ("Cơ quan, đơn vị", 30), ("Hạn báo cáo", 13), ("Ngày gửi", 13),
+                     ("Tình trạng", 22)]
+KIND_VI = {"official": "chính thức", "provisional": "tạm tính", "illustrative": "minh họa", "derived": "tổng các thành phần"}
+HEAD_ROW = 5
+
+
+def _sheet(wb, title: str, headers, heading: list[str]):
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws = wb.create_sheet(title=title[:31])
+    for i, text in enumerate(heading[:4], 1):
+        ws.cell(row=i, column=1, value=text).font = Font(bold=i == 3, italic=i == 2)
+    thin = Side(style="thin")
+    for j, (label, width) in enumerate(headers, 1):
+        c = ws.cell(row=HEAD_ROW, column=j, value=label)
+        c.font = Font(bold=True)
+        c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        c.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+        ws.column_dimensions[c.column_letter].width = width
+    ws.freeze_panes = f"A{HEAD_ROW + 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.sheet_properties.outlinePr.summaryBelow = False
+    ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
+    return ws
+
+
+def _row(ws, values, bold=False, level=0, wrap=(2,)):
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    ws.append(values)
+    r = ws.max_row
+    thin = Side(style="thin")
+    for c in ws[r]:
+        c.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+        if bold:
+            c.font = Font(bold=True)
+        if c.column in wrap:
+            c.alignment = Alignment(wrap_text=True, vertical="top", indent=level)
+        else:
+            c.alignment = Alignment(vertical="top", wrap_text=isinstance(c.value, str))
+    if level:
+        ws.row_dimensions[r].outlineLevel = level
+    return r
+
+
+def _plan_row(ws, text: str, width: int) -> None:
+    from openpyxl.styles import Font
+
+    ws.append([text])
+    r = ws.max_row
+    ws.cell(row=r, column=1).font = Font(bold=True, italic=True)
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+
+
+def _fmt(r) -> str:
+    return "0.0#" if r.unit.strip() == "%" else "#,##0"
+
+
+def _plan_value(r):
+    return r.target_value if r.target_value is not None else r.target_min if r.target_min is not None else r.target_max
+
+
+def write_xlsx(report_data, out: Path, note: str = "") -> Path:
+    """The workbook of one report; the writing body and the report's number head every sheet."""
+    from openpyxl import Workbook
+
+    from gdnn_cli.tracking.view import STATUS_VI
+    from gdnn_cli.documents.report_text import plan_short, row_numbers, target_label
+
+    year = report_data.year
+    writer = getattr(report_data, "writer_name", "")
+    number = getattr(report_data, "number_text", "")
+    heading = [writer.upper(), note or (f"(Kèm theo Báo cáo số {number} của {writer})" if writer and number else "")]
+    wb = Workbook()
+    wb.remove(wb.active)
+    ws = _sheet(wb, f"Chỉ tiêu năm {year}", TARGET_HEADERS,
+                heading + [f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {year}", ""])
+    ahead_rows = []
+    for part in report_data.parts:
+        rows = [r for r in part.rows if r.year <= year]
+        ahead_rows += [(part, r) for r in part.rows if r.year > year]
+        ahead_rows += [(part, m.row) for m in getattr(part, "milestones", []) if m.row is not None]
+        if not rows:
+            continue
+        _plan_row(ws, plan_short(part.plan), len(TARGET_HEADERS))
+        for n, r in zip(row_numbers(rows), rows):
+            line = ws.max_row + 1
+            actual = None if r.actual is None else round(r.actual, 2)
+            plan_value = _plan_value(r)
+            gap = f'=IF(OR(E{line}="",F{line}=""),"",F{line}-E{line})'
+            ratio = f"=IF(OR(E{line}=\"\",E{line}=0,F{line}=\"\"),\"\",ROUND(F{line}/E{line}*100,1))"
+            name = ("Trong đó: " if r.kind == "share" else "") + r.name
+            _row(ws, [n, name, r.unit, target_label(r, unit=False), plan_value, actual, gap, ratio,
+                      STATUS_VI.get(r.status, r.status), KIND_VI.get(r.actual_status or "", ""), r.source or ""],
+                 bold=r.level == 0, level=min(r.level, 7))
+            for col in ("E", "F", "G"):
+                ws[f"{col}{line}"].number_format = _fmt(r)
+            ws[f"H{line}"].number_format = "0.0"
+    if any(r.illustrative for p in report_data.parts for r in p.rows):
+        ws.append([])
+        ws.append(["", "Loại số liệu “minh họa”: số liệu minh họa, không phải số liệu chính thức."])
+    if ahead_rows:
+        _ahead_sheet(wb, ahead_rows, year, heading)
+    _tasks_sheet(wb, report_data, heading)
+    _reporting_sheet(wb, report_data, heading)
+    return write_with(out, lambda t: wb.save(str(t)))
+
+
+def _ahead_sheet(wb, rows, year: int, heading: list[str]) -> None:
+    from gdnn_cli.tracking.view import STATUS_VI
+    from gdnn_cli.documents.report_text import plan_short, target_label
+
+    ws = _sheet(wb, "Tiến độ đến mốc", AHEAD_HEADERS, heading + [f"TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU (SỐ LIỆU ĐẾN NĂM {year})", ""])
+    plan = None
+    seen = set()
+    top = sub = 0
+    for part, r in rows:
+        if (part.plan.id, r.target) in seen:
+            continue
+        seen.add((part.plan.id, r.target))
+        if part.plan.id != plan:
+            plan = part.plan.id
+            _plan_row(ws, plan_short(part.plan), len(AHEAD_HEADERS))
+            top = 0
+        if r.level == 0:
+            top, sub = top + 1, 0
+            n = str(top)
+        else:
+            sub += 1
+            n = f"{top}.{sub}"
+        line = ws.max_row + 1
+        remaining = f'=IF(F{line}="","",MAX(0,E{line}-F{line}))' if r.direction != "lower" else \
+            f'=IF(F{line}="","",MAX(0,F{line}-E{line}))'
+        _row(ws, [n, ("Trong đó: " if r.kind == "share" else "") + r.name, r.unit,
+                  f"{target_label(r, unit=False)} ({r.year})", _plan_value(r),
+                  None if r.actual is None else round(r.actual, 2), r.extra.get("as_of_year"), remaining,
+                  STATUS_VI.get(r.status, r.status), KIND_VI.get(r.actual_status or "", "")],
+             bold=r.level == 0, level=min(r.level, 7))
+        for col in ("E", "F", "H"):
+            ws[f"{col}{line}"].number_format = _fmt(r)
+
+
+def _tasks_sheet(wb, data, heading: list[str]) -> None:
+    from gdnn_cli.documents.report_text import TASK_VI, plan_short
+
+    ws = _sheet(wb, "Nhiệm vụ", TASK_HEADERS, heading + ["KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP", ""])
+    n = 0
+    for part in data.parts:
+        for k in getattr(part, "key_tasks", []):
+            for rep in k.reports or [None]:
+                n += 1
+                _row(ws, [n, plan_short(part.plan), k.group, k.text, rep.name if rep else "",
+                          TASK_VI[rep.status if rep else "chua-co-bao-cao"], (rep.account or "") if rep else ""],
+                     wrap=(2, 3, 4, 7))
+
+
+def _reporting_sheet(wb, data, heading: list[str]) -> None:
+    from gdnn_cli.documents.report_text import plan_short, state_text
+
+    ws = _sheet(wb, "Chế độ báo cáo", REPORTING_HEADERS, heading + ["TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", ""])
+    n = 0
+    for part in data.parts:
+        for r in getattr(part, "reporters", []):
+            n += 1
+            line = _row(ws, [n, plan_short(part.plan), r.name, r.due or "Không quy định", r.reported,
+                             state_text(r.state)], wrap=(2, 3))
+            for col in ("D", "E"):
+                ws[f"{col}{line}"].number_format = "dd/mm/yyyy"

@@ -1,1 +1,0 @@
-"""Rendering plans and reports to Word documents from templates in templates/."""

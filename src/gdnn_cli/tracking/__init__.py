@@ -1,0 +1,1 @@
+"""Tracking: targets against results, gaps, progress to milestones, who reported and when."""

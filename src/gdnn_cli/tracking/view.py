@@ -1,0 +1,121 @@
+"""Gap rows as text for people: a rich table, CSV for spreadsheets, Markdown for merge requests."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from gdnn_cli.common.i18n import N_, current_language, translations
+from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_signed
+from gdnn_cli.tracking.gaps import GapRow
+
+# Status words and column headers are message ids: the terminal shows them in the user's language,
+# the documents (site, workbook) in Vietnamese — both from the catalog, so the words cannot drift.
+STATUS = {"exceeded": N_("Exceeded"), "met": N_("Met"), "not_met": N_("Not met"), "no_data": N_("No data yet"),
+          "achieved": N_("Milestone reached"), "on_track": N_("On track"), "behind": N_("Behind schedule"),
+          "at_risk": N_("At risk of missing the target"), "too_few": N_("Too few figures to assess")}
+STATUS_VI = {code: translations("vi").gettext(msgid) for code, msgid in STATUS.items()}
+STATUS_STYLE = {"exceeded": "bold green", "met": "green", "not_met": "bold red", "no_data": "dim",
+                "achieved": "green", "on_track": "cyan", "behind": "yellow", "at_risk": "bold red", "too_few": "dim"}
+ILLUSTRATIVE_LINE = N_("* Illustrative figures, not official statistics.")
+COLUMNS = [N_("Plan"), N_("Target"), N_("Year"), N_("Unit"), N_("Planned"), N_("Actual"), N_("Gap"),
+           N_("Share of plan"), N_("Assessment"), N_("Source")]
+NUMERIC = {4, 5, 6, 7}  # columns aligned right
+WIDE = {1, 9}  # columns folded at 40 characters
+
+
+def word(msgid: str, lang: str | None = None) -> str:
+    """A word of these tables in ``lang`` (default: the user's language; documents pass "vi")."""
+    return translations(lang or current_language()).gettext(msgid)
+
+
+def target_text(r: GapRow) -> str:
+    fmt = fmt_percent if r.unit.strip() == "%" else fmt_number
+    if r.target_value is not None:
+        return fmt(r.target_value)
+    if r.target_min is not None and r.target_max is not None:
+        return f"{fmt_number(r.target_min)} - {fmt(r.target_max)}"
+    return fmt(r.target_min if r.target_min is not None else r.target_max)
+
+
+def actual_text(r: GapRow) -> str:
+    if r.actual is None:
+        return "—"
+    text = fmt_percent(r.actual, 2) if r.unit.strip() == "%" else fmt_number(r.actual, 2)
+    return text + ("*" if r.illustrative else "")
+
+
+def gap_text(r: GapRow, lang: str | None = None) -> str:
+    if r.gap is None:
+        return "—"
+    gap = fmt_signed(r.gap, 2)
+    return word(N_("{gap} pp"), lang).format(gap=gap) if r.unit.strip() == "%" else gap
+
+
+def achievement_text(r: GapRow) -> str:
+    return "—" if r.achievement is None else fmt_percent(r.achievement)
+
+
+def status_text(r: GapRow, lang: str | None = None) -> str:
+    """The verdict alone: a milestone ahead says how it progresses, never a one-point 'forecast'."""
+    return word(STATUS[r.status], lang) if r.status in STATUS else r.status
+
+
+def name_text(r: GapRow, lang: str | None = None) -> str:
+    indent = "  " * r.level
+    prefix = word(N_("Of which: "), lang) if r.kind == "share" else "- " if r.kind == "part" else ""
+    return indent + prefix + r.name
+
+
+def cells(r: GapRow, lang: str | None = None) -> list[str]:
+    """One row as text; ``lang`` None follows the user (terminal), "vi" for documents."""
+    return [r.plan, name_text(r, lang), str(r.year), r.unit, target_text(r), actual_text(r), gap_text(r, lang),
+            achievement_text(r), status_text(r, lang), r.source or ""]
+
+
+def any_illustrative(rows: list[GapRow]) -> bool:
+    return any(r.illustrative for r in rows)
+
+
+def to_csv(rows: list[GapRow]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["plan", "target", "name", "year", "unit", "target_value", "target_min", "target_max", "actual",
+                "gap", "achievement", "status", "illustrative", "source"])
+    for r in rows:
+        w.writerow([r.plan, r.target, r.name, r.year, r.unit, r.target_value, r.target_min, r.target_max, r.actual,
+                    None if r.gap is None else round(r.gap, 4),
+                    None if r.achievement is None else round(r.achievement, 2), r.status, r.illustrative, r.source])
+    return buf.getvalue()
+
+
+def to_markdown(rows: list[GapRow]) -> str:
+    def esc(s: str) -> str:
+        return s.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(word(c) for c in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for r in rows:
+        lines.append("| " + " | ".join(esc(c) for c in cells(r)) + " |")
+    if any_illustrative(rows):
+        lines += ["", word(ILLUSTRATIVE_LINE)]
+    return "\n".join(lines) + "\n"
+
+
+def to_rich(rows: list[GapRow], year: int):
+    from rich.table import Table
+
+    tables = []
+    for plan in dict.fromkeys(r.plan for r in rows):
+        table = Table(title=word(N_("{plan} — year {year}")).format(plan=plan, year=year), title_justify="left",
+                      show_lines=False)
+        for i, col in enumerate(COLUMNS[1:-1], start=1):
+            table.add_column(word(col), justify="right" if i in NUMERIC else "left", overflow="fold",
+                             max_width=40 if i in WIDE else None)
+        for r in rows:
+            if r.plan != plan:
+                continue
+            c = cells(r)[1:-1]
+            c[7] = f"[{STATUS_STYLE.get(r.status, '')}]{c[7]}[/]"
+            table.add_row(*c)
+        tables.append(table)
+    return tables
