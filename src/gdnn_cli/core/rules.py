@@ -17,7 +17,7 @@ from gdnn_cli.common.errors import Issue
 from gdnn_cli.core.funding import funding_rules
 from gdnn_cli.common.i18n import _, ngettext
 from gdnn_cli.core.models import Agency, Plan, Target
-from gdnn_cli.common.numbers import day_month, fmt_number, fmt_short_date
+from gdnn_cli.common.numbers import fmt_number, fmt_partial_date, fmt_short_date
 
 EPS = 1e-6
 
@@ -238,14 +238,8 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:
     return Issue(file, "deadline-before-issue",
                  _("deadline {deadline} is before the plan was issued ({issued})").format(
-                     deadline=fmt_short_date(when), issued=_fmt_partial(plan)),
+                     deadline=fmt_short_date(when), issued=fmt_partial_date(plan.date.year, plan.date.month, plan.date.day)),
                  loc=loc, hint=_("a deadline must fall on or after the issue date"))
-
-
-def _fmt_partial(plan: Plan) -> str:
-    d = plan.date
-    day, month = day_month(d.day, d.month)
-    return "/".join(x for x in (day, month) if x) + ("/" if d.month else "") + str(d.year)
 
 
 def _near(wrong: str, pool) -> str | None:

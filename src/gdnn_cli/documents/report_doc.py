@@ -14,8 +14,9 @@ import tempfile
 from pathlib import Path
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_percent, fmt_short_date
+from gdnn_cli.common.vocab import REPORT_STATES, TASK_STATES, vi
 from gdnn_cli.documents.report_data import PlanPart, ReportData
-from gdnn_cli.documents.report_text import TASK_VI, ToFill, amount, count_sentence, coverage_sentence, focus_line, limitations, milestone_sentence, no_data_line, plan_citation, plan_name, plan_short, previous_text, remaining_text, reporting_lines, row_numbers, row_sentence, rule_note, self_name, state_text, strengths, table_numbers, target_label, task_line, task_tally
+from gdnn_cli.documents.report_text import ToFill, amount, count_sentence, coverage_sentence, focus_line, limitations, milestone_sentence, no_data_line, plan_citation, plan_name, plan_short, previous_text, remaining_text, reporting_lines, row_numbers, row_sentence, rule_note, self_name, strengths, table_numbers, target_label, task_line, task_tally
 from gdnn_cli.documents.charts import achievement_charts
 from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_lines
 
@@ -261,7 +262,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
             b.text(task_line(k, reg.short_name, data.reporter), bullet="- ")
         for t in part.other_tasks:
             who = "" if t.agency == data.reporter else f"{reg.short_name(t.agency)}: "
-            b.text(f"{t.task}: {who}{TASK_VI.get(t.status, t.status)}", bullet="- ")
+            b.text(f"{t.task}: {who}{vi(TASK_STATES, t.status, lower=True)}", bullet="- ")
 
     b.add("section", "II. ĐÁNH GIÁ CHUNG")
     b.add("clause", "1. Ưu điểm")
@@ -342,7 +343,7 @@ def _annex(data: ReportData, ds) -> dict | None:
                          "plan": plan_short(part.plan) if first else "nt",
                          "due": fmt_short_date(r.due) if r.due else "Không quy định",
                          "reported": fmt_short_date(r.reported) if r.reported else "—",
-                         "state": state_text(r.state),
+                         "state": vi(REPORT_STATES, r.state),
                          "tasks": str(sum(1 for k in part.key_tasks for t in k.reports if t.agency == r.agency)
                                       + sum(1 for t in part.other_tasks if t.agency == r.agency))})
             first = False

@@ -6,11 +6,9 @@ import csv
 import io
 
 from gdnn_cli.tracking.gaps import GapRow
-from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_signed
+from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_range, fmt_signed
+from gdnn_cli.common.vocab import VERDICTS, vi
 
-STATUS_VI = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu",
-             "achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
-             "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu để đánh giá"}
 STATUS_STYLE = {"exceeded": "bold green", "met": "green", "not_met": "bold red", "no_data": "dim",
                 "achieved": "green", "on_track": "cyan", "behind": "yellow", "at_risk": "bold red", "too_few": "dim"}
 ILLUSTRATIVE_LINE = "* Số liệu minh họa (illustrative), không phải số liệu chính thức."
@@ -23,7 +21,7 @@ def target_text(r: GapRow) -> str:
     if r.target_value is not None:
         return fmt(r.target_value)
     if r.target_min is not None and r.target_max is not None:
-        return f"{fmt_number(r.target_min)} - {fmt(r.target_max)}"
+        return fmt_range(fmt_number(r.target_min), fmt(r.target_max))
     return fmt(r.target_min if r.target_min is not None else r.target_max)
 
 
@@ -47,7 +45,7 @@ def achievement_text(r: GapRow) -> str:
 
 def status_text(r: GapRow) -> str:
     """The verdict alone: a milestone ahead says how it progresses, never a one-point 'forecast'."""
-    return STATUS_VI.get(r.status, r.status)
+    return vi(VERDICTS, r.status)
 
 
 def name_text(r: GapRow) -> str:
