@@ -38,6 +38,7 @@ def fmt_percent(value: float | None, decimals: int = 1) -> str:
 
 
 def fmt_signed(value: float | None, decimals: int = 1) -> str:
+    """A gap with its sign: '+3.300', '−0,8' (a true minus sign, as print uses), '0' for none."""
     if value is None:
         return ""
     text = fmt_number(abs(value), decimals)

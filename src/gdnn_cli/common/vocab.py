@@ -19,6 +19,7 @@ terminal's ``--help`` path reaches it.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 
 from gdnn_cli.common.i18n import N_, current_language, translations
@@ -41,7 +42,7 @@ def coded(codes: dict[str, tuple[str, ...]]) -> Any:
         return lookup.get(_key(value), value) if isinstance(value, str) else value
 
     enum = list(codes) + [w for spellings in codes.values() for w in spellings]
-    return Annotated[Literal[tuple(codes)],  # type: ignore[valid-type]
+    return Annotated[Literal[tuple(codes)],
                      BeforeValidator(to_code), WithJsonSchema({"type": "string", "enum": enum})]
 
 
@@ -84,7 +85,8 @@ AGENCY_KINDS = {"bo": ("bộ",), "ubnd-tinh": ("UBND tỉnh", "UBND thành phố
                 "co-so-gdnn": ("cơ sở GDNN", "cơ sở giáo dục nghề nghiệp"), "ngan-hang": ("ngân hàng",),
                 "bao-chi": ("báo chí",), "thanh-uy": ("thành ủy",), "tinh-uy": ("tỉnh ủy",),
                 "ban-thuong-vu": ("ban thường vụ",), "hdnd": ("HĐND", "hội đồng nhân dân"),
-                "thuong-truc-hdnd": ("thường trực HĐND", "thường trực hội đồng nhân dân"), "nhom": ("nhóm",), "khac": ("khác",)}
+                "thuong-truc-hdnd": ("thường trực HĐND", "thường trực hội đồng nhân dân"), "nhom": ("nhóm",),
+                "khac": ("khác",)}
 STATUSES = {"official": ("chính thức",), "provisional": ("tạm tính", "sơ bộ"),
             "illustrative": ("minh họa", "minh hoạ")}
 PROGRESS = {"chua-trien-khai": ("chưa triển khai",), "dang-trien-khai": ("đang triển khai",),
@@ -94,10 +96,10 @@ PROGRESS = {"chua-trien-khai": ("chưa triển khai",), "dang-trien-khai": ("đa
 # --------------------------------------------------------------------------- code → the word users read
 
 
-def spoken(codes: dict[str, tuple[str, ...]], code: str) -> str:
+def spoken(codes: Mapping[str, Sequence[str]], code: str | None) -> str:
     """The word a document prints for a code of the data: its first Vietnamese spelling ("chủ trì")."""
-    words = codes.get(code)
-    return words[0] if words else code
+    words = codes.get(code or "")
+    return words[0] if words else code or ""
 
 
 VERDICTS = {"exceeded": N_("Exceeded"), "met": N_("Met"), "not_met": N_("Not met"), "no_data": N_("No data yet"),
@@ -122,7 +124,7 @@ PROVENANCE = {"official": N_("Official"), "provisional": N_("Provisional"), "ill
 """Where a figure comes from (``STATUSES``), plus a total gdnn adds up from its parts."""
 
 
-def label(table: dict[str, str], code: str, lang: str | None = None) -> str:
+def label(table: Mapping[str, str], code: str, lang: str | None = None) -> str:
     """The word for ``code`` in ``lang`` — None follows the user (terminal), documents pass "vi".
 
     An unknown code prints as itself, so that a newer data file never crashes an older view.
@@ -131,7 +133,7 @@ def label(table: dict[str, str], code: str, lang: str | None = None) -> str:
     return translations(lang or current_language()).gettext(msgid) if msgid else code
 
 
-def vi(table: dict[str, str], code: str, *, lower: bool = False) -> str:
+def vi(table: Mapping[str, str], code: str, *, lower: bool = False) -> str:
     """The word a Vietnamese document prints for ``code``, whatever ``--lang`` says; ``lower`` for
     inside a sentence ("chưa triển khai", where a table cell says "Chưa triển khai")."""
     word = label(table, code, "vi")

@@ -321,7 +321,8 @@ def task_line(k: KeyTask, names, writer: str | None = None) -> str:
 def task_tally(tasks: list[KeyTask], words: str) -> str:
     counts = Counter(k.status for k in tasks)
     order = ("hoan-thanh", "dang-trien-khai", "chua-trien-khai", "chua-co-bao-cao")
-    return f"Trong số {len(tasks)} {words}: " + ", ".join(f"{counts[s]} {vi(TASK_STATES, s, lower=True)}" for s in order if counts[s]) + "."
+    states = ", ".join(f"{counts[s]} {vi(TASK_STATES, s, lower=True)}" for s in order if counts[s])
+    return f"Trong số {len(tasks)} {words}: {states}."
 
 
 def reporting_lines(part: PlanPart, names) -> list[str]:

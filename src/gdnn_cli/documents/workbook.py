@@ -176,7 +176,8 @@ def _tasks_sheet(wb, data, heading: list[str]) -> None:
             for rep in k.reports or [None]:
                 n += 1
                 _row(ws, [n, plan_short(part.plan), k.group, k.text, rep.name if rep else "",
-                          vi(TASK_STATES, rep.status if rep else "chua-co-bao-cao", lower=True), (rep.account or "") if rep else ""],
+                          vi(TASK_STATES, rep.status if rep else "chua-co-bao-cao", lower=True),
+                          (rep.account or "") if rep else ""],
                      wrap=(2, 3, 4, 7))
 
 

@@ -376,7 +376,8 @@ def _reporting(d: _Diff, o, n) -> None:
                   f"{_days(a.due, b.due) if both else ''}", due_vi(a), due_vi(b), (b.due - a.due).days if both else None)
         if a.frequency != b.frequency:
             d.add("reporting-changed", where + ".frequency",
-                  f"Tần suất báo cáo {lab}: {spoken(FREQUENCIES, a.frequency)} → {spoken(FREQUENCIES, b.frequency)}", a.frequency, b.frequency)
+                  f"Tần suất báo cáo {lab}: {spoken(FREQUENCIES, a.frequency)} → {spoken(FREQUENCIES, b.frequency)}",
+                  a.frequency, b.frequency)
         if a.to != b.to:
             d.add("reporting-changed", where + ".to", f"Báo cáo của {d.who(b.reporters)}: gửi {d.name(a.to)} → "
                   f"{d.name(b.to)}", a.to, b.to)
@@ -450,15 +451,18 @@ def _results(d: _Diff, ofiles: dict, nfiles: dict) -> None:
                 d.add("result-changed", f"results:{tid}.value", f"{label}: {num(a.value, unit)} → {show(b.value)} "
                       f"({fmt_signed(delta, 2)}{' điểm %' if rate else ''})", a.value, b.value, delta, fb, plan)
             if a.status != b.status:
-                d.add("result-changed", f"results:{tid}.status", f"{label}: số liệu {vi(PROVENANCE, a.status, lower=True)} → "
-                      f"{vi(PROVENANCE, b.status, lower=True)}", a.status, b.status, None, fb, plan)
+                d.add("result-changed", f"results:{tid}.status",
+                      f"{label}: số liệu {vi(PROVENANCE, a.status, lower=True)} → {vi(PROVENANCE, b.status, lower=True)}",
+                      a.status, b.status, None, fb, plan)
         elif (fb or fa) in ofiles and (fb or fa) in nfiles:
             x = b or a
             d.add("result-added" if b else "result-removed", f"results:{tid}",
-                  f"{'Thêm' if b else 'Bỏ'} {label[0].lower()}{label[1:]}: {show(x.value)} ({vi(PROVENANCE, x.status, lower=True)})",
+                  f"{'Thêm' if b else 'Bỏ'} {label[0].lower()}{label[1:]}: {show(x.value)} "
+                  f"({vi(PROVENANCE, x.status, lower=True)})",
                   a and a.value, b and b.value, None, fb or fa, plan)
     for key in nprog.keys() & oprog.keys():
         (fb, b), (_, a) = nprog[key], oprog[key]
         if a.status != b.status:
             d.add("result-changed", f"progress:{key[1]}", f"Tiến độ nhiệm vụ «{key[1]}» ({d.name(key[2])}): "
-                  f"{vi(TASK_STATES, a.status, lower=True)} → {vi(TASK_STATES, b.status, lower=True)}", a.status, b.status, None, fb, key[0])
+                  f"{vi(TASK_STATES, a.status, lower=True)} → {vi(TASK_STATES, b.status, lower=True)}",
+                  a.status, b.status, None, fb, key[0])

@@ -292,9 +292,11 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
                     "level": len(chain) - 1} for t, chain in targets_with_chain(plan) if t.id not in by_target],
         "groups": task_groups(sd, plan), "progress": progress_rows(sd, plan),
         "assignments": [{"agencies": [agency_link(sd, a) for a in x.agencies], "heading": own_heading(sd, x),
-                         "role": spoken(ROLES, x.role), "duties": len(x.duties)} for x in walk_assignments(plan.assignments)],
+                         "role": spoken(ROLES, x.role), "duties": len(x.duties)}
+                        for x in walk_assignments(plan.assignments)],
         "rules": [{"reporters": [agency_link(sd, a) for a in r.reporters], "to": agency_link(sd, r.to),
-                   "frequency": spoken(FREQUENCIES, r.frequency), "due": rule_due(r), "text": r.text} for r in plan.reporting],
+                   "frequency": spoken(FREQUENCIES, r.frequency), "due": rule_due(r), "text": r.text}
+                  for r in plan.reporting],
         "reporters": [reporter_cells(sd, r) for r in sd.reporters_of(plan.id)],
         "history": history_href(plan.id) if history else None, "downloads": downloads,
         "illustrative": any(r.illustrative for r in rows) or any(r.illustrative for r in sd.reporters_of(plan.id))
@@ -381,7 +383,8 @@ def rule_text(t: Target, plan: Plan) -> list[str]:
             else "± 5% giá trị chỉ tiêu"
         out.append(f"“Khoảng”: đạt khi chênh lệch trong phạm vi {tol}.")
     elif t.qualifier in ("tren", "duoi"):
-        out.append(f"“{spoken(QUALIFIERS, t.qualifier).capitalize()}”: phải {'cao' if t.qualifier == 'tren' else 'thấp'} hơn hẳn "
+        word = spoken(QUALIFIERS, t.qualifier).capitalize()
+        out.append(f"“{word}”: phải {'cao' if t.qualifier == 'tren' else 'thấp'} hơn hẳn "
                    "giá trị chỉ tiêu; bằng đúng chỉ tiêu là chưa đạt.")
     if t.cumulative:
         out.append("Chỉ tiêu lũy kế: cộng số liệu các năm từ đầu giai đoạn.")
