@@ -120,7 +120,7 @@ def print_gap_tables(tables, illustrative: bool, n: int) -> None:
     if illustrative:
         from gdnn_cli.tracking.view import ILLUSTRATIVE_LINE
 
-        console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+        console.print(_(ILLUSTRATIVE_LINE), style="bold yellow", markup=False)
 
 
 def print_status(ys, registry) -> None:
@@ -157,7 +157,7 @@ def print_status(ys, registry) -> None:
     if any(r.illustrative for r in ys.reporters) or any(r.illustrative for r in ys.tasks):
         from gdnn_cli.tracking.view import ILLUSTRATIVE_LINE
 
-        console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+        console.print(_(ILLUSTRATIVE_LINE), style="bold yellow", markup=False)
 
 
 def _print_members(console, ys, registry) -> None:

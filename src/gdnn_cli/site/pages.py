@@ -143,7 +143,7 @@ def agency_link(sd: SiteData, agency_id: str) -> dict:
 
 def gap_cells(r: GapRow) -> dict:
     """The cells of `gdnn gaps` for one row, with the status code kept for styling and tests."""
-    c = gaps_view.cells(r)
+    c = gaps_view.cells(r, "vi")  # the site is a Vietnamese document, whatever --lang says
     return {"name": r.name, "level": r.level, "kind": r.kind, "year": c[2], "unit": c[3], "target": c[4],
             "actual": c[5], "gap": c[6], "achievement": c[7], "verdict": c[8], "source": c[9],
             "status": r.status, "href": target_href(r.plan, r.target), "target_id": r.target,

@@ -10,9 +10,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from gdnn_cli.tracking.gaps import Actual, ActualsIndex, GapRow, combine, key_of, rows_for_plan
-from gdnn_cli.core.models import Plan
+from gdnn_cli.common.i18n import N_, current_language, translations
 from gdnn_cli.common.numbers import fmt_short_date
+from gdnn_cli.core.models import Plan
+from gdnn_cli.tracking.gaps import Actual, ActualsIndex, GapRow, combine, key_of, rows_for_plan
 
 
 def source_text(fig) -> str | None:
@@ -225,7 +226,13 @@ class Coverage:
 
     @property
     def text(self) -> str:
-        return f"tổng hợp từ {self.answered}/{self.expected} {self.label}"
+        """The report's wording (a document: always Vietnamese)."""
+        return self.phrase("vi")
+
+    def phrase(self, lang: str | None = None) -> str:
+        """'compiled from 118/126 xã, phường' in ``lang`` (default: the user's language, for the terminal)."""
+        return translations(lang or current_language()).gettext(N_("compiled from {answered}/{expected} {label}")) \
+            .format(answered=self.answered, expected=self.expected, label=self.label)
 
     def to_json(self) -> dict:
         return {"plan": self.plan, "group": self.group, "answered": self.answered, "expected": self.expected,
