@@ -96,16 +96,22 @@ PROGRESS = {"chua-trien-khai": ("chưa triển khai",), "dang-trien-khai": ("đa
 # --------------------------------------------------------------------------- code → the word users read
 
 
-def spoken(codes: Mapping[str, Sequence[str]], code: str | None) -> str:
-    """The word a document prints for a code of the data: its first Vietnamese spelling ("chủ trì")."""
+def spoken(codes: Mapping[str, Sequence[str]], code: str | None, *, capital: bool = False) -> str:
+    """The word a document prints for a code of the data: its first Vietnamese spelling ("chủ trì");
+    ``capital`` where it opens a cell or a sentence ("Khoảng 20.000")."""
     words = codes.get(code or "")
-    return words[0] if words else code or ""
+    word = words[0] if words else code or ""
+    return word[:1].upper() + word[1:] if capital else word
 
 
 VERDICTS = {"exceeded": N_("Exceeded"), "met": N_("Met"), "not_met": N_("Not met"), "no_data": N_("No data yet"),
             "achieved": N_("Milestone reached"), "on_track": N_("On track"), "behind": N_("Behind schedule"),
             "at_risk": N_("At risk of missing the target"), "too_few": N_("Too few figures to assess")}
 """A gap row's status (tracking.gaps): the year's verdict, or how a later milestone progresses."""
+
+VERDICT_CELLS = {**VERDICTS, "too_few": N_("Too few figures")}
+"""The same verdicts in the report's Đánh giá column, 2,8 cm wide: its note under the table explains
+"Chưa đủ số liệu" in full."""
 
 REPORTING_STATES = {"on_time": N_("On time"), "late": N_("Late"), "missing": N_("Not reported"),
                     "not_due": N_("Not due yet"), "no_deadline": N_("Reported (no deadline set)")}

@@ -134,36 +134,28 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
 
 
 def _ahead_sheet(wb, rows, year: int, heading: list[str]) -> None:
-    from gdnn_cli.documents.report_text import plan_short, target_label
+    from itertools import groupby
+
+    from gdnn_cli.documents.report_text import plan_short, row_numbers, target_label
 
     ws = _sheet(wb, "Tiến độ đến mốc", AHEAD_HEADERS, heading + [f"TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU (SỐ LIỆU ĐẾN NĂM {year})", ""])
-    plan = None
-    seen = set()
-    top = sub = 0
+    unique: dict[tuple[str, str], tuple] = {}
     for part, r in rows:
-        if (part.plan.id, r.target) in seen:
-            continue
-        seen.add((part.plan.id, r.target))
-        if part.plan.id != plan:
-            plan = part.plan.id
-            _plan_row(ws, plan_short(part.plan), len(AHEAD_HEADERS))
-            top = 0
-        if r.level == 0:
-            top, sub = top + 1, 0
-            n = str(top)
-        else:
-            sub += 1
-            n = f"{top}.{sub}"
-        line = ws.max_row + 1
-        remaining = f'=IF(F{line}="","",MAX(0,E{line}-F{line}))' if r.direction != "lower" else \
-            f'=IF(F{line}="","",MAX(0,F{line}-E{line}))'
-        _row(ws, [n, ("Trong đó: " if r.kind == "share" else "") + r.name, r.unit,
-                  f"{target_label(r, unit=False)} ({r.year})", _plan_value(r),
-                  None if r.actual is None else round(r.actual, 2), r.extra.get("as_of_year"), remaining,
-                  vi(VERDICTS, r.status), vi(PROVENANCE, r.actual_status or "", lower=True)],
-             bold=r.level == 0, level=min(r.level, 7))
-        for col in ("E", "F", "H"):
-            ws[f"{col}{line}"].number_format = _fmt(r)
+        unique.setdefault((part.plan.id, r.target), (part, r))
+    for _, run in groupby(unique.values(), key=lambda pr: pr[0].plan.id):
+        group = list(run)
+        _plan_row(ws, plan_short(group[0][0].plan), len(AHEAD_HEADERS))
+        for n, (_, r) in zip(row_numbers([r for _, r in group]), group, strict=True):
+            line = ws.max_row + 1
+            remaining = f'=IF(F{line}="","",MAX(0,E{line}-F{line}))' if r.direction != "lower" else \
+                f'=IF(F{line}="","",MAX(0,F{line}-E{line}))'
+            _row(ws, [n, ("Trong đó: " if r.kind == "share" else "") + r.name, r.unit,
+                      f"{target_label(r, unit=False)} ({r.year})", _plan_value(r),
+                      None if r.actual is None else round(r.actual, 2), r.extra.get("as_of_year"), remaining,
+                      vi(VERDICTS, r.status), vi(PROVENANCE, r.actual_status or "", lower=True)],
+                 bold=r.level == 0, level=min(r.level, 7))
+            for col in ("E", "F", "H"):
+                ws[f"{col}{line}"].number_format = _fmt(r)
 
 
 def _tasks_sheet(wb, data, heading: list[str]) -> None:

@@ -17,7 +17,7 @@ from gdnn_cli.core.figures import due_figure, fill_plan
 from gdnn_cli.tracking.gaps import GapRow, actual_for, key_of, reference_value
 from gdnn_cli.core.models import Assignment, Plan, Target
 from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
-from gdnn_cli.documents.report_data import plan_label
+from gdnn_cli.documents.report_data import plan_label, task_title
 from gdnn_cli.review.textconv import amount, year_label
 from gdnn_cli.common.vocab import (FREQUENCIES, PROVENANCE, QUALIFIERS, REPORTING_STATES, ROLES, TASK_STATES,
                                    VERDICTS, spoken, vi)
@@ -347,19 +347,8 @@ def task_groups(sd: SiteData, plan: Plan) -> list[dict]:
     return out
 
 
-def task_text(plan: Plan, task_id: str) -> str:
-    """A reported task's words in full (a web page has room; the report shortens them)."""
-    for g in plan.all_task_groups():
-        if g.id == task_id:
-            return g.title
-        for t in g.tasks:
-            if t.id == task_id:
-                return t.text
-    return task_id
-
-
 def progress_rows(sd: SiteData, plan: Plan) -> list[dict]:
-    return [{"task": task_text(plan, t.task), "agency": agency_link(sd, t.agency),
+    return [{"task": task_title(plan, t.task), "agency": agency_link(sd, t.agency),
              "status": vi(TASK_STATES, t.status, lower=True), "code": t.status, "account": t.account or "",
              "reported": (fmt_short_date(t.reported) + ("*" if t.illustrative else "")) if t.reported else "—"}
             for t in sd.tasks_of(plan.id)]
