@@ -17,7 +17,8 @@ from gdnn_cli.core.figures import due_figure, fill_plan
 from gdnn_cli.tracking.gaps import GapRow, actual_for, key_of, reference_value
 from gdnn_cli.core.models import Assignment, Plan, Target
 from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
-from gdnn_cli.documents.report_data import plan_label, task_title
+from gdnn_cli.documents.naming import plan_short as plan_label
+from gdnn_cli.documents.report_data import task_title
 from gdnn_cli.review.textconv import amount, year_label
 from gdnn_cli.common.vocab import (FREQUENCIES, PROVENANCE, QUALIFIERS, REPORTING_STATES, ROLES, TASK_STATES,
                                    VERDICTS, spoken, vi)
