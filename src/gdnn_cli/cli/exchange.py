@@ -1,7 +1,6 @@
 """Commands of the December collection loop: gdnn forms, gdnn collect, gdnn remind.
 
-Thin: parse, call ``exchange`` (and ``render`` for the letter), print. Registered on the app by
-importing this module from cli.py.
+Thin: parse, call ``exchange`` (and ``documents`` for the letter), print; ``cli.app`` lists them.
 """
 
 import datetime as dt
@@ -12,8 +11,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from gdnn_cli.cli.app import DataOpt, PlanOpt, TemplatesOpt, _load_or_exit, _plan_or_exit, _year, app
+from gdnn_cli.cli.options import DataOpt, PlanOpt, TemplatesOpt, load_or_exit, plan_or_exit, year_or_this
 from gdnn_cli.common.i18n import _
+
+commands = typer.Typer()
 
 AgencyOpt = Annotated[Optional[str], typer.Option("--agency", "-a", help="Only this body, or the members of this group.")]
 
@@ -33,7 +34,7 @@ def _agency_or_exit(ds, agency: str | None) -> None:
                          + (_("; did you mean '{near}'?").format(near=near) if near else ""))
 
 
-@app.command("forms")
+@commands.command("forms")
 def forms_cmd(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
     data: DataOpt = None,
@@ -47,11 +48,11 @@ def forms_cmd(
     from gdnn_cli.exchange.asks import asks_for
     from gdnn_cli.exchange.forms import write_forms
 
-    ds = _load_or_exit(data)
+    ds = load_or_exit(data)
     if plan:
-        _plan_or_exit(ds, plan)
+        plan_or_exit(ds, plan)
     _agency_or_exit(ds, agency)
-    y = _year(year)
+    y = year_or_this(year)
     asks = asks_for(ds, y, plan, agency)
     if not asks:
         raise GdnnError(_("no body has to report in {year}{extra}: check the plans' reporting rules").format(
@@ -70,7 +71,7 @@ def forms_cmd(
                + (f" ({by_group})" if by_group else ""))
 
 
-@app.command("collect")
+@commands.command("collect")
 def collect_cmd(
     files: Annotated[list[Path], typer.Argument(help="Filled forms (.xlsx).", show_default=False)],
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Refuse forms of another year.")] = None,
@@ -91,12 +92,12 @@ def collect_cmd(
             when = dt.date.fromisoformat(received)
         except ValueError:
             raise UsageError(_("--received {v}: write the date as YYYY-MM-DD").format(v=received)) from None
-    ds = _load_or_exit(data)
+    ds = load_or_exit(data)
     res = collect(files, ds, year=year, status=status.value, received=when, replace=replace, write=not dry_run)
     print_collect(res, ds.registry, dry_run)
     if not res.ok:
         raise typer.Exit(1)
-@app.command("remind")
+@commands.command("remind")
 def remind_cmd(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
     data: DataOpt = None,
@@ -112,10 +113,10 @@ def remind_cmd(
     from gdnn_cli.documents.docx import templates_dir
     from gdnn_cli.exchange.reminder import reminders, render_reminder
 
-    ds = _load_or_exit(data)
+    ds = load_or_exit(data)
     if plan:
-        _plan_or_exit(ds, plan)
-    y = _year(year)
+        plan_or_exit(ds, plan)
+    y = year_or_this(year)
     try:
         on = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:

@@ -5,10 +5,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from gdnn_cli.cli.app import DataOpt, TemplatesOpt, YearOpt, _load_or_exit, _year, app
+from gdnn_cli.cli.options import DataOpt, TemplatesOpt, YearOpt, load_or_exit, year_or_this
+
+commands = typer.Typer()
 
 
-@app.command("site")
+@commands.command("site")
 def site_cmd(
     data: DataOpt = None,
     year: YearOpt = None,
@@ -24,8 +26,8 @@ def site_cmd(
     from gdnn_cli.common.i18n import _
     from gdnn_cli.site import build_site
 
-    ds = _load_or_exit(data)
-    y = _year(year)
+    ds = load_or_exit(data)
+    y = year_or_this(year)
     res = build_site(ds, y, out, templates=templates, docx=docx, pdf=pdf, history=history)
     for note in res.notes:
         output.err(note)
