@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,7 @@ from gdnn_cli.common.i18n import _
 
 commands = typer.Typer()
 
-AgencyOpt = Annotated[Optional[str], typer.Option("--agency", "-a", help="Only this body, or the members of this group.")]
+AgencyOpt = Annotated[str | None, typer.Option("--agency", "-a", help="Only this body, or the members of this group.")]
 
 
 class ResultStatus(str, Enum):
@@ -36,11 +36,11 @@ def _agency_or_exit(ds, agency: str | None) -> None:
 
 @commands.command("forms")
 def forms_cmd(
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
     data: DataOpt = None,
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: out/forms/YEAR).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default: out/forms/YEAR).")] = None,
 ) -> None:
     """Write one Excel form (.xlsx) per body that must report in YEAR: its targets, its tasks, the deadline."""
     from gdnn_cli.cli import output
@@ -74,17 +74,17 @@ def forms_cmd(
 @commands.command("collect")
 def collect_cmd(
     files: Annotated[list[Path], typer.Argument(help="Filled forms (.xlsx).", show_default=False)],
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Refuse forms of another year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Refuse forms of another year.")] = None,
     data: DataOpt = None,
     status: Annotated[ResultStatus, typer.Option("--status", help="Status of the collected figures.")] = ResultStatus.provisional,
-    received: Annotated[Optional[str], typer.Option("--received", help="Date the forms arrived, YYYY-MM-DD (default: today).")] = None,
+    received: Annotated[str | None, typer.Option("--received", help="Date the forms arrived, YYYY-MM-DD (default: today).")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="These forms win over different answers already collected.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and show, write nothing.")] = False,
 ) -> None:
     """Read filled forms into data/results/, with the provenance of every figure; safe to run again."""
+    from gdnn_cli.cli.exchange_view import print_collect
     from gdnn_cli.common.errors import UsageError
     from gdnn_cli.exchange.collect import collect
-    from gdnn_cli.cli.exchange_view import print_collect
 
     when = None
     if received:
@@ -99,12 +99,12 @@ def collect_cmd(
         raise typer.Exit(1)
 @commands.command("remind")
 def remind_cmd(
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
     data: DataOpt = None,
     plan: PlanOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output .docx (default: out/YEAR/don-doc-COLLECTOR-YEAR.docx).")] = None,
-    contact: Annotated[Optional[str], typer.Option("--contact", help="Contact line: 'đồng chí …, phòng GDNN, điện thoại …'.")] = None,
-    today: Annotated[Optional[str], typer.Option("--date", help="Date of the letter, YYYY-MM-DD (default: today).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output .docx (default: out/YEAR/don-doc-COLLECTOR-YEAR.docx).")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="Contact line: 'đồng chí …, phòng GDNN, điện thoại …'.")] = None,
+    today: Annotated[str | None, typer.Option("--date", help="Date of the letter, YYYY-MM-DD (default: today).")] = None,
     templates: TemplatesOpt = None,
 ) -> None:
     """Write the Công văn đôn đốc (.docx) to the bodies that have not sent their report for YEAR."""

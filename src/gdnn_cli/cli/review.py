@@ -8,7 +8,7 @@ import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -42,9 +42,9 @@ class DiffFmt(str, Enum):
 
 @commands.command("diff")
 def diff_cmd(
-    rev_a: Annotated[Optional[str], typer.Argument(
+    rev_a: Annotated[str | None, typer.Argument(
         metavar="[REV_A]", show_default=False, help="Old revision (default: HEAD).")] = None,
-    rev_b: Annotated[Optional[str], typer.Argument(
+    rev_b: Annotated[str | None, typer.Argument(
         metavar="[REV_B]", show_default=False, help="New revision (default: the working tree).")] = None,
     data: DataOpt = None,
     fmt: Annotated[DiffFmt, typer.Option("--format", "-f", help="text, md (merge-request comment) or json.")] = DiffFmt.text,
@@ -53,9 +53,9 @@ def diff_cmd(
 
     No revision: HEAD against the working tree. One: REV_A against the working tree. Two: REV_A against REV_B.
     """
-    from gdnn_cli.review import gitdiff
     from gdnn_cli.cli import output
     from gdnn_cli.core.dataset import default_data_dir
+    from gdnn_cli.review import gitdiff
 
     res = gitdiff.diff(data if data is not None else default_data_dir(), rev_a, rev_b)
     if fmt is DiffFmt.json:
@@ -75,7 +75,7 @@ def textconv_cmd(file: Annotated[Path, typer.Argument(help="A plan, agencies or 
 @commands.command("git-setup")
 def git_setup_cmd(
     data: DataOpt = None,
-    command: Annotated[Optional[str], typer.Option(
+    command: Annotated[str | None, typer.Option(
         "--command", help="The textconv command git runs (default: keep the configured one, else 'gdnn textconv').",
         show_default=False)] = None,
 ) -> None:

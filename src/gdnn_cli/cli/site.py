@@ -1,7 +1,7 @@
 """`gdnn site`: the static progress site. Parses options, calls gdnn_cli.site, prints one summary."""
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,7 @@ def site_cmd(
     year: YearOpt = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (default: site/).")] = Path("site"),
     docx: Annotated[bool, typer.Option("--docx/--no-docx", help="Offer each plan's .docx for download.")] = True,
-    pdf: Annotated[Optional[bool], typer.Option(
+    pdf: Annotated[bool | None, typer.Option(
         "--pdf/--no-pdf", help="Also offer PDFs (default: when LibreOffice is installed).", show_default=False)] = None,
     history: Annotated[bool, typer.Option("--history/--no-history", help="A history page per plan from git.")] = True,
     templates: TemplatesOpt = None,
