@@ -18,7 +18,7 @@ from pathlib import Path
 from gdnn_cli.common import atomic
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
-from gdnn_cli.documents.report_data import plan_label
+from gdnn_cli.documents.naming import plan_short as plan_label
 from gdnn_cli.site import pages
 from gdnn_cli.site.charts import line_chart
 from gdnn_cli.site.incremental import BuildResult, Inputs, Writer, file_bytes, fingerprint, stable_days, version
