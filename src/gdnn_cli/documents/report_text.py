@@ -9,38 +9,26 @@ the table beside it prints, so they cannot disagree.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
-from gdnn_cli.core.models import Plan
 from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_short_date
+from gdnn_cli.common.vocab import QUALIFIERS, TASK_STATES, VERDICTS, spoken, vi
+from gdnn_cli.documents.naming import mid, name_list, plan_short
 from gdnn_cli.documents.report_data import KeyTask, Milestone, PlanPart, ReportData
 from gdnn_cli.tracking.status import ReporterStatus
 
-QUALIFIER_VI = {"khoang": "khoảng", "tren": "trên", "it_nhat": "ít nhất", "duoi": "dưới", "toi_da": "tối đa"}
-VERDICT_VI = {"exceeded": "vượt kế hoạch", "met": "đạt kế hoạch", "not_met": "không đạt kế hoạch",
-              "no_data": "chưa có số liệu"}
-TALLY_VI = [("exceeded", "vượt kế hoạch"), ("met", "đạt kế hoạch"), ("not_met", "không đạt kế hoạch"),
-            ("no_data", "chưa có số liệu")]
-PROGRESS_VI = {"achieved": "đã đạt mốc", "on_track": "đúng tiến độ", "behind": "chậm tiến độ",
-               "at_risk": "có nguy cơ không đạt", "too_few": "chưa đủ số liệu để đánh giá"}
-TASK_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành",
-           "chua-co-bao-cao": "chưa có báo cáo"}
+BOUNDS = ("khoang", "tren", "it_nhat", "duoi", "toi_da")
+"""The qualifiers that are part of a target's figure ("khoảng 20.000"); "phấn đấu", "đạt" are the plan's verbs."""
+TALLY_ORDER = ("exceeded", "met", "not_met", "no_data")
 
 
-REPORT_STATE = {"no_deadline": "Đã báo cáo", "late": "Gửi chậm"}  # the words the report's text uses
-
-
-def state_text(state: str) -> str:
-    """An agency's reporting state as the Phụ lục and the workbook print it — the same words as the
-    text above them ("gửi chậm"), not the terminal's "Muộn"."""
-    from gdnn_cli.tracking.status import STATE_VI
-
-    return REPORT_STATE.get(state, STATE_VI.get(state, state))
+def verdict(status: str) -> str:
+    """A year's verdict in prose — "đạt kế hoạch" where the table's Đánh giá column says "Đạt"."""
+    word = vi(VERDICTS, status, lower=True)
+    return word if status == "no_data" else f"{word} kế hoạch"
 
 
 @dataclass(frozen=True)
@@ -54,61 +42,6 @@ class ToFill:
 
 
 Segment = str | ToFill
-
-
-# --------------------------------------------------------------------------- naming documents
-
-
-def lower_first(title: str) -> str:
-    """'Triển khai công tác …' → 'triển khai công tác …' after 'Kế hoạch'; 'UBND …', 'GDNN …' stay."""
-    first = title.split(" ", 1)[0]
-    if len(first) > 1 and (first[1:].lower() != first[1:]):
-        return title
-    return title[:1].lower() + title[1:]
-
-
-def plan_name(plan: Plan) -> str:
-    """'Kế hoạch số 72/KH-UBND ngày 04/3/2022', or, with no number, the type and the whole title."""
-    if plan.number:
-        d = plan.date
-        when = f" ngày {fmt_short_date(dt.date(d.year, d.month, d.day))}" if d.day and d.month else ""
-        return f"{plan.type} số {plan.number}{when}"
-    return f"{plan.type} {lower_first(plan.title)}"
-
-
-def plan_short(plan: Plan) -> str:
-    """The name a plan goes by after the opening has cited it in full: 'Kế hoạch số 72/KH-UBND'; a plan
-    whose title starts by citing another document by number stops after that number ('Kế hoạch triển
-    khai thực hiện Kế hoạch số 316-KH/TU'); any other keeps its whole title — never cut with '…'."""
-    if plan.number:
-        return f"{plan.type} số {plan.number}"
-    m = re.match(r"^(.{0,80}?\bsố [\w/.\-Đđ]+)[,; ]", plan.title)
-    return f"{plan.type} {lower_first(m.group(1))}" if m else plan_name(plan)
-
-
-def plan_citation(plan: Plan, issuer: str) -> str:
-    """How the opening cites a plan: number and date, issuer, and what it is about, never cut."""
-    if plan.number:
-        return f"{plan_name(plan)} của {issuer} về {lower_first(plan.title)}"
-    year = "" if str(plan.date.year) in plan.title else f" (ban hành năm {plan.date.year})"
-    return f"{plan.type} của {issuer}{year} về {lower_first(plan.title)}"
-
-
-def self_name(agency_name: str) -> str:
-    """A Sở names itself without its city: 'Sở Giáo dục và Đào tạo thành phố Hà Nội' → 'Sở Giáo dục và Đào tạo'."""
-    return agency_name.split(" thành phố ")[0].split(" tỉnh ")[0]
-
-
-def name_list(names) -> str:
-    """Names in a sentence, once each, separated by semicolons: the names themselves hold commas
-    ('Tỷ lệ lao động có bằng cấp, chứng chỉ'), so a comma between them would leave the reader unable
-    to tell how many there are."""
-    return "; ".join(dict.fromkeys(names))
-
-
-def mid(name: str) -> str:
-    """An agency name inside a sentence: 'Các Sở, ban, ngành' → 'các Sở, ban, ngành' ('Sở GD&ĐT' stays)."""
-    return "các " + name[4:] if name.startswith("Các ") else name
 
 
 def table_numbers(data: ReportData) -> dict[tuple[str, int | None], int]:
@@ -140,7 +73,7 @@ def target_label(r: GapRow, unit: bool = True) -> str:
     text = gaps_view.target_text(r)
     if r.target_value is None and (r.target_min is None) != (r.target_max is None):
         text = ("từ " if r.target_min is not None else "tối đa ") + text  # one-sided: "đạt từ 72,2%"
-    word = QUALIFIER_VI.get(r.qualifier or "") if r.target_value is not None else None
+    word = spoken(QUALIFIERS, r.qualifier) if r.target_value is not None and r.qualifier in BOUNDS else None
     text = f"{word} {text}" if word else text
     return f"{text} {r.unit}" if unit and not is_rate(r) else text
 
@@ -178,7 +111,7 @@ def row_sentence(r: GapRow, part: PlanPart) -> str:
     tag = provisional_tag(r, part)
     tag = f" ({tag})" if tag else ""
     star = " (số liệu minh họa)" if r.illustrative else ""
-    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {VERDICT_VI[r.status]}{why_met(r)}{star}."
+    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {verdict(r.status)}{why_met(r)}{star}."
 
 
 def why_met(r: GapRow) -> str:
@@ -210,7 +143,7 @@ def row_numbers(rows) -> list[str]:
 
 def tally(rows: list[GapRow]) -> str:
     counts = Counter(r.status for r in rows)
-    return ", ".join(f"{counts[k]} {words}" for k, words in TALLY_VI if counts[k])
+    return ", ".join(f"{counts[k]} {verdict(k)}" for k in TALLY_ORDER if counts[k])
 
 
 def count_sentence(part: PlanPart, table_no: int, year: int) -> str:
@@ -298,7 +231,7 @@ def milestone_sentence(m: Milestone, part: PlanPart) -> str:
     move = "tăng" if a.actual_rate >= 0 else "giảm"
     return (f"{name}: {so_far}{base}, bình quân {move} {per_year(a.actual_rate, r)}; để đạt {goal} cần "
             f"bình quân {'tăng' if a.required_rate >= 0 else 'giảm'} {per_year(a.required_rate, r)}; "
-            f"{PROGRESS_VI[a.status]}{star}.")
+            f"{vi(VERDICTS, a.status, lower=True)}{star}.")
 
 
 def remaining_text(m: Milestone) -> str:
@@ -324,14 +257,15 @@ def task_line(k: KeyTask, names, writer: str | None = None) -> str:
         account = f" ({rep.account.rstrip('.')})" if rep.account else ""
         star = " (minh họa)" if rep.illustrative else ""
         who = "" if rep.agency == writer else f"{names(rep.agency)}: "
-        bits.append(f"{who}{TASK_VI[rep.status]}{account}{star}")
+        bits.append(f"{who}{vi(TASK_STATES, rep.status, lower=True)}{account}{star}")
     return f"{text}: " + "; ".join(bits) + "."
 
 
 def task_tally(tasks: list[KeyTask], words: str) -> str:
     counts = Counter(k.status for k in tasks)
     order = ("hoan-thanh", "dang-trien-khai", "chua-trien-khai", "chua-co-bao-cao")
-    return f"Trong số {len(tasks)} {words}: " + ", ".join(f"{counts[s]} {TASK_VI[s]}" for s in order if counts[s]) + "."
+    states = ", ".join(f"{counts[s]} {vi(TASK_STATES, s, lower=True)}" for s in order if counts[s])
+    return f"Trong số {len(tasks)} {words}: {states}."
 
 
 def reporting_lines(part: PlanPart, names) -> list[str]:
@@ -394,7 +328,7 @@ def limitations(data: ReportData) -> list[str]:
                            + (" (số liệu minh họa)." if r.illustrative else "."))
         for m in part.milestones:
             if m.row is not None and m.row.status in ("behind", "at_risk"):
-                out.append(f"{m.target.name}{where}: {PROGRESS_VI[m.row.status]} để đạt mốc năm {m.target.year} "
+                out.append(f"{m.target.name}{where}: {vi(VERDICTS, m.row.status, lower=True)} để đạt mốc năm {m.target.year} "
                            f"(chi tiết tại Bảng {numbers[(part.plan.id, m.target.year)]}).")
         main = [r for r in part.rows if r.level == 0]
         blank = [r for r in main if r.status == "no_data"]

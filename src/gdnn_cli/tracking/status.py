@@ -72,10 +72,6 @@ def gap_rows(ds, year: int, plan_id: str | None = None, issuer: str | None = Non
 # --------------------------------------------------------------------------- reporting and tasks
 
 
-STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn",
-            "no_deadline": "Đã báo cáo (không quy định thời hạn)"}
-
-
 @dataclass
 class ReporterStatus:
     plan: str
@@ -154,7 +150,7 @@ def handovers(ds, plan: Plan) -> list[Handover]:
                      ds.registry.short_name(successor))]
 
 
-def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
+def reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
     """(plan, agency) → (report date, illustrative). The agency's own report record decides; the date
     of a task-progress entry stands in only for an agency that sent no report record."""
     reports: dict[tuple[str, str], tuple[dt.date, bool]] = {}
@@ -173,7 +169,7 @@ def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]
 def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = None,
                 today: dt.date | None = None) -> YearStatus:
     today = today or dt.date.today()
-    reported = _reported_dates(ds, year)
+    reported = reported_dates(ds, year)
     ys = YearStatus()
     for plan in plans_for(ds, year, plan_id, issuer):
         ys.handovers.extend(handovers(ds, plan))
