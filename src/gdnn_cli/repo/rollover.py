@@ -205,7 +205,7 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
             timings += 1
     _replace_ceased(ds.registry, old, doc, dt.date(start, 1, 1), out, agency_refs)
 
-    text = dump(doc)
+    text = _without_example_note(dump(doc))
     first, _sep, rest = text.partition("\n")
     note = (f"# Dự thảo: `gdnn new plan {new_id} --from {old_id} --year {start}`. Số liệu giữ của {old_id}, "
             f"đánh dấu «xem lại»; số, ngày ban hành để trống.\n")
@@ -221,6 +221,16 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
         f.line, f.place = _line(fresh, f.loc), place("plan", fresh, f.loc)
     write_text(target, text)
     return out
+
+
+def _without_example_note(text: str) -> str:
+    """The next plan is the department's own: `gdnn init`'s "VÍ DỤ …" header of the example plan it
+    was rolled from does not follow it (a clerk would take the new draft for the example)."""
+    from gdnn_cli.repo.scaffold import EXAMPLE_PLAN, PROVINCES
+
+    for province in PROVINCES.values():
+        text = text.replace(EXAMPLE_PLAN.format(province=province), "")
+    return text
 
 
 def _comment(doc, loc: tuple, key: str, text: str) -> None:
