@@ -9,28 +9,40 @@ JSON Schemas list both spellings, so that editors complete either.
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import core_schema
 
 
 def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def coded(codes: dict[str, tuple[str, ...]]) -> Any:
-    """A ``Literal`` of ``codes`` that also accepts each code's Vietnamese spellings."""
-    lookup: dict[str, str] = {}
-    for code, spellings in codes.items():
-        for word in (code, *spellings):
-            lookup.setdefault(_key(word), code)
+class Coded:
+    """Field metadata: the value is one of ``codes``, and each code's Vietnamese spellings read as it.
 
-    def to_code(value: object) -> object:
-        return lookup.get(_key(value), value) if isinstance(value, str) else value
+    ``Annotated[str, Coded(vocab.QUALIFIERS)]`` is a ``str`` to type checkers (a code is text) and a
+    ``Literal`` of the codes to pydantic, so a wrong word is still a ``literal_error``.
+    """
 
-    enum = list(codes) + [w for spellings in codes.values() for w in spellings]
-    return Annotated[Literal[tuple(codes)],  # type: ignore[valid-type]
-                     BeforeValidator(to_code), WithJsonSchema({"type": "string", "enum": enum})]
+    def __init__(self, codes: Mapping[str, tuple[str, ...]]):
+        self.codes = codes
+        self.lookup: dict[str, str] = {}
+        for code, words in codes.items():
+            for word in (code, *words):
+                self.lookup.setdefault(_key(word), code)
+
+    def to_code(self, value: object) -> object:
+        """The code a spelling stands for; anything else unchanged, for the literal check to refuse."""
+        return self.lookup.get(_key(value), value) if isinstance(value, str) else value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(self.to_code, core_schema.literal_schema(list(self.codes)))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "enum": list(self.codes) + [w for words in self.codes.values() for w in words]}
 
 
 def spellings(codes: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import DocumentRef, Plan
 from gdnn_cli.common.numbers import day_month
+from gdnn_cli.core.models import DocumentRef, Plan
 
 # Nghị định 30, Phụ lục III, and the party's Hướng dẫn 36-HD/VPTW for its own documents
 TYPE_CODES = {

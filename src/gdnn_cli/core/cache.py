@@ -40,8 +40,8 @@ def fingerprint() -> str:
 
 
 def _classes() -> dict[str, type]:
-    from gdnn_cli.core.dataset import LoadedFile
     from gdnn_cli.common.errors import Issue
+    from gdnn_cli.core.dataset import LoadedFile
     from gdnn_cli.core.index import PlanIndex, ResultIndex
     from gdnn_cli.core.models import AgencyFile
 
@@ -116,7 +116,7 @@ class Cache:
         self._positions: dict[str, tuple[str, dict]] = {}
 
     @classmethod
-    def default(cls) -> "Cache":
+    def default(cls) -> Cache:
         return cls(cache_home())
 
     def _file(self, root: Path) -> Path:

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from gdnn_cli.core import loader
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.plan_terms import place
+from gdnn_cli.core import loader
 from gdnn_cli.core.models import AgencyFile, Plan
+from gdnn_cli.core.plan_terms import place
 from gdnn_cli.core.rules import Registry, agency_rules, plan_rules, reference_rules
 from gdnn_cli.core.schema_errors import issues_from_validation
 

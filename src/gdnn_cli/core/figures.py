@@ -32,8 +32,8 @@ from pydantic import BaseModel
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import Plan, ReportingRule, Target
 from gdnn_cli.common.numbers import day_month, fmt_number
+from gdnn_cli.core.models import Plan, ReportingRule, Target
 
 TARGET_FIELDS = ("value", "min", "max", "tolerance", "baseline")
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9._-]*?)(?:\.(value|min|max|tolerance|baseline|year|due))?(?::(02))?\}")

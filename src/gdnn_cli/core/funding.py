@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import Budget, Plan
 from gdnn_cli.common.numbers import fmt_number
+from gdnn_cli.core.models import Budget, Plan
 
 # the qualifier as it reads before an amount inside a sentence; 'phấn đấu' and 'đạt' are verbs
 IN_SENTENCE = {"khoang": "khoảng", "tren": "trên", "it_nhat": "ít nhất", "duoi": "dưới", "toi_da": "tối đa"}

@@ -38,7 +38,7 @@ class PlanIndex:
         return range(self.start, self.end + 1)
 
     @classmethod
-    def of(cls, plan: Plan) -> "PlanIndex":
+    def of(cls, plan: Plan) -> PlanIndex:
         d = plan.date
         date_text = "/".join(f"{x:02d}" for x in (d.day, d.month) if x) + ("/" if d.month else "") + str(d.year)
         return cls(
@@ -67,7 +67,7 @@ class ResultIndex:
     reports: tuple  # (i, plan, plan_explicit, agency)
 
     @classmethod
-    def of(cls, rf: ResultFile) -> "ResultIndex":
+    def of(cls, rf: ResultFile) -> ResultIndex:
         return cls(
             year=rf.year,
             plan=rf.plan,

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.common.numbers import fmt_number, fmt_short_date
+from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.core.rules import Registry, period_text
 
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
 from gdnn_cli.common import vocab
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import Amount, Date, Signature, Slug, Strict, Text
-from gdnn_cli.common.vocab import coded
+from gdnn_cli.common.vocab import Coded
+from gdnn_cli.core.fields import Amount, Date, Slug, Strict, Text
+from gdnn_cli.core.models import Signature
 
-Status = coded(vocab.STATUSES)
-Progress = coded(vocab.PROGRESS)
+Status = Annotated[str, Coded(vocab.STATUSES)]
+Progress = Annotated[str, Coded(vocab.PROGRESS)]
 
 
 class ResultSource(Strict):
@@ -61,7 +64,7 @@ class Figure(Strict):
     collected: Collected | None = None
 
     @model_validator(mode="after")
-    def _sourced(self) -> "Figure":
+    def _sourced(self) -> Figure:
         if self.status != "illustrative" and self.source is None:
             raise ValueError(_("an official or provisional figure needs a source; mark made-up figures 'illustrative'"))
         return self

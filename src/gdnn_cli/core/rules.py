@@ -11,13 +11,13 @@ import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from gdnn_cli.core.bases import base_rules, issuer_rules
-from gdnn_cli.core import figures
 from gdnn_cli.common.errors import Issue
-from gdnn_cli.core.funding import funding_rules
 from gdnn_cli.common.i18n import _, ngettext
-from gdnn_cli.core.models import Agency, Plan, Target
 from gdnn_cli.common.numbers import day_month, fmt_number, fmt_short_date
+from gdnn_cli.core import figures
+from gdnn_cli.core.bases import base_rules, issuer_rules
+from gdnn_cli.core.funding import funding_rules
+from gdnn_cli.core.models import Agency, Plan, Target
 
 EPS = 1e-6
 

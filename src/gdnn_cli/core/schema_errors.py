@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ValidationError
 
@@ -47,7 +47,7 @@ def _kind(value: object) -> str:
     return _("the value {value!r}").format(value=value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_field_names(model: type[BaseModel]) -> frozenset[str]:
     names: set[str] = set()
     todo, seen = [model], set()
