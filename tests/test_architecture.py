@@ -30,10 +30,8 @@ KNOWN_PRIVATE = {
     "cli/repo.py imports gdnn_cli.cli.app._load_or_exit",
     "cli/review.py imports gdnn_cli.review.gitdiff._git",
     "cli/site.py imports gdnn_cli.cli.app._load_or_exit, _year",
-    "core/index.py imports gdnn_cli.core.rules._groups",
     "exchange/reminder.py imports gdnn_cli.tracking.status._reported_dates",
     "exchange/reminder.py imports gdnn_cli.documents.report_doc._sign_lines",
-    "review/textconv.py imports gdnn_cli.core.dataset._models",
     "site/history.py imports gdnn_cli.review.gitdiff._git",
     "site/pages.py imports gdnn_cli.site.charts._fmt",
 }

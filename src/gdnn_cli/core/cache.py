@@ -113,7 +113,7 @@ class Cache:
         self._root: Path | None = None
         self._dirty = False
         self._seen: set[str] = set()
-        self._positions: dict[str, tuple[str, dict]] = {}
+        self._positions: dict[str, tuple[str, object]] = {}  # path → (digest, encoded positions)
 
     @classmethod
     def default(cls) -> Cache:

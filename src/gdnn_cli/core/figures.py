@@ -277,7 +277,8 @@ def _carried(plan: Plan) -> dict[int, list[Target]]:
 
 
 def _deadlines(plan: Plan) -> dict[tuple[int, int, int | None], str]:
-    out = {}
+    """(day, month, year or None for every year) of each reporting deadline → its placeholder."""
+    out: dict[tuple[int, int, int | None], str] = {}
     for i, r in enumerate(plan.reporting):
         name = "{" + r.id + "}" if r.id else _("{{due}} in the text of reporting[{i}]").format(i=i)
         if r.due is not None:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from gdnn_cli.core.bases import base_index
 from gdnn_cli.core.models import Plan
 from gdnn_cli.core.results import ResultFile
-from gdnn_cli.core.rules import _groups, agency_refs
+from gdnn_cli.core.rules import agency_refs
 
 
 @dataclass(frozen=True)
 class PlanIndex:
+    """What other files may check against a plan: its ids, dates, agencies named, and reporting rules."""
+
     id: str
     issuer: str
     earliest: dt.date
@@ -35,10 +37,12 @@ class PlanIndex:
 
     @property
     def years(self) -> range:
+        """The years of the plan's period, both ends included."""
         return range(self.start, self.end + 1)
 
     @classmethod
     def of(cls, plan: Plan) -> PlanIndex:
+        """The summary of a valid plan, small enough to cache and to pass between processes."""
         d = plan.date
         date_text = "/".join(f"{x:02d}" for x in (d.day, d.month) if x) + ("/" if d.month else "") + str(d.year)
         return cls(
@@ -50,8 +54,8 @@ class PlanIndex:
             targets={t.id: "ratio" if t.base else t.measure for t in plan.all_targets()},
             keys={t.id: t.indicator or t.id for t in plan.all_targets()},
             summed=frozenset(t.indicator or t.id for t in plan.all_targets() if t.sum_of_agencies),
-            tasks=frozenset(t.id for _, g in _groups(plan) for t in g.tasks if t.id),
-            groups=frozenset(g.id for _, g in _groups(plan)),
+            tasks=frozenset(t.id for g in plan.all_task_groups() for t in g.tasks if t.id),
+            groups=frozenset(g.id for g in plan.all_task_groups()),
             bases=base_index(plan),
         )
 
@@ -68,6 +72,7 @@ class ResultIndex:
 
     @classmethod
     def of(cls, rf: ResultFile) -> ResultIndex:
+        """The summary of a valid result file: each record's references, with the file's defaults applied."""
         return cls(
             year=rf.year,
             plan=rf.plan,

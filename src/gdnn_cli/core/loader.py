@@ -14,13 +14,17 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import N_, _
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _BaseLoader
+else:  # libyaml's C loader when it is installed: several times faster
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -29,7 +33,7 @@ class RefusedYAML(yaml.constructor.ConstructorError):
     """YAML that parses but that gdnn refuses (duplicate keys, merge keys, aliases), with its code:
     the code must not be read back from the message, which is translated."""
 
-    def __init__(self, code: str, problem: str, mark):  # type: ignore[no-untyped-def]
+    def __init__(self, code: str, problem: str, mark):
         super().__init__(None, None, problem, mark)
         self.code = code
 
@@ -50,13 +54,13 @@ class ThousandsFloat(float):
 _THOUSANDS_TEXT = re.compile(r"[+]?[1-9]\d{0,2}(?:\.\d{3})+")
 
 
-class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class DataLoader(_BaseLoader):
     """Safe loader that keeps dates as text and rejects duplicate keys and merge keys.
 
     Duplicates are found cheaply: a mapping node with more keys than the dict built from it.
     """
 
-    def construct_yaml_float(self, node):  # type: ignore[no-untyped-def]
+    def construct_yaml_float(self, node):
         value = super().construct_yaml_float(node)
         if _THOUSANDS_TEXT.fullmatch(node.value):
             marked = ThousandsFloat(value)
@@ -64,13 +68,13 @@ class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             return marked
         return value
 
-    def flatten_mapping(self, node):  # type: ignore[no-untyped-def]
+    def flatten_mapping(self, node):
         for key_node, _value in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise RefusedYAML("alias-not-allowed", _("merge keys (<<) are not allowed: write the keys out"),
                                   key_node.start_mark)
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
             _raise_duplicate(node)
@@ -95,7 +99,7 @@ class AnchoredLoader(DataLoader):
     """Used only for text that may hold anchors: refuses aliases of lists and mappings, so that
     a 'billion laughs' file cannot blow up memory or time downstream."""
 
-    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_object(self, node, deep=False):
         if node in self.constructed_objects and isinstance(node, yaml.CollectionNode):
             raise RefusedYAML("alias-not-allowed", _("an alias (*name) repeats a list or mapping: write the value out"),
                               node.start_mark)

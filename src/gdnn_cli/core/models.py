@@ -15,8 +15,27 @@ from pydantic_core import PydanticCustomError
 
 from gdnn_cli.common.i18n import _
 from gdnn_cli.core.fields import (
-    AgencyKind, Amount, Appendix, BlockKind, Date, Direction, Frequency, FundingKind, Include, IssueDate, ListStyle,
-    Measure, MoneyUnit, Numbering, Qualifier, Role, Slug, Strict, Style, Text, Year,
+    AgencyKind,
+    Amount,
+    Appendix,
+    BlockKind,
+    Date,
+    Direction,
+    Frequency,
+    FundingKind,
+    Include,
+    IssueDate,
+    ListStyle,
+    Measure,
+    MoneyUnit,
+    Numbering,
+    Qualifier,
+    Role,
+    Slug,
+    Strict,
+    Style,
+    Text,
+    Year,
 )
 
 SCHEMA_VERSION = "1"
@@ -62,6 +81,7 @@ class Period(Strict):
 
     @property
     def years(self) -> range:
+        """The years of the period, both ends included: what a target's year must lie in."""
         return range(self.start, self.end + 1)
 
 
@@ -122,7 +142,8 @@ class Target(Strict):
             raise ValueError(_("a target is either an average over the years or a total over them, not both"))
         return self
 
-    def walk(self):
+    def walk(self) -> Iterator[Target]:
+        """This target, then its parts and shares, depth first: every figure the plan states."""
         yield self
         for child in (*self.parts, *self.shares):
             yield from child.walk()
@@ -182,6 +203,8 @@ class Budget(Strict):
 
 
 class Duty(Strict):
+    """One thing an assigned agency must do, possibly carrying out a task of the plan by a deadline."""
+
     text: Text
     task: str | None = Field(default=None, description="Task id this duty carries out")
     deadline: Date | None = None
@@ -227,6 +250,7 @@ class ReportingRule(Strict):
         return self
 
     def due_in(self, year: int) -> dt.date | None:
+        """The deadline that falls in ``year``: the fixed date, or the yearly day and month in that year."""
         if self.due is not None:
             return self.due
         if self.due_day_month:
@@ -291,7 +315,8 @@ class Plan(Strict):
     source: str | None = Field(default=None, description="Where the text of this plan was taken from")
     illustrative: bool = Field(default=False, description="True for made-up plans (tests, benchmarks)")
 
-    def all_targets(self):
+    def all_targets(self) -> Iterator[Target]:
+        """Every target with its parts and shares, and the budget as one: all that results can report on."""
         for t in self.targets:
             yield from t.walk()
         if self.budget is not None:
@@ -304,7 +329,8 @@ class Plan(Strict):
         return Target(id=b.id, name=b.name, unit=b.unit, value=b.amount, qualifier=b.qualifier,
                       cumulative=True, year=self.period.end)
 
-    def all_task_groups(self):
+    def all_task_groups(self) -> Iterator[TaskGroup]:
+        """Every task group and subgroup in document order: all that progress can be reported on."""
         stack = list(reversed(self.task_groups))
         while stack:
             g = stack.pop()
@@ -316,11 +342,15 @@ class Plan(Strict):
 
 
 class Successor(Strict):
+    """An agency that took over a ceased one's work, and which part of it."""
+
     id: str
     scope: str | None = Field(default=None, description="What passed to it: 'quản lý nhà nước về GDNN'")
 
 
 class SourceRef(Strict):
+    """Where a fact about an agency (its cease date, a merger) is published."""
+
     title: Text
     url: str | None = None
     date: Date | None = None
@@ -349,6 +379,8 @@ class Agency(Strict):
 
 
 class AgencyFile(Strict):
+    """A file of data/agencies/: a list of agencies, so that one province's registry is one file."""
+
     agencies: list[Agency] = Field(min_length=1)
 
 

@@ -8,7 +8,6 @@ no output can pass an illustrative figure off as real.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
 from typing import Annotated
 
 from pydantic import Field, model_validator
