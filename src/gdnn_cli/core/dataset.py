@@ -6,7 +6,7 @@ exactly the data that ``validate`` refuses.
 Each file is checked on its own (parse, schema, the plan's own rules, locating its problems) —
 in worker processes with ``jobs > 1`` — and reduced to a small summary (index.py). Cross-file checks
 run on the summaries. Whole models are loaded again only when a command asks for them
-(``ds.plans``, ``ds.results``, ``lf.model``), so validating a national corpus stays lean.
+(``ds.plans``, ``ds.results_for()``, ``lf.model``), so validating a national corpus stays lean.
 """
 
 from __future__ import annotations
