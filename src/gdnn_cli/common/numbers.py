@@ -38,6 +38,7 @@ def fmt_percent(value: float | None, decimals: int = 1) -> str:
 
 
 def fmt_signed(value: float | None, decimals: int = 1) -> str:
+    """A gap or a change with its sign: '+2.000', '−3,5' (a true minus sign), '0'."""
     if value is None:
         return ""
     text = fmt_number(abs(value), decimals)

@@ -51,7 +51,8 @@ def _amount(value: object) -> object:
     if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(text):
         dot = text.replace(",", ".")
         raise PydanticCustomError("number-decimal-comma", _("'{text}' is written with a decimal comma, which "
-                                  "YAML reads as text"), {"text": text, "hint": _("viết {dot} (write {dot})").format(dot=dot)})
+                                  "YAML reads as text"),
+                                  {"text": text, "hint": _("viết {dot} (write {dot})").format(dot=dot)})
     number = value
     if isinstance(value, str):
         try:

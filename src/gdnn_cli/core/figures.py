@@ -53,6 +53,7 @@ class Ref:
 
     @property
     def raw(self) -> str:
+        """The placeholder as typed, to leave it in place when it names nothing."""
         return "{" + self.key + (f".{self.field}" if self.field else "") + (":02" if self.pad else "") + "}"
 
 
@@ -116,6 +117,7 @@ class Figures:
         self.rules: dict[str, ReportingRule] = {r.id: r for r in plan.reporting if r.id}
 
     def ids(self) -> list[str]:
+        """Every name a placeholder may use, for 'did you mean' hints."""
         return sorted({*self.targets, *self.rules})
 
     def resolve(self, ref: Ref, own: ReportingRule | None = None) -> str | None:
@@ -356,7 +358,8 @@ def _literal_figures(file: str, loc: tuple, text: str, tree: dict, strict: bool)
         typed = text[s:e].strip()
         if names:
             msg = _("the sentence types the figure {typed}, which the data holds: «{quote}»")
-            hint = _("write {ref} instead, so that the sentence follows the data").format(ref=" or ".join(dict.fromkeys(names)))
+            hint = _("write {ref} instead, so that the sentence follows the data").format(
+                ref=" or ".join(dict.fromkeys(names)))
         else:
             examples = sorted({n for pairs in tree.values() for n, _rate in pairs})[:3]
             msg = _("the sentence types the figure {typed}, which no target it states has: «{quote}»")

@@ -39,6 +39,8 @@ class RefusedYAML(yaml.constructor.ConstructorError):
 
 
 class LoadError(Exception):
+    """A file that cannot be read as data at all, with the located issue that says why."""
+
     def __init__(self, issue: Issue):
         super().__init__(issue.message)
         self.issue = issue
@@ -61,6 +63,7 @@ class DataLoader(_BaseLoader):
     """
 
     def construct_yaml_float(self, node):
+        """A float, marked when written like 12.000 so that the schema can refuse it (see ThousandsFloat)."""
         value = super().construct_yaml_float(node)
         if _THOUSANDS_TEXT.fullmatch(node.value):
             marked = ThousandsFloat(value)
@@ -69,12 +72,14 @@ class DataLoader(_BaseLoader):
         return value
 
     def flatten_mapping(self, node):
+        """Refuse merge keys (<<): a plan must say each key where it applies."""
         for key_node, _value in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise RefusedYAML("alias-not-allowed", _("merge keys (<<) are not allowed: write the keys out"),
                                   key_node.start_mark)
 
     def construct_mapping(self, node, deep=False):
+        """A mapping, refused when a key occurs twice (YAML would silently keep the last)."""
         mapping = super().construct_mapping(node, deep=deep)
         if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
             _raise_duplicate(node)
@@ -100,6 +105,7 @@ class AnchoredLoader(DataLoader):
     a 'billion laughs' file cannot blow up memory or time downstream."""
 
     def construct_object(self, node, deep=False):
+        """An object, refused when it is a list or mapping met again through an alias."""
         if node in self.constructed_objects and isinstance(node, yaml.CollectionNode):
             raise RefusedYAML("alias-not-allowed", _("an alias (*name) repeats a list or mapping: write the value out"),
                               node.start_mark)
@@ -141,7 +147,8 @@ def read_bytes(path: Path, display: str) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise LoadError(Issue(display, "symlink-refused", _("this is a symbolic link; gdnn does not follow "
-                                  "links in the data folder"), hint=_("copy the file into the data folder instead"))) from None
+                                  "links in the data folder"),
+                                  hint=_("copy the file into the data folder instead"))) from None
         raise
     try:
         info = os.fstat(fd)
@@ -167,6 +174,8 @@ def read_bytes(path: Path, display: str) -> bytes:
 
 
 def read_text(path: Path, display: str) -> Source:
+    """A data file's text: UTF-8 (a BOM allowed), line ends unified, NFC, so that every later step sees
+    one spelling of each Vietnamese word; a byte that is not UTF-8 is a located error."""
     raw = read_bytes(path, display)
     digest = hashlib.sha1(raw).hexdigest()
     try:
@@ -176,7 +185,8 @@ def read_text(path: Path, display: str) -> Source:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise LoadError(
-            Issue(display, "not-utf8", _("byte {byte} is not UTF-8 text").format(byte=f"0x{raw[exc.start]:02x}"), line=line, column=col,
+            Issue(display, "not-utf8", _("byte {byte} is not UTF-8 text").format(byte=f"0x{raw[exc.start]:02x}"),
+                  line=line, column=col,
                   hint=_("save the file as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)"))
         ) from None
     if "\r" in text:
@@ -238,7 +248,8 @@ def _yaml_issue(source: Source, exc: yaml.MarkedYAMLError) -> Issue:
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip(" '")
         code = "unsafe-tag"
-        problem = _("the tag {tag} is not allowed: gdnn data is plain text, numbers, lists and mappings").format(tag=tag)
+        problem = _("the tag {tag} is not allowed: gdnn data is plain text, numbers, lists and mappings").format(
+            tag=tag)
         hint = _("remove the tag (the part starting with !)")
     elif "found character '\\t'" in problem or _leading_tab(source.text, line):
         code = "tab-indent"
@@ -325,6 +336,7 @@ def snippet(text: str, line: int | None, around: int = 2, width: int = 100) -> s
 
 
 def compose(source: Source):
+    """The file's node tree with positions: composed only for files that have issues to locate."""
     return yaml.compose(source.text, Loader=DataLoader)
 
 

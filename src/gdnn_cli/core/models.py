@@ -61,7 +61,8 @@ class DocumentRef(Strict):
     by: str | None = Field(default=None, description="The issuer as the plan names it, when not the registry's name: "
                            "'Ban Thường vụ Tỉnh ủy'")
     title: str | None = Field(default=None, description="Trích yếu")
-    after: str | None = Field(default=None, description="Printed after the title: '(sau đây gọi là Quyết định số 2239/QĐ-TTg)'")
+    after: str | None = Field(default=None, description="Printed after the title: '(sau đây gọi là Quyết định số "
+                              "2239/QĐ-TTg)'")
 
 
 class Period(Strict):
@@ -121,8 +122,9 @@ class Target(Strict):
     base: str | None = Field(default=None, description="A ratio to another base ('so với tổng số cơ sở GDNN công "
                              "lập'): the base's name; such a rate may exceed 100%")
     baseline: Amount | None = Field(default=None, description="The starting figure, usually from before the period")
-    baseline_year: int | None = Field(default=None, ge=1945, le=2100, description="The year of the baseline figure; without "
-                                 "'baseline', the result reported for that year is the starting point")
+    baseline_year: int | None = Field(default=None, ge=1945, le=2100,
+                                      description="The year of the baseline figure; without 'baseline', the result "
+                                      "reported for that year is the starting point")
     indicator: str | None = Field(
         default=None, description="Targets of one indicator at different milestones share their actuals")
     sum_of_agencies: bool = Field(
@@ -246,7 +248,8 @@ class ReportingRule(Strict):
             try:
                 dt.date(2023, m, d)
             except ValueError:
-                raise ValueError(_("{day_month} is not a real day and month").format(day_month=self.due_day_month)) from None
+                raise ValueError(_("{day_month} is not a real day and month").format(
+                    day_month=self.due_day_month)) from None
         return self
 
     def due_in(self, year: int) -> dt.date | None:
@@ -280,7 +283,8 @@ class Block(Strict):
     only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
     numbering: Numbering = Field(default="decimal", description="How sub-blocks are numbered")
     blocks: list[Block] = Field(default_factory=list)
-    after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
+    after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết "
+                             "theo Phụ lục 1)'")
 
 
 # --------------------------------------------------------------------------- the plan

@@ -111,6 +111,8 @@ class Causes(Strict):
 
 
 class ResultFile(Strict):
+    """One file of data/results/: what came in for one issuer and year, and what the report says of it."""
+
     plan: Slug | None = Field(default=None, description="The plan most records in this file belong to")
     year: int = Field(ge=1945, le=2100)
     figures: list[Figure] = Field(default_factory=list)
@@ -119,13 +121,16 @@ class ResultFile(Strict):
     directives: list[str] = Field(default_factory=list, description="I.1 Công tác chỉ đạo, triển khai: documents "
                                                                      "issued and meetings held, one sentence each")
     strengths: list[str] = Field(default_factory=list, description="II.1 Ưu điểm, beyond what the figures show")
-    limitations: list[str] = Field(default_factory=list, description="II.2 Tồn tại, hạn chế, beyond what the figures show")
+    limitations: list[str] = Field(default_factory=list,
+                                   description="II.2 Tồn tại, hạn chế, beyond what the figures show")
     causes: Causes | None = Field(default=None, description="II.3 Nguyên nhân of the shortcomings")
     directions: list[str] = Field(default_factory=list, description="III. Phương hướng, nhiệm vụ of the next year")
     proposals: list[str] = Field(default_factory=list, description="IV. Kiến nghị, đề xuất")
     illustrative_note: str | None = None
-    report: ReportHeading | None = Field(default=None, description="Number, signature and recipients of the year-end report")
+    report: ReportHeading | None = Field(default=None,
+                                         description="Number, signature and recipients of the year-end report")
 
     def figures_for(self) -> Iterator[tuple[str | None, int, Figure]]:
+        """(plan, year, figure) for every figure, the file's plan and year filling what a figure leaves out."""
         for f in self.figures:
             yield f.plan or self.plan, f.year or self.year, f

@@ -14,7 +14,7 @@ from typing import Any
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.common.numbers import day_month, fmt_number, fmt_short_date
+from gdnn_cli.common.numbers import fmt_number, fmt_partial_date, fmt_short_date
 from gdnn_cli.core import figures
 from gdnn_cli.core.bases import base_rules
 from gdnn_cli.core.funding import funding_rules
@@ -239,24 +239,20 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
                 yield Issue(file, "only-without-include", _("'only' needs include: targets or include: task_groups"),
                             loc=b_loc + ("only", j))
             elif ref not in pool:
-                yield Issue(file, "unknown-id", (_("'{ref}' is not a target id of this plan") if block.include == "targets"
-                             else _("'{ref}' is not a task group id of this plan")).format(ref=ref),
+                unknown = (_("'{ref}' is not a target id of this plan") if block.include == "targets"
+                           else _("'{ref}' is not a task group id of this plan"))
+                yield Issue(file, "unknown-id", unknown.format(ref=ref),
                             loc=b_loc + ("only", j), hint=did_you_mean(ref, pool))
     yield from _not_rendered(plan, file)
     yield from figures.check(plan, file)
 
 
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:
+    d = plan.date
     return Issue(file, "deadline-before-issue",
                  _("deadline {deadline} is before the plan was issued ({issued})").format(
-                     deadline=fmt_short_date(when), issued=_fmt_partial(plan)),
+                     deadline=fmt_short_date(when), issued=fmt_partial_date(d.year, d.month, d.day)),
                  loc=loc, hint=_("a deadline must fall on or after the issue date"))
-
-
-def _fmt_partial(plan: Plan) -> str:
-    d = plan.date
-    day, month = day_month(d.day, d.month)
-    return "/".join(x for x in (day, month) if x) + ("/" if d.month else "") + str(d.year)
 
 
 def did_you_mean(wrong: str, pool: Iterable[str]) -> str | None:
