@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -152,7 +153,8 @@ def fill(text: str | None, plan: Plan) -> str | None:
     return None if text is None else Figures(plan).fill(text)
 
 
-def texts(model: BaseModel, loc: tuple = (), own: ReportingRule | None = None) -> Iterator[tuple[tuple, str, object]]:
+def texts(model: BaseModel, loc: tuple = (), own: ReportingRule | None = None,
+          ) -> Iterator[tuple[tuple, str, ReportingRule | None]]:
     """Every string of a plan with its path and its owner (a reporting rule, for ``{due}``)."""
     if isinstance(model, ReportingRule):
         own = model
@@ -172,29 +174,24 @@ def texts(model: BaseModel, loc: tuple = (), own: ReportingRule | None = None) -
                     yield from texts(item, loc + (name, i), own)
 
 
-def _fill_model(model: BaseModel, figures: Figures, own: ReportingRule | None) -> None:
-    if isinstance(model, ReportingRule):
-        own = model
-    for name in type(model).model_fields:
-        if name in OWN_PLACEHOLDERS:
-            continue
-        value = getattr(model, name)
-        if isinstance(value, str) and "{" in value:
-            object.__setattr__(model, name, figures.fill(value, own))
-        elif isinstance(value, BaseModel):
-            _fill_model(value, figures, own)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, str) and "{" in item:
-                    value[i] = figures.fill(item, own)
-                elif isinstance(item, BaseModel):
-                    _fill_model(item, figures, own)
+def _replace(model: BaseModel, loc: tuple, text: str) -> None:
+    """Put ``text`` at ``loc`` (a path from ``texts``) inside ``model``, in place."""
+    node: Any = model
+    for part in loc[:-1]:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    if isinstance(loc[-1], int):
+        node[loc[-1]] = text
+    else:
+        object.__setattr__(node, loc[-1], text)
 
 
 def fill_plan(plan: Plan) -> Plan:
     """A copy of ``plan`` whose every text states its figures from the data: what documents print."""
     copy = plan.model_copy(deep=True)
-    _fill_model(copy, Figures(plan), None)
+    figures = Figures(plan)
+    for loc, text, own in list(texts(copy)):
+        if "{" in text:
+            _replace(copy, loc, figures.fill(text, own))
     return copy
 
 
