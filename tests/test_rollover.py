@@ -206,7 +206,7 @@ def test_typed_figures_years_and_ceased_names_are_found():
     """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
     from gdnn_cli.core.models import Agency, Plan
     from gdnn_cli.repo.rollover import Rollover, _find_texts
-    from gdnn_cli.core.rules import Registry
+    from gdnn_cli.core.registry import Registry
 
     plan = Plan.model_validate(yaml.safe_load(PLAN_WITH_TYPED_FIGURES))
     doc = _yaml().load(PLAN_WITH_TYPED_FIGURES)

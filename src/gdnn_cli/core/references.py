@@ -15,7 +15,7 @@ from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.core.bases import issuer_rules
 from gdnn_cli.core.index import PlanIndex
 from gdnn_cli.core.models import Agency
-from gdnn_cli.core.rules import Registry
+from gdnn_cli.core.registry import Registry
 
 
 def reference_rules(plan: PlanIndex, file: str, reg: Registry) -> Iterator[Issue]:

@@ -8,7 +8,8 @@ from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_number, fmt_short_date
 from gdnn_cli.core.index import PlanIndex, ResultIndex
-from gdnn_cli.core.rules import Registry, did_you_mean, period_text
+from gdnn_cli.core.registry import Registry
+from gdnn_cli.core.rules import did_you_mean, period_text
 
 
 def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Registry, file: str):
