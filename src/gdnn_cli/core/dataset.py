@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core import loader
+from gdnn_cli.core import loader, positions
 from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.core.models import AgencyFile, Plan
 from gdnn_cli.core.plan_terms import place
@@ -302,7 +302,7 @@ def _locate_file(lf: LoadedFile, issues: list[Issue]) -> list[Issue]:
             lf.source = loader.read_text(lf.path, lf.display)
         if lf.data is None:
             lf.data = loader.parse(lf.source)
-        root = loader.compose(lf.source)
+        root = positions.compose(lf.source)
     except (loader.LoadError, OSError):
         return issues  # the file's own load error is already among the issues, located
     out = []
@@ -310,10 +310,10 @@ def _locate_file(lf: LoadedFile, issues: list[Issue]) -> list[Issue]:
         if issue.line is not None:
             out.append(issue)
             continue
-        pos = loader.key_position(root, issue.loc) if issue.code == "extra_forbidden" else None
-        pos = pos or loader.locate(root, issue.loc) or (1, 1)
+        pos = positions.key_position(root, issue.loc) if issue.code == "extra_forbidden" else None
+        pos = pos or positions.locate(root, issue.loc) or (1, 1)
         out.append(Issue(issue.file, issue.code, issue.message, issue.severity, pos[0], pos[1],
-                         loader.describe(lf.data, issue.loc), issue.hint, issue.loc,
+                         positions.describe(lf.data, issue.loc), issue.hint, issue.loc,
                          loader.snippet(lf.source.text, pos[0]), place(lf.kind, lf.data, issue.loc, pos[0])))
     return out
 

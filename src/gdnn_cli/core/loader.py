@@ -1,7 +1,7 @@
-"""Reading YAML safely and fast, and finding line:column for a path only when something is wrong.
+"""Reading YAML safely and fast: plain files only, UTF-8, no duplicate keys, no tags, no alias bombs.
 
 Valid files take the fast path (libyaml's C parser, no position bookkeeping). Positions come from
-composing the node tree again, and only for files that have problems.
+composing the node tree again, and only for files that have problems (positions.py).
 """
 
 from __future__ import annotations
@@ -330,81 +330,3 @@ def snippet(text: str, line: int | None, around: int = 2, width: int = 100) -> s
     return "\n".join(
         f"{'>' if n == line else ' '} {n:>{digits}} | {cut(lines[n - 1])}" for n in range(lo, hi + 1)
     )
-
-
-# --------------------------------------------------------------------------- positions
-
-
-def compose(source: Source):
-    """The file's node tree with positions: composed only for files that have issues to locate."""
-    return yaml.compose(source.text, Loader=DataLoader)
-
-
-def locate(root, loc: tuple) -> tuple[int, int] | None:
-    """Walk the node tree along a pydantic-style ``loc``; a missing key points at its parent mapping."""
-    node = root
-    for part in loc:
-        nxt = None
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == part:
-                    nxt = v
-                    break
-            if nxt is None and isinstance(part, str):
-                for k, _value in node.value:  # an unknown key: point at the key itself
-                    if k.value == part:
-                        nxt = k
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            nxt = node.value[part]
-        if nxt is None:
-            break
-        node = nxt
-    if node is None:
-        return None
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def key_position(root, loc: tuple) -> tuple[int, int] | None:
-    """Position of the *key* named by the last element of ``loc`` (for unknown keys)."""
-    parent = root
-    for part in loc[:-1]:
-        found = None
-        if isinstance(parent, yaml.MappingNode):
-            found = next((v for k, v in parent.value if k.value == part), None)
-        elif isinstance(parent, yaml.SequenceNode) and isinstance(part, int) and part < len(parent.value):
-            found = parent.value[part]
-        if found is None:
-            return None
-        parent = found
-    if isinstance(parent, yaml.MappingNode):
-        for k, _value in parent.value:
-            if k.value == loc[-1]:
-                return k.start_mark.line + 1, k.start_mark.column + 1
-    return None
-
-
-NAMING_KEYS = ("id", "target", "task", "agency", "agencies", "heading", "number", "title")
-
-
-def describe(data: object, loc: tuple) -> str:
-    """``targets[1] (id=cao-dang).value``: list items named by their key as well as their index."""
-    out = ""
-    node = data
-    for part in loc:
-        if isinstance(part, int):
-            label = f"[{part}]"
-            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
-            if isinstance(item, dict):
-                name = next((k for k in NAMING_KEYS if item.get(k)), None)
-                key = item.get(name) if name else None
-                if isinstance(key, list):
-                    key = ",".join(map(str, key))
-                if key is not None and isinstance(key, (str, int)):
-                    short = str(key) if len(str(key)) <= 40 else str(key)[:37] + "…"
-                    label += f" ({name}={short})"
-            out += label
-            node = item
-        else:
-            out += ("." if out else "") + str(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return out

@@ -1,8 +1,9 @@
 """One plan's own rules, beyond what a schema can express: sums, shares, dates, ids, the outline.
 
-They need no other file, so they run once per file (in worker processes, or from the cache);
-checks across files are in references.py and result_rules.py. Each rule yields Issues with a ``loc`` (path inside the file); line and column are filled in later,
-and only for files that have issues, so valid data is never slowed down by locating.
+They need no other file, so they run once per file (in worker processes, or from the cache); checks
+across files are in references.py and result_rules.py. Each rule yields Issues with a ``loc`` (path
+inside the file); line and column are filled in later, and only for files that have issues, so valid
+data is never slowed down by locating.
 """
 
 from __future__ import annotations
