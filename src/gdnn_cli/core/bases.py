@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.common.numbers import day_month
+from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.core.models import DocumentRef, Plan
 
 # Nghị định 30, Phụ lục III, and the party's Hướng dẫn 36-HD/VPTW for its own documents
@@ -58,8 +58,7 @@ def parse_number(number: str) -> Number | None:
 def short_date(ref: DocumentRef) -> str:
     """30/12/2021, 04/3/2022 — the leading zeros of Nghị định 30."""
     assert ref.date is not None
-    d, m = day_month(ref.date.day, ref.date.month)
-    return f"{d}/{m}/{ref.date.year}"
+    return fmt_short_date(ref.date)
 
 
 def base_text(ref: DocumentRef, agency_name: Callable[[str], str]) -> str:
@@ -157,7 +156,7 @@ def issuer_rules(bases: tuple, file: str, reg) -> Iterator[Issue]:
         if date and ((agency.started and date < agency.started) or (agency.ceased and date >= agency.ceased)):
             yield Issue(file, "base-issuer-not-in-office",
                         _("{name} did not exist on {date}, the date of {number}").format(
-                            name=agency.name, date=f"{date:%d/%m/%Y}", number=number),
+                            name=agency.name, date=fmt_short_date(date), number=number),
                         loc=loc, hint=_("check the issuer (before or after the 2025 reorganisation) or the date"))
         parsed = parse_number(number) if number else None
         if parsed and agency.symbol and parsed.symbol and parsed.symbol != agency.symbol:

@@ -25,8 +25,8 @@ from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.core.models import AgencyFile, Plan
 from gdnn_cli.core.plan_terms import place
 from gdnn_cli.core.references import agency_rules, reference_rules
-from gdnn_cli.core.results import ResultFile
 from gdnn_cli.core.registry import Registry
+from gdnn_cli.core.results import ResultFile
 from gdnn_cli.core.rules import plan_rules
 from gdnn_cli.core.schema_errors import issues_from_validation
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from gdnn_cli.common.numbers import fmt_partial_date
 from gdnn_cli.core.bases import base_index
 from gdnn_cli.core.models import Plan
 from gdnn_cli.core.results import ResultFile
@@ -44,9 +45,8 @@ class PlanIndex:
     def of(cls, plan: Plan) -> PlanIndex:
         """The summary of a valid plan, small enough to cache and to pass between processes."""
         d = plan.date
-        date_text = "/".join(f"{x:02d}" for x in (d.day, d.month) if x) + ("/" if d.month else "") + str(d.year)
         return cls(
-            id=plan.id, issuer=plan.issuer, earliest=d.earliest(), date_text=date_text,
+            id=plan.id, issuer=plan.issuer, earliest=d.earliest(), date_text=fmt_partial_date(d.year, d.month, d.day),
             start=plan.period.start, end=plan.period.end, vision=plan.period.vision,
             refs=tuple(agency_refs(plan)),
             reporting=tuple((r, rule.to, rule.due_in(plan.period.end), tuple(rule.reporters))

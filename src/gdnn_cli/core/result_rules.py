@@ -9,7 +9,7 @@ from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_number, fmt_short_date
 from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.core.registry import Registry
-from gdnn_cli.core.rules import did_you_mean, period_text
+from gdnn_cli.core.rules import near_hint, period_text
 
 
 def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Registry, file: str):
@@ -22,7 +22,7 @@ def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Regist
         return None, None  # the plan's own errors are reported; one mistake, one message
     if plan is None:
         return None, Issue(file, "unknown-plan", _("plan '{plan}' does not exist").format(plan=plan_id), loc=loc,
-                           hint=did_you_mean(plan_id, reg.plan_index) or _("check the plan ids in data/plans/"))
+                           hint=near_hint(plan_id, reg.plan_index) or _("check the plan ids in data/plans/"))
     return plan, None
 
 
@@ -48,7 +48,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
         ids = plan.tasks | plan.groups
         if task not in ids:
             yield Issue(file, "unknown-task", _("plan {plan} has no task '{task}'").format(plan=plan.id, task=task),
-                        loc=loc + ("task",), hint=did_you_mean(task, ids))
+                        loc=loc + ("task",), hint=near_hint(task, ids))
         yield from _agency(agency, reg, file, loc + ("agency",), plan.issuer)
         if reported and reported < plan.earliest:
             yield Issue(file, "reported-before-issue",
@@ -66,7 +66,7 @@ def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, 
     if measure is None:
         yield Issue(file, "unknown-target",
                     _("plan {plan} has no target '{target}'").format(plan=plan.id, target=target),
-                    loc=loc + ("target",), hint=did_you_mean(target, plan.targets))
+                    loc=loc + ("target",), hint=near_hint(target, plan.targets))
         return
     if year > plan.end:  # years before the period are the series a plan starts from
         yield Issue(file, "year-outside-period", _("{year} lies outside the period of plan {plan} ({period})").format(

@@ -159,7 +159,7 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
             if duty.task and duty.task not in task_ids:
                 yield Issue(file, "unknown-task",
                             _("duty refers to task '{task}', which this plan does not have").format(task=duty.task),
-                            loc=a_loc + ("duties", d, "task"), hint=did_you_mean(duty.task, task_ids))
+                            loc=a_loc + ("duties", d, "task"), hint=near_hint(duty.task, task_ids))
             if duty.deadline and duty.deadline < earliest:
                 yield _early(file, duty.deadline, plan, a_loc + ("duties", d, "deadline"))
     for r, rule in enumerate(plan.reporting):
@@ -176,7 +176,7 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
                 unknown = (_("'{ref}' is not a target id of this plan") if block.include == "targets"
                            else _("'{ref}' is not a task group id of this plan"))
                 yield Issue(file, "unknown-id", unknown.format(ref=ref),
-                            loc=b_loc + ("only", j), hint=did_you_mean(ref, pool))
+                            loc=b_loc + ("only", j), hint=near_hint(ref, pool))
     yield from _not_rendered(plan, file)
     yield from figures.check(plan, file)
 
@@ -189,9 +189,12 @@ def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:
                  loc=loc, hint=_("a deadline must fall on or after the issue date"))
 
 
-def did_you_mean(wrong: str, pool: Iterable[str]) -> str | None:
-    """'did you mean 'x'?' with the id of ``pool`` closest to a mistyped one; None when none is close."""
-    close = difflib.get_close_matches(wrong, sorted(pool), cutoff=0.5)
+def near_hint(wrong: str, pool: Iterable[str]) -> str | None:
+    """The hint under an unknown id: the one nearest id of ``pool``, or None when none is close.
+
+    Plans and result files name tasks, targets and plans by id; every such check offers the same hint.
+    """
+    close = difflib.get_close_matches(wrong, sorted(pool), n=1, cutoff=0.5)
     return _("did you mean '{name}'?").format(name=close[0]) if close else None
 
 
