@@ -146,7 +146,8 @@ def test_cli_new_plan_json_then_validate_and_plan(bundled_copy, tmp_path):
     from test_cli import _gdnn
 
     root = bundled_copy.parent
-    proc = _gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026", "--format", "json", cwd=root)
+    proc = _gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026", "--format", "json",
+                 cwd=root)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["id"] == "hn-2026-gdnn" and len(out["undecided"]) == 3 and out["texts"]
@@ -206,7 +207,7 @@ def test_typed_figures_years_and_ceased_names_are_found():
     """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
     from gdnn_cli.core.models import Agency, Plan
     from gdnn_cli.repo.rollover import Rollover, _find_texts
-    from gdnn_cli.core.rules import Registry
+    from gdnn_cli.core.registry import Registry
 
     plan = Plan.model_validate(yaml.safe_load(PLAN_WITH_TYPED_FIGURES))
     doc = _yaml().load(PLAN_WITH_TYPED_FIGURES)

@@ -19,8 +19,8 @@ from pathlib import Path
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_short_date
-from gdnn_cli.core.loader import describe
 from gdnn_cli.core.plan_terms import place
+from gdnn_cli.core.positions import describe
 
 DATE_KEYS = ("deadline", "due")  # dates of the plan's own work, which move with the plan
 TIMING_KEYS = ("timing",)  # "Năm 2025", "Quý II/2025", "Trước 20/11/2025": the plan's own schedule, in words
