@@ -239,8 +239,8 @@ class ReportingRule(Strict):
 
     @model_validator(mode="after")
     def _when(self) -> ReportingRule:
-        if self.due_day_month:
-            d, m = (int(x) for x in self.due_day_month.split("/"))
+        if (yearly := self.yearly()) is not None:
+            d, m = yearly
             if (d, m) == (29, 2):  # exists one year in four: a yearly deadline must exist every year
                 raise PydanticCustomError(
                     "due-29-february", _("29/02 does not exist in most years, so it cannot be a yearly deadline"),
@@ -252,13 +252,19 @@ class ReportingRule(Strict):
                     day_month=self.due_day_month)) from None
         return self
 
+    def yearly(self) -> tuple[int, int] | None:
+        """(day, month) of a deadline repeated every year ('15/12'); None when the rule has none."""
+        if not self.due_day_month:
+            return None
+        d, m = (int(x) for x in self.due_day_month.split("/"))
+        return d, m
+
     def due_in(self, year: int) -> dt.date | None:
         """The deadline that falls in ``year``: the fixed date, or the yearly day and month in that year."""
         if self.due is not None:
             return self.due
-        if self.due_day_month:
-            d, m = (int(x) for x in self.due_day_month.split("/"))
-            return dt.date(year, m, d)
+        if (yearly := self.yearly()) is not None:
+            return dt.date(year, yearly[1], yearly[0])
         return None
 
 
