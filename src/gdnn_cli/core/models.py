@@ -1,8 +1,9 @@
 """The data model: what a plan, an agency and a result *are*, as pydantic v2 models.
 
 Every model forbids unknown keys so that a typo in a clerk's YAML is an error rather than a
-silently ignored field. Cross-file and arithmetic rules live in ``rules.py``; this module only
-says what shape the data has.
+silently ignored field. The types of single values (ids, figures, dates, coded words) are in
+``fields.py``; arithmetic and cross-file rules in ``rules.py`` and ``references.py``. This module
+only says what shape the data has.
 """
 
 from __future__ import annotations
