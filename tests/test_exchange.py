@@ -20,7 +20,7 @@ from gdnn_cli.exchange.asks import asks_for
 from tests.conftest import REPO
 
 runner = CliRunner()
-BA_DINH, BACH_MAI, CAT_HAI = "hn-phuong-ba-dinh", "hn-phuong-bach-mai", "hp-dac-khu-cat-hai"
+BA_DINH, BACH_MAI = "hn-phuong-ba-dinh", "hn-phuong-bach-mai"
 
 
 @pytest.fixture(scope="module")
