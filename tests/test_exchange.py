@@ -1,4 +1,7 @@
-"""The December loop on the bundled data: forms out, filled as agencies would, collected back."""
+"""The December loop on the bundled data: forms out, filled as agencies would, collected back.
+
+Mirrors the exchange/ room: asks.py, forms.py and layout.py (the forms), collect.py and store.py
+(reading them back), reminder.py (the letter to those who have not answered)."""
 
 from __future__ import annotations
 

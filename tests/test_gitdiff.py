@@ -1,5 +1,7 @@
 """`gdnn diff`, `gdnn textconv` and `gdnn git-setup` on real temporary git repositories.
 
+Mirrors the review/ room (gitdiff.py, gitcompare.py, textconv.py) and its commands in cli/review.py.
+
 The data folder sits under a Vietnamese folder name with a space, as clerks name folders, so that
 quoting of paths in git (ls-tree, show, .gitattributes) is exercised by every test.
 """

@@ -1,4 +1,7 @@
-"""The year-end report read back: values equal `gdnn gaps --format json`, chart, notice, xlsx."""
+"""The year-end report read back: values equal `gdnn gaps --format json`, chart, notice, xlsx.
+
+Mirrors documents/report_doc.py through `gdnn report`, with report_data.py, charts.py and
+workbook.py; the report's wording is in test_report_text.py."""
 
 from __future__ import annotations
 
