@@ -100,7 +100,7 @@ def test_rooms_import_only_rooms_below():
         here = _room(name)
         if here is None:
             continue
-        for line, module, _ in _imports(name, path):
+        for _line, module, _ in _imports(name, path):
             there = _room(module)
             if there is not None and there != here and RANK[there] >= RANK[here]:
                 wrong.append(f"{path.relative_to(PACKAGE)} imports {module}")
@@ -112,7 +112,7 @@ def test_no_private_names_across_modules():
     modules = _modules()
     wrong = []
     for name, path in modules.items():
-        for line, module, names in _imports(name, path):
+        for _line, module, names in _imports(name, path):
             private = [n for n in names if n.startswith("_") and not n.startswith("__") and n != "_"
                        and f"{module}.{n}" not in modules]
             if module != name and private:

@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
-from gdnn_cli.tracking.view import STATUS_VI
+from gdnn_cli.common.vocab import VERDICTS, vi
 from tests.conftest import REPO
 
 CHROMIUM = next((p for p in (os.environ.get("GDNN_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
@@ -156,13 +156,13 @@ def test_plan_figures_equal_gdnn_gaps(built, browser):
             "tr.querySelector('[data-col=verdict]').innerText])")
         expected = [r for r in rows if r["plan"] == plan_id]
         assert [s[0] for s in shown] == [r["target"] for r in expected]
-        for (target, actual, verdict), r in zip(shown, expected):
+        for (target, actual, verdict), r in zip(shown, expected, strict=True):
             if r["actual"] is None:
                 assert actual == "—", target
             else:
                 assert number(actual) == pytest.approx(round(r["actual"], 2)), target
                 assert actual.endswith("*") == r["illustrative"], target
-            assert verdict.startswith(STATUS_VI[r["status"]]), target
+            assert verdict.startswith(vi(VERDICTS, r["status"])), target
             checked += 1
     assert checked == len(rows) > 20
     # home counts equal the rows too

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from gdnn_cli.core.figures import fill
 from gdnn_cli.core.models import Plan, Target
 from gdnn_cli.core.results import ReportHeading
 from gdnn_cli.tracking.gaps import GapRow, key_of
 from gdnn_cli.tracking.status import (
-    STATE_VI,
     Coverage,
     ReporterStatus,
     TaskStatus,
@@ -31,8 +31,7 @@ from gdnn_cli.tracking.status import (
 if TYPE_CHECKING:
     from gdnn_cli.core.dataset import Dataset
 
-__all__ = ["STATE_VI", "PROGRESS_VI", "build", "issuers_for"]
-PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
+__all__ = ["task_title", "build", "issuers_for"]
 
 
 @dataclass(frozen=True)
@@ -220,3 +219,15 @@ def provisional_dates(ds: Dataset, plan: Plan, year: int) -> dict[str, dt.date |
                     if fig.target in (t.id, key_of(t)):
                         out[t.id] = fig.as_of
     return out
+
+
+def task_title(plan: Plan, task_id: str) -> str:
+    """A task's whole text (figures filled), or a group's title, by id, for pages that list what agencies
+    reported on; the id itself when the plan has no such task."""
+    for g in plan.all_task_groups():
+        if g.id == task_id:
+            return g.title
+        for t in g.tasks:
+            if t.id == task_id:
+                return fill(t.text, plan) or ""
+    return task_id

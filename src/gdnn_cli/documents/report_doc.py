@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_percent, fmt_short_date
+from gdnn_cli.common.vocab import REPORT_STATES, TASK_STATES, VERDICT_CELLS, vi
 from gdnn_cli.core.models import Target
 from gdnn_cli.documents.charts import achievement_charts
 from gdnn_cli.documents.naming import plan_citation, plan_name, plan_short, self_name
@@ -22,7 +23,6 @@ from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_line
 from gdnn_cli.documents.report_body import Body
 from gdnn_cli.documents.report_data import PlanPart, ReportData
 from gdnn_cli.documents.report_text import (
-    TASK_VI,
     amount,
     count_sentence,
     coverage_sentence,
@@ -36,7 +36,6 @@ from gdnn_cli.documents.report_text import (
     row_numbers,
     row_sentence,
     rule_note,
-    state_text,
     strengths,
     table_numbers,
     target_label,
@@ -54,9 +53,6 @@ if TYPE_CHECKING:
 ILLUSTRATIVE_REPORT = ("LƯU Ý: Báo cáo này có sử dụng số liệu minh họa (đánh dấu *), không phải số liệu "
                        "chính thức; không dùng để báo cáo cấp trên.")
 DRAFT_NOTICE = "DỰ THẢO — còn {n} nội dung cần bổ sung (tô vàng, trong ngoặc vuông) trước khi trình ký."
-STATUS_CELL = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu"}
-PROGRESS_CELL = {"achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
-                 "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu"}
 
 
 def _table(tpl, caption: str, columns: list[tuple[str, float, bool]], rows: list[tuple[list[str], bool]], note: str):
@@ -119,7 +115,7 @@ def year_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, of: str = 
         cells = [n, name, r.unit, target_label(r, unit=False), actual + tag, _achievement(r)]
         if has_prev:
             cells.append(previous_text(r, part))
-        cells.append(STATUS_CELL.get(r.status, r.status))
+        cells.append(vi(VERDICT_CELLS, r.status))
         rows.append((cells, r.level == 0))
     return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}{of}", columns, rows, rule_note(part))
 
@@ -152,9 +148,9 @@ def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, targe
         fake = _label_row(m.target, part, target_year)
         if r is not None and r.actual is not None:
             now = f"{_figure(r.actual, r)} ({r.ahead.as_of_year if r.ahead else None})"
-            verdict = PROGRESS_CELL.get(r.status, r.status)
+            verdict = vi(VERDICT_CELLS, r.status)
         else:
-            now, verdict = "—", "Chưa có số liệu"
+            now, verdict = "—", vi(VERDICT_CELLS, "no_data")
         rows.append(([n, ("Trong đó: " if m.kind == "share" else "") + m.target.name,
                       m.target.unit, target_label(fake, unit=False), now, remaining_text(m), verdict], m.level == 0))
     note = ("Ghi chú: đánh giá theo phương pháp đánh giá tiến độ các Mục tiêu phát triển bền vững của Liên Hợp Quốc "
@@ -254,7 +250,7 @@ def report_context(data: ReportData, ds: Dataset, tpl: DocxTemplate, charts_dir:
             b.text(task_line(k, reg.short_name, data.reporter), bullet="- ")
         for t in part.other_tasks:
             who = "" if t.agency == data.reporter else f"{reg.short_name(t.agency)}: "
-            b.text(f"{t.task}: {who}{TASK_VI.get(t.status, t.status)}", bullet="- ")
+            b.text(f"{t.task}: {who}{vi(TASK_STATES, t.status, lower=True)}", bullet="- ")
 
     b.add("section", "II. ĐÁNH GIÁ CHUNG")
     b.add("clause", "1. Ưu điểm")
@@ -324,7 +320,7 @@ def _annex(data: ReportData, ds: Dataset) -> dict | None:
                          "plan": plan_short(part.plan) if first else "nt",
                          "due": fmt_short_date(r.due) if r.due else "Không quy định",
                          "reported": fmt_short_date(r.reported) if r.reported else "—",
-                         "state": state_text(r.state),
+                         "state": vi(REPORT_STATES, r.state),
                          "tasks": str(sum(1 for k in part.key_tasks for t in k.reports if t.agency == r.agency)
                                       + sum(1 for t in part.other_tasks if t.agency == r.agency))})
             first = False

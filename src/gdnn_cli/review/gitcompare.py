@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from gdnn_cli.core import dataset
 from gdnn_cli.common.numbers import fmt_number, fmt_signed
 from gdnn_cli.core.figures import fill_plan
-from gdnn_cli.review.textconv import FREQ_VI, PROGRESS_VI, ROLE_VI, STATUS_VI, amount, date_vi, due_vi, num, pdate, year_label
+from gdnn_cli.common.vocab import FREQUENCIES, PROVENANCE, ROLES, TASK_STATES, spoken, vi
+from gdnn_cli.review.textconv import amount, date_vi, due_vi, num, pdate, year_label
 
 
 @dataclass
@@ -333,13 +334,13 @@ def _assignments(d: _Diff, o, n) -> None:
             d.add("role-changed", at(b) + ".agencies", f"Phần giao việc: {d.who(a.agencies)} → {d.who(b.agencies)}",
                   a.agencies, b.agencies)
         if a.role != b.role:
-            d.add("role-changed", at(b) + ".role", f"{d.who(b.agencies)}: vai trò {ROLE_VI[a.role]} → "
-                  f"{ROLE_VI[b.role]}", a.role, b.role)
+            d.add("role-changed", at(b) + ".role", f"{d.who(b.agencies)}: vai trò {spoken(ROLES, a.role)} → "
+                  f"{spoken(ROLES, b.role)}", a.role, b.role)
         d.text(at(b) + ".heading", "Tiêu đề phần giao việc", a.heading, b.heading)
         d.paras(at(b) + ".text", f"Phần giao việc cho {d.who(b.agencies)}", a.text + a.after, b.text + b.after)
     for kind, items, verb in (("assignment-added", added, "Giao việc cho"), ("assignment-removed", gone, "Bỏ phần giao việc cho")):
         for _, _, x in items:
-            d.add(kind, at(x), f"{verb} {d.who(x.agencies)} ({ROLE_VI[x.role]}, {len(x.duties)} nhiệm vụ)")
+            d.add(kind, at(x), f"{verb} {d.who(x.agencies)} ({spoken(ROLES, x.role)}, {len(x.duties)} nhiệm vụ)")
     skip = {tuple(x.agencies) for _, _, x in gone + added}
     od = [(tuple(a.agencies), x) for _, _, a in oa for x in a.duties]
     nd = [(tuple(a.agencies), x) for _, _, a in na for x in a.duties]
@@ -375,7 +376,8 @@ def _reporting(d: _Diff, o, n) -> None:
                   f"{_days(a.due, b.due) if both else ''}", due_vi(a), due_vi(b), (b.due - a.due).days if both else None)
         if a.frequency != b.frequency:
             d.add("reporting-changed", where + ".frequency",
-                  f"Tần suất báo cáo {lab}: {FREQ_VI[a.frequency]} → {FREQ_VI[b.frequency]}", a.frequency, b.frequency)
+                  f"Tần suất báo cáo {lab}: {spoken(FREQUENCIES, a.frequency)} → {spoken(FREQUENCIES, b.frequency)}",
+                  a.frequency, b.frequency)
         if a.to != b.to:
             d.add("reporting-changed", where + ".to", f"Báo cáo của {d.who(b.reporters)}: gửi {d.name(a.to)} → "
                   f"{d.name(b.to)}", a.to, b.to)
@@ -388,7 +390,7 @@ def _reporting(d: _Diff, o, n) -> None:
     for kind, items, verb in (("reporting-added", added, "Thêm"), ("reporting-removed", gone, "Bỏ")):
         for i, r in items:
             d.add(kind, f"reporting[{i}]", f"{verb} quy định báo cáo: {d.who(r.reporters)} gửi {d.name(r.to)}, "
-                  f"{FREQ_VI[r.frequency]}, hạn {due_vi(r)}")
+                  f"{spoken(FREQUENCIES, r.frequency)}, hạn {due_vi(r)}")
 
 
 AGENCY_FIELDS = {"name": "tên", "short": "tên ngắn", "kind": "loại", "parent": "trực thuộc", "province": "tỉnh",
@@ -449,15 +451,18 @@ def _results(d: _Diff, ofiles: dict, nfiles: dict) -> None:
                 d.add("result-changed", f"results:{tid}.value", f"{label}: {num(a.value, unit)} → {show(b.value)} "
                       f"({fmt_signed(delta, 2)}{' điểm %' if rate else ''})", a.value, b.value, delta, fb, plan)
             if a.status != b.status:
-                d.add("result-changed", f"results:{tid}.status", f"{label}: số liệu {STATUS_VI[a.status]} → "
-                      f"{STATUS_VI[b.status]}", a.status, b.status, None, fb, plan)
+                d.add("result-changed", f"results:{tid}.status",
+                      f"{label}: số liệu {vi(PROVENANCE, a.status, lower=True)} → {vi(PROVENANCE, b.status, lower=True)}",
+                      a.status, b.status, None, fb, plan)
         elif (fb or fa) in ofiles and (fb or fa) in nfiles:
             x = b or a
             d.add("result-added" if b else "result-removed", f"results:{tid}",
-                  f"{'Thêm' if b else 'Bỏ'} {label[0].lower()}{label[1:]}: {show(x.value)} ({STATUS_VI[x.status]})",
+                  f"{'Thêm' if b else 'Bỏ'} {label[0].lower()}{label[1:]}: {show(x.value)} "
+                  f"({vi(PROVENANCE, x.status, lower=True)})",
                   a and a.value, b and b.value, None, fb or fa, plan)
     for key in nprog.keys() & oprog.keys():
         (fb, b), (_, a) = nprog[key], oprog[key]
         if a.status != b.status:
             d.add("result-changed", f"progress:{key[1]}", f"Tiến độ nhiệm vụ «{key[1]}» ({d.name(key[2])}): "
-                  f"{PROGRESS_VI[a.status]} → {PROGRESS_VI[b.status]}", a.status, b.status, None, fb, key[0])
+                  f"{vi(TASK_STATES, a.status, lower=True)} → {vi(TASK_STATES, b.status, lower=True)}",
+                  a.status, b.status, None, fb, key[0])

@@ -82,10 +82,6 @@ def gap_rows(ds: Dataset, year: int, plan_id: str | None = None, issuer: str | N
 # --------------------------------------------------------------------------- reporting and tasks
 
 
-STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn",
-            "no_deadline": "Đã báo cáo (không quy định thời hạn)"}
-
-
 @dataclass
 class ReporterStatus:
     """One agency's duty to report under one rule of a plan, and whether it did, on time: `gdnn status`,
