@@ -57,6 +57,7 @@ class Milestone:
 
     target: Target
     row: GapRow | None
+    year: int  # the milestone's year: its table (Bảng) in the report, parts and shares under their total
     level: int = 0
     kind: str = "total"  # total | part | share
 
@@ -76,6 +77,11 @@ class PlanPart:
     previous: dict[str, float] = field(default_factory=dict)  # target id → last year's figure
     as_of: dict[str, dt.date | None] = field(default_factory=dict)  # target id → date of a provisional figure
     coverage: list[Coverage] = field(default_factory=list)  # groups whose members answer one by one
+
+    @property
+    def milestone_years(self) -> list[int]:
+        """The years of the milestones ahead, in order: each has its own table of progress in the report."""
+        return sorted({m.year for m in self.milestones})
 
 
 @dataclass
@@ -179,9 +185,9 @@ def milestones(plan: Plan, year: int, rows: list[GapRow]) -> list[Milestone]:
     out: list[Milestone] = []
     for t in plan.targets:
         if isinstance(t.year, int) and t.year > year and plan.period.start <= year:
-            out.append(Milestone(t, judged.get(t.id)))
-            out.extend(Milestone(child, judged.get(child.id), 1, "part") for child in t.parts)
-            out.extend(Milestone(child, judged.get(child.id), 1, "share") for child in t.shares)
+            out.append(Milestone(t, judged.get(t.id), t.year))
+            out.extend(Milestone(child, judged.get(child.id), t.year, 1, "part") for child in t.parts)
+            out.extend(Milestone(child, judged.get(child.id), t.year, 1, "share") for child in t.shares)
     return out
 
 

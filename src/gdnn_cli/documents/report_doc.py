@@ -142,7 +142,7 @@ def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, targe
     columns = [("TT", 1.2, False), ("Chỉ tiêu", 4.2, False), ("ĐVT", 1.8, False), (f"Mốc {target_year}", 2.0, True),
                ("Thực hiện đến nay", 2.4, True), ("Còn phải đạt", 2.1, True), ("Đánh giá", 2.8, False)]
     rows: list[tuple[list[str], bool]] = []
-    ms = [m for m in part.milestones if m.target.year == target_year]
+    ms = [m for m in part.milestones if m.year == target_year]
     for n, m in zip(row_numbers(ms), ms, strict=True):
         r = m.row
         fake = _label_row(m.target, part, target_year)
@@ -198,7 +198,7 @@ def report_context(data: ReportData, ds: Dataset, tpl: DocxTemplate, charts_dir:
             b.text(f"Kế hoạch không đặt chỉ tiêu định lượng cho năm {data.year}.")
             continue
         if not part.rows:
-            years = ", ".join(str(y) for y in sorted({m.target.year for m in part.milestones}))
+            years = ", ".join(str(y) for y in part.milestone_years)
             b.text(f"Kế hoạch không đặt chỉ tiêu riêng cho năm {data.year}; kết quả năm {data.year} được đánh giá "
                    f"theo tiến độ đạt các mốc năm {years}.")
         if part.rows:
@@ -221,12 +221,12 @@ def report_context(data: ReportData, ds: Dataset, tpl: DocxTemplate, charts_dir:
                 from docxtpl import InlineImage
 
                 b.add("image", obj=InlineImage(tpl, str(path), width=Mm(160)))
-        for target_year in sorted({m.target.year for m in part.milestones}):
+        for target_year in part.milestone_years:
             table_no = numbers[(part.plan.id, target_year)]
             b.text(f"Tiến độ thực hiện các chỉ tiêu đến năm {target_year} (Bảng {table_no}):")
             blank = []
             for m in part.milestones:
-                if m.target.year == target_year and m.level == 0:
+                if m.year == target_year and m.level == 0:
                     if m.row is not None and m.row.actual is not None:
                         b.text(milestone_sentence(m, part), bullet="- ")
                     else:

@@ -53,7 +53,7 @@ def table_numbers(data: ReportData) -> dict[tuple[str, int | None], int]:
     for part in data.parts:
         if part.rows:
             out[(part.plan.id, None)] = len(out) + 1
-        for target_year in sorted({m.target.year for m in part.milestones}):
+        for target_year in part.milestone_years:
             out[(part.plan.id, target_year)] = len(out) + 1
     return out
 
@@ -345,8 +345,7 @@ def limitations(data: ReportData) -> list[str]:
         for m in part.milestones:
             if m.row is not None and m.row.status in ("behind", "at_risk"):
                 out.append(f"{m.target.name}{where}: {vi(VERDICTS, m.row.status, lower=True)} "
-                           f"để đạt mốc năm {m.target.year} "
-                           f"(chi tiết tại Bảng {numbers[(part.plan.id, m.target.year)]}).")
+                           f"để đạt mốc năm {m.year} (chi tiết tại Bảng {numbers[(part.plan.id, m.year)]}).")
         main = [r for r in part.rows if r.level == 0]
         blank = [r for r in main if r.status == "no_data"]
         blank_parts = [r for r in part.rows if r.level > 0 and r.status == "no_data"]
