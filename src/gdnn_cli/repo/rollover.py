@@ -177,8 +177,10 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
     if old.period.start == old.period.end:
         out.moved.append(_("period: year {a} → year {c}").format(a=old.period.start, c=period["start"]))
     else:
-        out.moved.append(_("period {a}–{b} → {c}–{d}").format(a=old.period.start, b=old.period.end,
-                                                              c=period["start"], d=period["end"]))
+        from gdnn_cli.common.numbers import fmt_range
+
+        out.moved.append(_("period: {old} → {new}").format(old=fmt_range(str(old.period.start), str(old.period.end)),
+                                                         new=fmt_range(str(period["start"]), str(period["end"]))))
 
     for loc, t in _targets(doc.get("targets"), ("targets",)):
         if isinstance(t.get("year"), int):

@@ -174,11 +174,26 @@ def _git_setup(folder: Path) -> list[str]:
     return said + git_setup(folder / "data")
 
 
+def _rollover_example(plan_id: str) -> str:
+    """`gdnn new plan` for the example plan, with the real next id when the id names its period
+    (hn-2025-ct37 → hn-2026-ct37, hp-2021-2030-chien-luoc → hp-2031-2040-chien-luoc): a clerk copies a
+    command that runs, not a placeholder in capitals that would be refused as an id."""
+    import re
+
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", plan_id)]
+    if not years or len(years) > 2 or years != sorted(years):
+        return f"gdnn new plan ma-ke-hoach-moi --from {plan_id} --year {{năm bắt đầu}}"
+    span = years[-1] - years[0] + 1
+    new_id = re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", lambda m: str(int(m.group()) + span), plan_id)
+    return f"gdnn new plan {new_id} --from {plan_id} --year {years[0] + span}"
+
+
 def readme(province: str, plans: list[str], results: list[str]) -> str:
     """The clerks' README: what is where, and the four things they do (edit, check, review, report)."""
     plan_list = "\n".join(f"- `{p}`" for p in plans)
     result_list = "\n".join(f"- `{r}`" for r in results)
     first_plan = Path(plans[0]).stem if plans else "ma-ke-hoach"
+    rollover = _rollover_example(first_plan)
     return f"""# Dữ liệu kế hoạch giáo dục nghề nghiệp
 
 Kho này giữ các kế hoạch, chỉ tiêu, cơ quan và kết quả thực hiện công tác giáo dục nghề nghiệp của
@@ -209,10 +224,11 @@ Mở tệp bằng VS Code (cài tiện ích YAML của Red Hat): dòng đầu m�
 nên trình soạn thảo gợi ý tên trường và gạch chân chỗ sai. Mỗi cơ quan được nhắc tới bằng mã
 (ví dụ `hn-so-gddt`), tra trong `data/agencies/`.
 
-Bắt đầu kế hoạch năm sau từ kế hoạch năm nay:
+Bắt đầu kế hoạch năm sau từ kế hoạch năm nay (mã kế hoạch mới viết chữ thường không dấu, nối bằng
+dấu gạch ngang; lệnh liệt kê những gì người soạn còn phải sửa, kèm số dòng):
 
 ```sh
-gdnn new plan MA-KE-HOACH-MOI --from {first_plan} --year NAM-MOI
+{rollover}
 ```
 
 ## Kiểm tra
