@@ -139,6 +139,7 @@ def test_readme_rollover_command_runs_as_written(tmp_path):
     init(tmp_path / "kho", "hn")
     readme = (tmp_path / "kho" / "README.md").read_text(encoding="utf-8")
     (command,) = [line for line in readme.splitlines() if line.startswith("gdnn new plan ")]
+    assert command == "gdnn new plan hn-2026-gdnn --from hn-2025-gdnn --year 2026"  # not hn-2025-ct37 (2025 - 2035)
     m = re.fullmatch(r"gdnn new plan (\S+) --from (\S+) --year (\d{4})", command)
     assert m, command
     res = new_plan(load(tmp_path / "kho" / "data"), m.group(1), m.group(2), int(m.group(3)))
