@@ -33,7 +33,7 @@ from pydantic import BaseModel
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.common.numbers import day_month, fmt_figure, fmt_number, fmt_range, fmt_short_date
+from gdnn_cli.common.numbers import day_month, fmt_figure, fmt_range, fmt_short_date
 from gdnn_cli.core.models import Plan, ReportingRule, Target
 
 TARGET_FIELDS = ("value", "min", "max", "tolerance", "baseline")
