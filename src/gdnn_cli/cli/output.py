@@ -202,8 +202,8 @@ def print_written(written, registry) -> None:
     from rich.table import Table
 
     table = Table(title=_("Written"), title_justify="left")
-    for col in (_("Issuing agency"), _("File"), _("Plan"), _("Targets"), _("Illustrative")):
-        table.add_column(col, overflow="fold")
+    for i, col in enumerate((_("Issuing agency"), _("File"), _("Plan"), _("Targets"), _("Illustrative"))):
+        table.add_column(col, overflow="fold", no_wrap=i == 1)  # a file name is never cut in two
     for issuer, path, data in written:
         table.add_row(registry.agency_name(issuer), str(path), ", ".join(p.plan.id for p in data.parts),
                       str(len(data.rows)), _("yes") if data.illustrative else _("no"))
