@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gdnn_cli.core.agency_names import fold, looks_like_name, unknown_agency_hint
 from gdnn_cli.core.dataset import load
-from gdnn_cli.core.models import Agency
+from gdnn_cli.core.agencies import Agency
 from tests.conftest import REPO, edit, plan_path
 
 

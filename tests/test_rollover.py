@@ -203,7 +203,8 @@ signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}
 
 def test_typed_figures_years_and_ceased_names_are_found():
     """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
-    from gdnn_cli.core.models import Agency, Plan
+    from gdnn_cli.core.agencies import Agency
+    from gdnn_cli.core.models import Plan
     from gdnn_cli.repo.rollover import Rollover, _find_texts
     from gdnn_cli.core.registry import Registry
 
@@ -237,3 +238,14 @@ def test_drafters_text_speaks_plan_terms_and_nd30_dates(bundled_copy, vi):
     for f in res.undecided:
         first = int(re.search(r"khối thứ nhất bắt đầu ở dòng (\d+)", f.what).group(1))
         assert first < f.line and f"- agencies: [{f.text}" in lines[first - 1] + lines[first], (first, f)
+
+
+def test_json_keeps_the_yaml_path_of_each_moved_date(rolled):
+    """The text says places in plan terms; --format json keeps the YAML path and line beside them."""
+    data, res = rolled
+    dates = {d["where"]: d for d in res.to_json()["dates"]}
+    due = dates["reporting[0].due"]
+    assert due["what"] == "15/12/2025 → 15/12/2026" and due["place"].startswith("Reporting rule 1")
+    lines = (data / "plans" / "ha-noi" / "hn-2026-gdnn.yaml").read_text(encoding="utf-8").splitlines()
+    assert "2026-12-15" in lines[due["line"] - 1]
+    assert any(w.endswith("(id=tuyen-duong-khen-thuong).deadline") for w in dates)

@@ -317,7 +317,7 @@ def test_parts_without_a_point_value_are_not_summed():
 
 
 def _registry(*agencies):
-    from gdnn_cli.core.models import Agency
+    from gdnn_cli.core.agencies import Agency
     from gdnn_cli.core.registry import Registry
 
     reg = Registry()

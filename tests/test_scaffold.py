@@ -126,3 +126,21 @@ def test_starter_carries_every_registry_file_of_its_province():
         parts = [p for p in ("common", *PROVINCES) if starter_tree(p).joinpath("data", "agencies", path.name).is_file()]
         assert len(parts) == 1, f"{path.name} is in the starters {parts}: link it into exactly one of " \
                                 f"src/gdnn_cli/starter/{{common,{','.join(PROVINCES)}}}/data/agencies/"
+
+
+def test_readme_rollover_command_runs_as_written(tmp_path):
+    """The clerks' README gives `gdnn new plan` with a real next id: copied as it stands, it writes
+    next year's plan, and the repository still validates."""
+    from gdnn_cli.repo.rollover import new_plan
+
+    init(tmp_path / "kho", "hn")
+    readme = (tmp_path / "kho" / "README.md").read_text(encoding="utf-8")
+    (command,) = [line for line in readme.splitlines() if line.startswith("gdnn new plan ")]
+    assert command == "gdnn new plan hn-2026-gdnn --from hn-2025-gdnn --year 2026"  # not hn-2025-ct37 (2025 - 2035)
+    m = re.fullmatch(r"gdnn new plan (\S+) --from (\S+) --year (\d{4})", command)
+    assert m, command
+    res = new_plan(load(tmp_path / "kho" / "data"), m.group(1), m.group(2), int(m.group(3)))
+    assert res.path.is_file() and load(tmp_path / "kho" / "data").ok
+    init(tmp_path / "hp", "hp")  # a ten-year strategy rolls over to the next ten years
+    hp = (tmp_path / "hp" / "README.md").read_text(encoding="utf-8")
+    assert "gdnn new plan hp-2031-2040-chien-luoc --from hp-2021-2030-chien-luoc --year 2031" in hp
