@@ -19,7 +19,7 @@ from gdnn_cli.common import atomic
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
 from gdnn_cli.documents.naming import plan_short as plan_label
-from gdnn_cli.site import pages
+from gdnn_cli.site import agency_pages, pages, plan_pages, target_pages
 from gdnn_cli.site.charts import line_chart
 from gdnn_cli.site.incremental import BuildResult, Inputs, Writer, file_bytes, fingerprint, stable_days, version
 from gdnn_cli.tracking import view as gaps_view
@@ -105,12 +105,12 @@ def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, hi
     for plan in sd.plans:
         label, fp, has_history = plan_label(plan), inputs.plan[plan.id], plan.id in with_history
         page(pages.plan_href(plan.id), "plan.html", [home], fp, lambda plan=plan, label=label, has=has_history: dict(
-            pages.plan_page(sd, plan, history=has, downloads=docs.get(plan.id, {})), title=label))
+            plan_pages.plan_page(sd, plan, history=has, downloads=docs.get(plan.id, {})), title=label))
         crumbs = [home, (label, pages.plan_href(plan.id))]
-        for t, parent in pages.targets_with_parents(plan):
+        for t, parent in target_pages.targets_with_parents(plan):
             page(pages.target_href(plan.id, t.id), "target.html", crumbs, fp,
                  lambda plan=plan, t=t, parent=parent, label=label: dict(
-                     pages.target_page(sd, plan, t, parent), title=f"{t.name} — {label}", crumb=t.name))
+                     target_pages.target_page(sd, plan, t, parent), title=f"{t.name} — {label}", crumb=t.name))
         if has_history:
             page(pages.history_href(plan.id), "history.html", crumbs, fingerprint(fp, hist.head or ""),
                  lambda plan=plan, label=label: dict(
@@ -118,7 +118,7 @@ def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, hi
                      crumb="Lịch sử sửa đổi", plan=plan, label=label, illustrative=False))
     for aid in sd.agencies:
         page(pages.agency_href(aid), "agency.html", [home], inputs.of_plans(p.id for p in sd.plans_of.get(aid, [])),
-             lambda aid=aid: _titled(pages.agency_page(sd, aid), lambda c: c["a"].name))
+             lambda aid=aid: _titled(agency_pages.agency_page(sd, aid), lambda c: c["a"].name))
     w.state = {"whole": whole, "stable": stable_days(sd, today), "pages": w.result.pages,
                "complete": not w.result.notes}
 

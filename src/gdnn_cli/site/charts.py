@@ -89,8 +89,8 @@ def line_chart(tr: Trajectory, title: str, table_id: str, chart_id: str) -> Mark
     for k in range(bands + 1):  # gridlines and y labels
         v = lo + span * k / bands
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>')
-        label = escape(fmt_value(v, tr.percent))
-        out.append(f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{label}</text>')
+        tick = escape(fmt_value(v, tr.percent))
+        out.append(f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{tick}</text>')
     step = max(1, -(-len(years) // 10))
     for yr in years[::step]:
         out.append(f'<text x="{x(yr):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{yr}</text>')
