@@ -76,7 +76,7 @@ class RootGroup(TranslatedGroup):
         try:  # typer ≥ 0.20 carries its own copy of click
             from typer._click.utils import make_default_short_help
         except ImportError:  # pragma: no cover - older typer on click
-            from click.utils import make_default_short_help  # type: ignore[no-redef]
+            from click.utils import make_default_short_help  # type: ignore[no-redef]  # same function, older home
 
         rows = []
         for name, info in self._registered().items():
