@@ -11,8 +11,9 @@ from typing import Annotated
 
 import typer
 
-from gdnn_cli.cli.options import DataOpt, PlanOpt, TemplatesOpt, load_or_exit, plan_or_exit, year_or_this
+from gdnn_cli.cli.options import DataOpt, PlanOpt, TemplatesOpt, load_for, load_or_exit, year_or_this
 from gdnn_cli.common.i18n import _
+from gdnn_cli.common.numbers import fmt_short_date
 
 commands = typer.Typer()
 
@@ -50,9 +51,7 @@ def forms_cmd(
     from gdnn_cli.exchange.asks import asks_for
     from gdnn_cli.exchange.forms import write_forms
 
-    ds = load_or_exit(data)
-    if plan:
-        plan_or_exit(ds, plan)
+    ds = load_for(data, plan)
     _agency_or_exit(ds, agency)
     y = year_or_this(year)
     asks = asks_for(ds, y, plan, agency)
@@ -123,9 +122,7 @@ def remind_cmd(
     from gdnn_cli.documents.docx import templates_dir
     from gdnn_cli.exchange.reminder import reminders, render_reminder
 
-    ds = load_or_exit(data)
-    if plan:
-        plan_or_exit(ds, plan)
+    ds = load_for(data, plan)
     y = year_or_this(year)
     try:
         on = dt.date.fromisoformat(today) if today else dt.date.today()
@@ -134,7 +131,7 @@ def remind_cmd(
     letters = reminders(ds, y, plan, on)
     if not letters:
         raise GdnnError(_("on {date} no body is overdue with its {year} report: no reminder to write").format(
-            date=on.isoformat(), year=y))
+            date=fmt_short_date(on), year=y))
     if out is not None and len(letters) > 1:
         raise UsageError(_("-o names one file but {n} collectors have bodies to remind ({who}); use --plan").format(
             n=len(letters), who=", ".join(letter.collector for letter in letters)))
