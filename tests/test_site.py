@@ -240,6 +240,7 @@ def test_an_edited_plan_renders_its_pages_and_home_only(tmp_path, monkeypatch):
     assert set(second.rendered) - named == {"index.html", "ban-hanh/hp-ubnd.html"} | {
         r for r in second.rendered if r.startswith("ke-hoach/hp-2021-2030-chien-luoc")}
     assert "co-quan/hn-so-gddt.html" not in second.rendered and second.pages == first.pages
+    assert json.loads((site / ".gdnn-site.json").read_text(encoding="utf-8"))["rendered"] == len(second.rendered)
 
     from gdnn_cli.site import pages
 

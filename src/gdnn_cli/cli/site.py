@@ -31,7 +31,7 @@ def site_cmd(
     res = build_site(ds, y, out, templates=templates, docx=docx, pdf=pdf, history=history)
     for note in res.notes:
         output.err(note)
-    output.say(_("Site for {year}: {pages} pages, {rendered} of them made anew (the others' data did not change); "
-                 "{written} file(s) written, {unchanged} unchanged, {removed} removed. Open {index}").format(
-                     year=y, pages=res.pages, rendered=len(res.rendered), written=len(res.written),
-                     unchanged=len(res.unchanged), removed=len(res.removed), index=out / "index.html"))
+    output.say(_("Site for {year}: {pages} pages; {written} file(s) written, {unchanged} unchanged, {removed} removed. "
+                 "Open {index}").format(year=y, pages=res.pages, written=len(res.written),
+                                        unchanged=len(res.unchanged), removed=len(res.removed),
+                                        index=out / "index.html"))

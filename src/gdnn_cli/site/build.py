@@ -120,7 +120,7 @@ def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, hi
         page(pages.agency_href(aid), "agency.html", [home], inputs.of_plans(p.id for p in sd.plans_of.get(aid, [])),
              lambda aid=aid: _titled(agency_pages.agency_page(sd, aid), lambda c: c["a"].name))
     w.state = {"whole": whole, "stable": stable_days(sd, today), "pages": w.result.pages,
-               "complete": not w.result.notes}
+               "rendered": len(w.result.rendered), "complete": not w.result.notes}
 
 
 def _titled(ctx: dict, title) -> dict:

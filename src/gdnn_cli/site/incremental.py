@@ -100,8 +100,8 @@ class Writer:
         files = old.get("files", {})
         if not all((self.out / rel).is_file() for rel in files):
             return False
-        self.files, self.inputs, self.state = dict(files), dict(old.get("inputs", {})), {
-            k: old[k] for k in ("whole", "stable", "pages", "complete")}
+        self.files, self.inputs = dict(files), dict(old.get("inputs", {}))
+        self.state = {**{k: old[k] for k in ("whole", "stable", "pages", "complete")}, "rendered": 0}
         self.result.unchanged, self.result.pages = sorted(files), old.get("pages", 0)
         return True
 
