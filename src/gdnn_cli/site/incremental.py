@@ -101,7 +101,7 @@ class Writer:
         if not all((self.out / rel).is_file() for rel in files):
             return False
         self.files, self.inputs = dict(files), dict(old.get("inputs", {}))
-        self.state = {**{k: old[k] for k in ("whole", "stable", "pages", "complete")}, "rendered": 0}
+        self.state = {k: old[k] for k in ("whole", "stable", "pages", "complete", "rendered") if k in old}
         self.result.unchanged, self.result.pages = sorted(files), old.get("pages", 0)
         return True
 
