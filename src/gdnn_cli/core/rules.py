@@ -151,8 +151,33 @@ def period_text(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
-def _point(t: Target) -> float | None:
-    return t.value
+@dataclass(frozen=True)
+class PartsOff:
+    """Parts of a target that do not add up to it: `gdnn validate` reports it, `gdnn diff` shows it appear."""
+
+    values: list[float]
+    total: float
+    outside_range: bool  # True: the target is a range the sum falls outside; False: the sum is not its value
+
+
+def parts_off(t: Target) -> PartsOff | None:
+    """Whether the parts of ``t`` miss its value or range; None when they add up or cannot be added.
+
+    A rate's parts are sub-rates of different populations, and a part without a value or in another unit
+    adds nothing, so those are never off.
+    """
+    values = [p.value for p in t.parts]
+    if not t.parts or t.measure == "rate" or any(p.unit != t.unit for p in t.parts):
+        return None
+    known = [v for v in values if v is not None]
+    if len(known) < len(values):
+        return None
+    total = sum(known)
+    if t.value is not None:
+        return PartsOff(known, total, False) if abs(total - t.value) > EPS else None
+    if (t.min is not None and total < t.min - EPS) or (t.max is not None and total > t.max + EPS):
+        return PartsOff(known, total, True)
+    return None
 
 
 def _breakdown(file: str, t: Target, loc: tuple) -> Iterator[Issue]:
@@ -160,18 +185,15 @@ def _breakdown(file: str, t: Target, loc: tuple) -> Iterator[Issue]:
         yield Issue(file, "breakdown-unit", _("parts of '{id}' must be in its unit '{unit}'").format(id=t.id, unit=t.unit),
                     loc=loc + ("parts",))
         return
-    if t.measure == "rate":
-        return  # rates do not add up; their parts are sub-rates of different populations
-    values = [_point(p) for p in t.parts]
-    if any(v is None for v in values):
+    off = parts_off(t)
+    if off is None:
         return
-    total = sum(values)  # type: ignore[arg-type]
-    terms = " + ".join(fmt_number(v) for v in values)  # type: ignore[arg-type]
-    if t.value is not None and abs(total - t.value) > EPS:
-        yield Issue(file, "breakdown-sum", _("{terms} = {total}, not {value}").format(terms=terms, total=fmt_number(total), value=fmt_number(t.value)),
+    terms, total = " + ".join(fmt_number(v) for v in off.values), fmt_number(off.total)
+    if not off.outside_range:
+        yield Issue(file, "breakdown-sum", _("{terms} = {total}, not {value}").format(terms=terms, total=total, value=fmt_number(t.value)),
                     loc=loc + ("parts",), hint=_("correct a part or the total so that the parts add up"))
-    elif t.value is None and ((t.min is not None and total < t.min - EPS) or (t.max is not None and total > t.max + EPS)):
-        yield Issue(file, "breakdown-sum", _("{terms} = {total}, outside the range of the total").format(terms=terms, total=fmt_number(total)),
+    else:
+        yield Issue(file, "breakdown-sum", _("{terms} = {total}, outside the range of the total").format(terms=terms, total=total),
                     loc=loc + ("parts",))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from gdnn_cli.core import dataset
 from gdnn_cli.common.numbers import fmt_number, fmt_signed
 from gdnn_cli.core.figures import fill_plan
+from gdnn_cli.core.rules import parts_off
 from gdnn_cli.review.textconv import FREQ_VI, PROGRESS_VI, ROLE_VI, STATUS_VI, amount, date_vi, due_vi, num, pdate, year_label
 
 
@@ -205,15 +206,13 @@ def _plan(d: _Diff, o, n) -> None:
 
 def _sum_off(t) -> str | None:
     """Why the parts of ``t`` do not add up to it, or None when they do (or cannot be added)."""
-    vals = [p.value for p in t.parts]
-    if not t.parts or t.measure == "rate" or None in vals or any(p.unit != t.unit for p in t.parts):
+    off = parts_off(t)
+    if off is None:
         return None
-    total, terms = sum(vals), " + ".join(fmt_number(v, 2) for v in vals)
-    if t.value is not None and abs(total - t.value) > 1e-6:
-        return f"{terms} = {fmt_number(total, 2)}, không phải {fmt_number(t.value, 2)} {t.unit}"
-    if t.value is None and ((t.min is not None and total < t.min - 1e-6) or (t.max is not None and total > t.max + 1e-6)):
-        return f"{terms} = {fmt_number(total, 2)}, ngoài khoảng {amount(t)}"
-    return None
+    terms, total = " + ".join(fmt_number(v, 2) for v in off.values), fmt_number(off.total, 2)
+    if off.outside_range:
+        return f"{terms} = {total}, ngoài khoảng {amount(t)}"
+    return f"{terms} = {total}, không phải {fmt_number(t.value, 2)} {t.unit}"
 
 
 def _targets(d: _Diff, o, n) -> None:
