@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 import gdnn_cli.cli.review  # noqa: F401 - registers the commands on the app
 from gdnn_cli.review import gitdiff
+from gdnn_cli.review.changes import word_diff
 from gdnn_cli.cli.app import app
 from gdnn_cli.common.errors import GdnnError
 from tests.conftest import FIXTURES, edit
@@ -202,8 +203,8 @@ def test_text_changes_are_word_diffs(repo):
 def test_word_diff_context():
     a = "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai"
     b = "một hai ba bốn năm sáu BẢY tám chín mười mười một mười hai"
-    assert gitdiff.word_diff(a, b, context=4) == "… ba bốn năm sáu [-bảy-] {+BẢY+} tám chín mười mười …"
-    assert gitdiff.word_diff(a, b, context=2) == "… năm sáu [-bảy-] {+BẢY+} tám chín …"
+    assert word_diff(a, b, context=4) == "… ba bốn năm sáu [-bảy-] {+BẢY+} tám chín mười mười …"
+    assert word_diff(a, b, context=2) == "… năm sáu [-bảy-] {+BẢY+} tám chín …"
 
 
 def test_files_added_and_removed(repo):
