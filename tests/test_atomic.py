@@ -44,18 +44,16 @@ def test_success_replaces_whole(tmp_path):
 
 def test_staged_is_all_or_none(tmp_path):
     out = tmp_path / "out"
-    with pytest.raises(RuntimeError):
-        with atomic.staged(out) as stage:
-            atomic.write_text(stage / "a.docx", "a")
-            raise RuntimeError("the second report failed")
+    with pytest.raises(RuntimeError), atomic.staged(out) as stage:
+        atomic.write_text(stage / "a.docx", "a")
+        raise RuntimeError("the second report failed")
     assert not out.exists() and list(tmp_path.iterdir()) == []
     out.mkdir()
     (out / "a.docx").write_text("old a", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with atomic.staged(out) as stage:
-            atomic.write_text(stage / "a.docx", "new a")
-            atomic.write_text(stage / "b.docx", "new b")
-            raise RuntimeError("failed at the end")
+    with pytest.raises(RuntimeError), atomic.staged(out) as stage:
+        atomic.write_text(stage / "a.docx", "new a")
+        atomic.write_text(stage / "b.docx", "new b")
+        raise RuntimeError("failed at the end")
     assert snapshot(out) == {str(out / "a.docx"): b"old a"} and [p.name for p in tmp_path.iterdir()] == ["out"]
     with atomic.staged(out) as stage:
         atomic.write_text(stage / "a.docx", "new a")

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -146,4 +147,4 @@ def test_exit_codes_in_a_subprocess(mini, tmp_path):
     bug = subprocess.run(_boom_program(tmp_path), capture_output=True, text=True, timeout=60)
     assert bug.returncode == 3 and "internal error" in bug.stderr and "Traceback" not in bug.stderr
     log = bug.stderr.split("Details in ")[1].split(";")[0]
-    assert "ZeroDivisionError" in open(log, encoding="utf-8").read()
+    assert "ZeroDivisionError" in Path(log).read_text(encoding="utf-8")

@@ -390,7 +390,7 @@ def test_status_and_gaps_say_how_many_members_answered(data, forms_dir, tmp_path
     assert missing.startswith("UBND các xã, phường — ")
     assert "(125/126; hn-2025-ct37)" in missing and "UBND phường Bạch Mai" in missing and "Ba Đình" not in missing
     gaps = runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-ct37"])
-    assert "hn-2025-ct37: tổng hợp từ 1/126 xã, phường" in gaps.output
+    assert "hn-2025-ct37: compiled from 1/126 xã, phường" in gaps.output  # tests run in English
 
 
 def test_remind_counts_bodies_not_body_plan_pairs(data, tmp_path, monkeypatch):

@@ -232,11 +232,11 @@ def number_diffs(before: str, after: str) -> list[tuple[str, str]]:
     a_lines, b_lines = before.splitlines(), after.splitlines()
     assert len(a_lines) == len(b_lines)
     out = []
-    for a, b in zip(a_lines, b_lines):
+    for a, b in zip(a_lines, b_lines, strict=True):
         if a == b:
             continue
         assert NUM.sub("#", a) == NUM.sub("#", b), f"words changed, not only figures:\n{a}\n{b}"
-        out += [(x, y) for x, y in zip(NUM.findall(a), NUM.findall(b)) if x != y]
+        out += [(x, y) for x, y in zip(NUM.findall(a), NUM.findall(b), strict=True) if x != y]
     return out
 
 
@@ -305,10 +305,11 @@ def test_no_old_figure_survives_a_change_of_all(bundled, rel, tmp_path):
         news |= forms(owner, field, getattr(owner, field))
     before = fill_plan(plan)
     after = fill_plan(copy)
-    for (loc, text_a, _own), (_loc, text_b, _own2) in zip(figures.texts(before), figures.texts(after)):
+    for (loc, text_a, _own), (_loc, text_b, _own2) in zip(figures.texts(before), figures.texts(after),
+                                                                       strict=True):
         if not figures._prose(loc) or text_a == text_b:
             continue
-        for a, m in zip(NUM.findall(text_a), NUM.finditer(text_b)):
+        for a, m in zip(NUM.findall(text_a), NUM.finditer(text_b), strict=True):
             if a == m.group(0) and not text_b[m.end():].startswith(" tháng"):  # "dưới 3 tháng" is no figure
                 assert a not in olds or a in news, f"{rel} {loc}: {a} did not follow the data: «{text_b}»"
 

@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from gdnn_cli.tracking.gaps import Actual, achievement_of, combine, gap_of, in_force, rows_for_plan, status_of
-from gdnn_cli.core.models import Period, Plan, Target
+from gdnn_cli.core.models import Plan, Target
 
 finite = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
 rate = st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False)
@@ -216,8 +216,8 @@ def test_average_mid_period_is_the_mean_of_the_years_so_far(year, values, target
 def test_average_passes_while_one_year_falls_short():
     plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": 28000, "year": 2030, "average": True}],
                  start=2024)
-    actuals = {("p", "bq", y): Actual(v) for y, v in zip(range(2024, 2031), (28500, 27500, 28900, 28000, 28100,
-                                                                             28200, 28900))}
+    yearly_actuals = (28500, 27500, 28900, 28000, 28100, 28200, 28900)
+    actuals = {("p", "bq", y): Actual(v) for y, v in zip(range(2024, 2031), yearly_actuals, strict=True)}
     (row,) = rows_for_plan(plan, 2030, actuals)
     assert row.status == "exceeded" and row.actual == pytest.approx(28300)
     yearly = _plan([{"id": "bq", "name": "B", "unit": "người", "value": 28000, "year": "hang-nam"}], start=2024)

@@ -42,7 +42,7 @@ def test_every_block_is_checked():
 def _apply(path: Path, body: str) -> None:
     lines = body.splitlines()
     text = path.read_text(encoding="utf-8")
-    for old, new in zip(lines[::2], lines[1::2]):
+    for old, new in zip(lines[::2], lines[1::2], strict=True):
         assert old.startswith("-") and new.startswith("+"), (old, new)
         assert text.count(old[1:] + "\n") == 1, f"{old[1:]!r} is not exactly once in {path}"
         text = text.replace(old[1:] + "\n", new[1:] + "\n")

@@ -68,7 +68,7 @@ VOCABULARY = ["thành", "phố", "trên", "của", "ngày", "nghề", "nghiệp"
 
 def _objective(ws: list[str], cuts: tuple[int, ...]) -> float:
     """What balanced_lines minimises: the widest line plus what each break costs."""
-    bounds = list(zip((0, *cuts), (*cuts, len(ws))))
+    bounds = list(zip((0, *cuts), (*cuts, len(ws)), strict=True))
     return max(_w(" ".join(ws[i:j])) for i, j in bounds) + sum(break_cost(ws[c - 1], ws[c]) for c in cuts)
 
 
@@ -85,7 +85,7 @@ def test_the_breaks_are_the_best_of_any_into_as_many_lines(ws):
     n = len(lines)
     chosen = tuple(itertools.accumulate(len(line.split(" ")) for line in lines[:-1]))
     fits = [cuts for cuts in itertools.combinations(range(1, len(ws)), n - 1)
-            if all(_w(" ".join(ws[i:j])) <= capacity + 1e-9 for i, j in zip((0, *cuts), (*cuts, len(ws))))]
+            if all(_w(" ".join(ws[i:j])) <= capacity + 1e-9 for i, j in zip((0, *cuts), (*cuts, len(ws)), strict=True))]
     assert chosen in fits
     assert _objective(ws, chosen) <= min(_objective(ws, c) for c in fits) + 1e-9
 

@@ -30,10 +30,7 @@ figures:
 
 def vn(value: float, unit: str) -> str:
     """An independent Vietnamese formatter for the test: 243300 → 243.300, 75.1 → 75,1%."""
-    if float(value).is_integer():
-        text = f"{int(value):,}".replace(",", ".")
-    else:
-        text = f"{value:.1f}".replace(".", ",")
+    text = f"{int(value):,}".replace(",", ".") if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
     return text + ("%" if unit == "%" else "")
 
 
@@ -137,7 +134,7 @@ def test_xlsx_as_a_clerk_uses_it(bundled_report):
     g = next(x for x in gaps if x["target"] == "dao-tao" and x["plan"] == "hn-2025-gdnn")
     assert total[4].value == g["target_value"] and total[5].value == g["actual"]
     n = total[0].row
-    assert total[6].value == f'=IF(OR(E{n}="",F{n}=""),"",F{n}-E{n})' and "F%d/E%d" % (n, n) in total[7].value
+    assert total[6].value == f'=IF(OR(E{n}="",F{n}=""),"",F{n}-E{n})' and f"F{n}/E{n}" in total[7].value
     part = rows["Trung cấp"]
     assert part[0].value.count(".") == 1 and ws.row_dimensions[part[0].row].outlineLevel == 1
     assert rows["Trong đó: Tỷ lệ lao động có bằng cấp, chứng chỉ"][5].value == 54.2  # rounded, no float noise
@@ -232,7 +229,7 @@ def test_summary_counts_equal_table_rows(bundled_report, bundled_2022):
         d = docx.Document(str(path))
         text = docx_text(path)
         captions = re.findall(r"Bảng (\d+)\. Kết quả thực hiện các chỉ tiêu năm", text)
-        for no, table in zip(captions, year_tables(d)):
+        for no, table in zip(captions, year_tables(d), strict=True):
             sentence = next(x for x in text.split("\n") if f"(Bảng {no})." in x)
             rows = [[c.text for c in r.cells] for r in table.rows[1:]]
             main = [r for r in rows if "." not in r[0]]

@@ -156,7 +156,7 @@ def test_plan_figures_equal_gdnn_gaps(built, browser):
             "tr.querySelector('[data-col=verdict]').innerText])")
         expected = [r for r in rows if r["plan"] == plan_id]
         assert [s[0] for s in shown] == [r["target"] for r in expected]
-        for (target, actual, verdict), r in zip(shown, expected):
+        for (target, actual, verdict), r in zip(shown, expected, strict=True):
             if r["actual"] is None:
                 assert actual == "—", target
             else:

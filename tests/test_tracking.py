@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
@@ -106,7 +107,7 @@ def test_fail_on_gives_nonzero_exit():
     assert CliRunner().invoke(app, args + ["--fail-on", "not_met"]).exit_code == 1
 
 
-def test_markdown_says_illustrative():
+def test_markdown_says_illustrative(vi):
     out = CliRunner().invoke(app, ["gaps", "--year", "2025", "--data", str(REPO / "data"), "--format", "md"]).stdout
     assert out.startswith("| Kế hoạch |") and "minh họa" in out
 
@@ -140,3 +141,29 @@ def test_status_names_the_standing_agency_that_ceased_and_its_successor(mini, vi
 def test_no_handover_when_the_standing_agency_lives_on(mini):
     edit(plan_path(mini), "standing_agency: tp-so-ldtbxh", "standing_agency: tp-so-gddt")
     assert year_status(load(mini), 2025).handovers == []
+
+
+STATUS_WORDS = {
+    "en": ["Reporting", "Task progress", "Plan", "Agency", "Reported on", "State", "On time", "Late", "Not reported",
+           "Done", "Under way", "Not started", "(in place of Sở LĐTBXH)", "0/126 reported",
+           "The standing agency of plan hn-2025-gdnn, Sở LĐTBXH, ceased on 01/3/2025",
+           "* Illustrative figures, not official statistics."],
+    "vi": ["Chế độ báo cáo", "Tiến độ nhiệm vụ", "Kế hoạch", "Cơ quan", "Ngày báo cáo", "Tình trạng", "Đúng hạn", "Muộn",
+           "Chưa báo cáo", "Hoàn thành", "Đang triển khai", "Chưa triển khai", "(thay Sở LĐTBXH)", "0/126 đã báo cáo",
+           "Cơ quan thường trực của kế hoạch hn-2025-gdnn: Sở LĐTBXH chấm dứt hoạt động từ 01/3/2025",
+           "* Số liệu minh họa (illustrative), không phải số liệu chính thức."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_status_speaks_the_users_language(lang, monkeypatch):
+    """Headers, reporting states and task states follow --lang; names and accounts are data."""
+    monkeypatch.setenv("GDNN_LANG", lang)
+    res = CliRunner().invoke(app, ["status", "--data", str(REPO / "data"), "--year", "2025", "--plan", "hn-2025-gdnn"],
+                             env={"COLUMNS": "250"})
+    assert res.exit_code == 0, res.output
+    for words in STATUS_WORDS[lang]:
+        assert words in res.output, words
+    other = STATUS_WORDS["vi" if lang == "en" else "en"]
+    for words in other:
+        assert words not in res.output, words

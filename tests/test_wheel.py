@@ -1,8 +1,11 @@
 """Installed, not cloned: build the wheel, install it into a fresh venv, run gdnn outside the repository.
 
-The fresh venv reuses this venv's installed dependencies through a .pth file (a path line, so the
-editable install's own .pth hook is not processed and cannot leak this checkout in), so the test
-needs no network; only gdnn itself comes from the wheel, installed with --no-deps.
+The fresh venv gets the wheel *with its declared dependencies*, resolved by pip from wherever this
+machine's pip installs packages (the same package index that installed the test venv; CI's own
+`pip install -e '.[test]'` needs it too), and nothing else: no --system-site-packages, no path
+borrowed from the test venv. So a runtime import of a package that pyproject.toml does not declare
+fails here, as it would for a clerk who runs `pipx install gdnn`. The install takes about 45 s of
+the suite's time (matplotlib and its companions), once per run: every test below shares the venv.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -70,16 +72,36 @@ def test_wheel_carries_templates_schemas_and_starter_files(wheel):
 
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> Path:
-    """A fresh venv with only the wheel installed; dependencies are borrowed from this venv."""
+    """A fresh venv holding the wheel and what it declares, and nothing borrowed from this one."""
     venv = tmp_path_factory.mktemp("venv") / "v"
     _run([sys.executable, "-m", "venv", "--without-pip", venv])
-    purelib = Path(_run([venv / "bin" / "python", "-c",
-                         "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
-    (purelib / "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    _run([sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--no-deps", "-q", wheel])
-    where = _run([venv / "bin" / "python", "-c", "import gdnn_cli; print(gdnn_cli.__file__)"]).stdout
+    python = venv / "bin" / "python"
+    env = _env(venv)
+    _run([sys.executable, "-m", "pip", "--python", python, "install", "-q", wheel], env=env)
+    _run([sys.executable, "-m", "pip", "--python", python, "check"], env=env)  # every declared requirement met
+    where = _run([python, "-c", "import gdnn_cli; print(gdnn_cli.__file__)"], env=env).stdout
     assert where.startswith(str(venv)), f"gdnn_cli imported from {where}, not from the fresh venv"
     return venv / "bin" / "gdnn"
+
+
+def test_fresh_venv_borrows_nothing_from_the_test_venv(installed):
+    """The test's own packages are out of reach: only what the wheel declares was installed."""
+    python = installed.parent / "python"
+    probe = subprocess.run([python, "-c", "import pytest"], capture_output=True, text=True, env=_env(installed.parent))
+    assert probe.returncode != 0 and "No module named 'pytest'" in probe.stderr
+
+
+def test_every_module_of_the_installed_package_imports(installed):
+    """An undeclared runtime dependency fails here, not at a clerk's desk (commands import lazily, so
+    running a few commands would not reach every import)."""
+    script = ("import importlib, pkgutil, gdnn_cli\n"
+              "names = [m.name for m in pkgutil.walk_packages(gdnn_cli.__path__, 'gdnn_cli.')\n"
+              "         if not m.name.endswith('__main__')]  # that one runs gdnn\n"
+              "for n in names:\n"
+              "    importlib.import_module(n)\n"
+              "print(len(names))")
+    done = _run([installed.parent / "python", "-c", script], env=_env(installed.parent), cwd=installed.parent)
+    assert int(done.stdout) > 40
 
 
 def _env(tmp: Path) -> dict:

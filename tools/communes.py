@@ -54,7 +54,8 @@ def q(text: str) -> str:
 
 
 def main(csv_path: str, out_dir: str) -> int:
-    rows = list(csv.DictReader(open(csv_path, encoding="utf-8")))
+    with open(csv_path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     for province, (code, stem, parent, group, resolution) in PROVINCES.items():
         units = sorted((r for r in rows if r["province"] == province), key=lambda r: slug(r["name"]))
         lines = [

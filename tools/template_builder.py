@@ -235,7 +235,7 @@ def _annex(doc, flag: str, title_var: str, columns: list[tuple[str, str, float, 
     cant_split(head)
     cant_split(data_row)  # a row never breaks across pages
     _fixed_widths(table, [c[2] for c in columns])
-    for j, (label, key, width, style) in enumerate(columns):
+    for j, (label, key, _width, style) in enumerate(columns):
         _cell_p(head.cells[j], label, "GDNN TableHead", first=True)
         _cell_p(data_row.cells[j], "{{ row." + key + " }}", style, first=True)
     _cell_p(for_row.cells[0], "{%tr for row in " + rows_var + " %}", "GDNN Table", first=True)

@@ -262,7 +262,7 @@ def gaps_cmd(
     else:
         output.print_gap_tables(gaps_view.to_rich(rows, y), gaps_view.any_illustrative(rows), len(rows))
         for plan_id, items in covered.items():
-            output.say(f"{plan_id}: " + "; ".join(c.text for c in items))
+            output.say(f"{plan_id}: " + "; ".join(c.phrase() for c in items))
     if fail_on:
         wanted = {s.strip() for s in fail_on.split(",")}
         if any(r.status in wanted for r in rows):

@@ -119,7 +119,7 @@ def print_gap_tables(tables, illustrative: bool, n: int) -> None:
     if illustrative:
         from gdnn_cli.tracking.view import ILLUSTRATIVE_LINE
 
-        console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+        console.print(_(ILLUSTRATIVE_LINE), style="bold yellow", markup=False)
 
 
 # Terminal labels (English ids, Vietnamese by default); the report keeps its own document wording.
@@ -166,7 +166,7 @@ def print_status(ys, registry) -> None:
     if any(r.illustrative for r in ys.reporters) or any(r.illustrative for r in ys.tasks):
         from gdnn_cli.tracking.view import ILLUSTRATIVE_LINE
 
-        console.print(ILLUSTRATIVE_LINE, style="bold yellow", markup=False)
+        console.print(_(ILLUSTRATIVE_LINE), style="bold yellow", markup=False)
 
 
 def _print_members(console, ys, registry) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdnn_cli.core.figures import fill_plan, target_figure
-from gdnn_cli.core.models import Agency, Plan, Target
+from gdnn_cli.core.models import Agency, Plan, Signature, Target
 from gdnn_cli.common.numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
 from gdnn_cli.core.rules import Registry
 from gdnn_cli.documents.lines import CM_PER_PT, balanced_lines, text_width_em
@@ -165,6 +165,14 @@ def recipients_lines(recipients: list[str]) -> list[str]:
     return out
 
 
+def sign_lines(signature: Signature | None, agency: Agency | None) -> list[str]:
+    """The lines above the signer's name: from the data when it gives a signature; else the usual block of
+    the signing body (a Sở's director, else the People's Committee's chair), for the signer to confirm."""
+    if signature is not None:
+        return [x for x in (signature.authority, signature.acting, signature.title) if x]
+    return ["GIÁM ĐỐC"] if (agency and agency.kind == "so") else ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+
+
 def keep_with_signature(paras: list[dict]) -> list[dict]:
     """The last paragraph keeps with the signature block, which then never stands alone on a page."""
     if paras and paras[-1]["kind"] == "body":
@@ -204,7 +212,7 @@ def plan_context(plan: Plan, reg: Registry) -> dict:
         "illustrative_notice": ILLUSTRATIVE_NOTICE if plan.illustrative else "",
         "body": keep_with_signature([{"kind": p.kind, "text": p.text} for p in paras]),
         "recipients": recipients_lines(plan.recipients),
-        "sign_lines": [x for x in (plan.signature.authority, plan.signature.acting, plan.signature.title) if x],
+        "sign_lines": sign_lines(plan.signature, issuer),
         "signer": plan.signature.name,
         "annex_targets": annex_targets,
         "annex_tasks": annex_tasks,

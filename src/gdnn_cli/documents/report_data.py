@@ -3,7 +3,7 @@
 Every figure comes from tracking.gap_rows — the same rows `gdnn gaps --format json` prints — so the
 report and the gaps command can never disagree. This module decides *what* a report holds (the
 year's targets apart from the milestones ahead, every key task with what came in on it, who had to
-report to the writer of the report); report_text.py words it, render/report_doc.py lays it out.
+report to the writer of the report); report_text.py words it, report_doc.py lays it out.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from gdnn_cli.tracking.gaps import GapRow, key_of
 from gdnn_cli.core.models import Plan, Target
 from gdnn_cli.tracking.status import STATE_VI, Coverage, ReporterStatus, TaskStatus, actuals_index, coverage, gap_rows, plans_for, year_status
 
-__all__ = ["STATE_VI", "PROGRESS_VI", "plan_label", "plan_reference", "task_title", "build", "issuers_for"]
+__all__ = ["STATE_VI", "PROGRESS_VI", "task_title", "build", "issuers_for"]
 PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
 
 
@@ -197,20 +197,6 @@ def provisional_dates(ds, plan: Plan, year: int) -> dict[str, dt.date | None]:
                     if fig.target in (t.id, key_of(t)):
                         out[t.id] = fig.as_of
     return out
-
-
-def plan_label(plan: Plan) -> str:
-    """How pages and reports name a plan after citing it: report_text.plan_short (never cut)."""
-    from gdnn_cli.documents.report_text import plan_short
-
-    return plan_short(plan)
-
-
-def plan_reference(plan: Plan, issuer_name: str) -> str:
-    """'Kế hoạch số 72/KH-UBND ngày 04/3/2022 của … về …' (report_text.plan_citation), for letters."""
-    from gdnn_cli.documents.report_text import plan_citation
-
-    return plan_citation(plan, issuer_name)
 
 
 def task_title(plan: Plan, task_id: str) -> str:

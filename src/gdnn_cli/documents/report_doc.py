@@ -15,9 +15,32 @@ from pathlib import Path
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_percent, fmt_short_date
 from gdnn_cli.documents.report_data import PlanPart, ReportData
-from gdnn_cli.documents.report_text import TASK_VI, ToFill, amount, count_sentence, coverage_sentence, focus_line, limitations, milestone_sentence, no_data_line, plan_citation, plan_name, plan_short, previous_text, remaining_text, reporting_lines, row_numbers, row_sentence, rule_note, self_name, state_text, strengths, table_numbers, target_label, task_line, task_tally
+from gdnn_cli.documents.naming import plan_citation, plan_name, plan_short, self_name
+from gdnn_cli.documents.report_text import (
+    TASK_VI,
+    ToFill,
+    amount,
+    count_sentence,
+    coverage_sentence,
+    focus_line,
+    limitations,
+    milestone_sentence,
+    no_data_line,
+    previous_text,
+    remaining_text,
+    reporting_lines,
+    row_numbers,
+    row_sentence,
+    rule_note,
+    state_text,
+    strengths,
+    table_numbers,
+    target_label,
+    task_line,
+    task_tally,
+)
 from gdnn_cli.documents.charts import achievement_charts
-from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_lines
+from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_lines, sign_lines
 
 ILLUSTRATIVE_REPORT = ("LƯU Ý: Báo cáo này có sử dụng số liệu minh họa (đánh dấu *), không phải số liệu "
                        "chính thức; không dùng để báo cáo cấp trên.")
@@ -304,7 +327,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
         "body": b.paras,
         "recipients": recipients_lines((heading.recipients if heading and heading.recipients else None)
                                        or [f"{issuer_name} (để báo cáo)", "Lưu: VT"]),
-        "sign_lines": _sign_lines(heading.signature if heading else None, writer),
+        "sign_lines": sign_lines(heading.signature if heading else None, writer),
         "signer": heading.signature.name if heading and heading.signature else "",
         "annex_agencies": _annex(data, ds),
     }
@@ -350,13 +373,6 @@ def _annex(data: ReportData, ds) -> dict | None:
         return None
     return {"label": "Phụ lục", "title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ",
             "note": annex_note(data, ds), "rows": rows}
-
-
-def _sign_lines(signature, reporter) -> list[str]:
-    """From the data when given; else the usual block of the reporting body, name left to the signer."""
-    if signature is not None:
-        return [x for x in (signature.authority, signature.acting, signature.title) if x]
-    return ["GIÁM ĐỐC"] if (reporter and reporter.kind == "so") else ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
 def render_report(data: ReportData, ds, out: Path, templates: Path) -> Path:

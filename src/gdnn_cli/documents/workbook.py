@@ -93,7 +93,8 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
     from openpyxl import Workbook
 
     from gdnn_cli.tracking.view import STATUS_VI
-    from gdnn_cli.documents.report_text import plan_short, row_numbers, target_label
+    from gdnn_cli.documents.naming import plan_short
+    from gdnn_cli.documents.report_text import row_numbers, target_label
 
     year = report_data.year
     writer = getattr(report_data, "writer_name", "")
@@ -136,7 +137,8 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
 
 def _ahead_sheet(wb, rows, year: int, heading: list[str]) -> None:
     from gdnn_cli.tracking.view import STATUS_VI
-    from gdnn_cli.documents.report_text import plan_short, target_label
+    from gdnn_cli.documents.naming import plan_short
+    from gdnn_cli.documents.report_text import target_label
 
     ws = _sheet(wb, "Tiến độ đến mốc", AHEAD_HEADERS, heading + [f"TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU (SỐ LIỆU ĐẾN NĂM {year})", ""])
     plan = None
@@ -169,7 +171,8 @@ def _ahead_sheet(wb, rows, year: int, heading: list[str]) -> None:
 
 
 def _tasks_sheet(wb, data, heading: list[str]) -> None:
-    from gdnn_cli.documents.report_text import TASK_VI, plan_short
+    from gdnn_cli.documents.naming import plan_short
+    from gdnn_cli.documents.report_text import TASK_VI
 
     ws = _sheet(wb, "Nhiệm vụ", TASK_HEADERS, heading + ["KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP", ""])
     n = 0
@@ -183,7 +186,8 @@ def _tasks_sheet(wb, data, heading: list[str]) -> None:
 
 
 def _reporting_sheet(wb, data, heading: list[str]) -> None:
-    from gdnn_cli.documents.report_text import plan_short, state_text
+    from gdnn_cli.documents.naming import plan_short
+    from gdnn_cli.documents.report_text import state_text
 
     ws = _sheet(wb, "Chế độ báo cáo", REPORTING_HEADERS, heading + ["TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", ""])
     n = 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
-from gdnn_cli.documents.plan_doc import BLANK, ILLUSTRATIVE_NOTICE, centred, keep_with_signature, letterhead, recipients_lines, symbol
+from gdnn_cli.documents.plan_doc import BLANK, ILLUSTRATIVE_NOTICE, centred, keep_with_signature, letterhead, recipients_lines, sign_lines, symbol
 
 MANY = 5  # more addressees than this go to an annex, the letter says "có danh sách kèm theo"
 TO_FILL = "…" * 8  # a dotted blank the clerk fills by hand: no-break spaces print nothing and wrap badly
@@ -42,9 +42,9 @@ def reminders(ds, year: int, plan_id: str | None, on: dt.date) -> list[Reminder]
     """One letter per collecting body: who was asked, whose deadline has passed, who has not answered."""
     from gdnn_cli.exchange.asks import asks_for
     from gdnn_cli.exchange.forms import form_name
-    from gdnn_cli.tracking.status import _reported_dates
+    from gdnn_cli.tracking.status import reported_dates
 
-    got = _reported_dates(ds, year)
+    got = reported_dates(ds, year)
     letters: dict[str, Reminder] = {}
     asked: dict[str, set[str]] = {}
     for ask in asks_for(ds, year, plan_id):
@@ -65,13 +65,12 @@ def reminders(ds, year: int, plan_id: str | None, on: dt.date) -> list[Reminder]
 
 
 def _plan_ref(plan, reg) -> str:
-    from gdnn_cli.documents.report_data import plan_reference
+    from gdnn_cli.documents.naming import plan_citation
 
-    return plan_reference(plan, reg.agency_name(plan.issuer))
+    return plan_citation(plan, reg.agency_name(plan.issuer))
 
 
 def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
-    from gdnn_cli.documents.report_doc import _sign_lines
 
     reg = ds.registry
     collector = reg.agencies.get(letter.collector)
@@ -119,7 +118,7 @@ def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
         "body": keep_with_signature(body),
         "recipients": recipients_lines(["Như trên", f"{reg.agency_name(plan_objs[0].issuer)} (để báo cáo)",
                                         "Lưu: VT"] if plan_objs else ["Như trên", "Lưu: VT"]),
-        "sign_lines": _sign_lines(None, collector),
+        "sign_lines": sign_lines(None, collector),
         "signer": "",
         "annex_bodies": {"label": "DANH SÁCH",
                          "title": centred(f"CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM {y}"),

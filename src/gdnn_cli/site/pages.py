@@ -17,7 +17,8 @@ from gdnn_cli.core.figures import fill_plan
 from gdnn_cli.tracking.gaps import GapRow, actual_for, key_of, reference_value
 from gdnn_cli.core.models import Assignment, Plan, Target
 from gdnn_cli.common.numbers import day_month, fmt_long_date
-from gdnn_cli.documents.report_data import PROGRESS_VI, STATE_VI, plan_label
+from gdnn_cli.documents.naming import plan_short as plan_label
+from gdnn_cli.documents.report_data import PROGRESS_VI, STATE_VI
 from gdnn_cli.review.textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
 from gdnn_cli.tracking.status import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
 from gdnn_cli.site.charts import Trajectory
@@ -147,7 +148,7 @@ def agency_link(sd: SiteData, agency_id: str) -> dict:
 
 def gap_cells(r: GapRow) -> dict:
     """The cells of `gdnn gaps` for one row, with the status code kept for styling and tests."""
-    c = gaps_view.cells(r)
+    c = gaps_view.cells(r, "vi")  # the site is a Vietnamese document, whatever --lang says
     return {"name": r.name, "level": r.level, "kind": r.kind, "year": c[2], "unit": c[3], "target": c[4],
             "actual": c[5], "gap": c[6], "achievement": c[7], "verdict": c[8], "source": c[9],
             "status": r.status, "href": target_href(r.plan, r.target), "target_id": r.target,

@@ -10,9 +10,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from gdnn_cli.tracking.gaps import Actual, ActualsIndex, GapRow, combine, key_of, rows_for_plan
-from gdnn_cli.core.models import Plan
+from gdnn_cli.common.i18n import N_, current_language, translations
 from gdnn_cli.common.numbers import fmt_short_date
+from gdnn_cli.core.models import Plan
+from gdnn_cli.tracking.gaps import Actual, ActualsIndex, GapRow, combine, key_of, rows_for_plan
 
 
 def source_text(fig) -> str | None:
@@ -153,7 +154,7 @@ def handovers(ds, plan: Plan) -> list[Handover]:
                      ds.registry.short_name(successor))]
 
 
-def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
+def reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]]:
     """(plan, agency) → (report date, illustrative). The agency's own report record decides; the date
     of a task-progress entry stands in only for an agency that sent no report record."""
     reports: dict[tuple[str, str], tuple[dt.date, bool]] = {}
@@ -172,7 +173,7 @@ def _reported_dates(ds, year: int) -> dict[tuple[str, str], tuple[dt.date, bool]
 def year_status(ds, year: int, plan_id: str | None = None, issuer: str | None = None,
                 today: dt.date | None = None) -> YearStatus:
     today = today or dt.date.today()
-    reported = _reported_dates(ds, year)
+    reported = reported_dates(ds, year)
     ys = YearStatus()
     for plan in plans_for(ds, year, plan_id, issuer):
         ys.handovers.extend(handovers(ds, plan))
@@ -229,7 +230,13 @@ class Coverage:
 
     @property
     def text(self) -> str:
-        return f"tổng hợp từ {self.answered}/{self.expected} {self.label}"
+        """The report's wording (a document: always Vietnamese)."""
+        return self.phrase("vi")
+
+    def phrase(self, lang: str | None = None) -> str:
+        """'compiled from 118/126 xã, phường' in ``lang`` (default: the user's language, for the terminal)."""
+        return translations(lang or current_language()).gettext(N_("compiled from {answered}/{expected} {label}")) \
+            .format(answered=self.answered, expected=self.expected, label=self.label)
 
     def to_json(self) -> dict:
         return {"plan": self.plan, "group": self.group, "answered": self.answered, "expected": self.expected,

@@ -5,17 +5,28 @@ from __future__ import annotations
 import csv
 import io
 
-from gdnn_cli.tracking.gaps import GapRow
+from gdnn_cli.common.i18n import N_, current_language, translations
 from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_signed
+from gdnn_cli.tracking.gaps import GapRow
 
-STATUS_VI = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu",
-             "achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
-             "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu để đánh giá"}
+# Status words and column headers are message ids: the terminal shows them in the user's language,
+# the documents (site, workbook) in Vietnamese — both from the catalog, so the words cannot drift.
+STATUS = {"exceeded": N_("Exceeded"), "met": N_("Met"), "not_met": N_("Not met"), "no_data": N_("No data yet"),
+          "achieved": N_("Milestone reached"), "on_track": N_("On track"), "behind": N_("Behind schedule"),
+          "at_risk": N_("At risk of missing the target"), "too_few": N_("Too few figures to assess")}
+STATUS_VI = {code: translations("vi").gettext(msgid) for code, msgid in STATUS.items()}
 STATUS_STYLE = {"exceeded": "bold green", "met": "green", "not_met": "bold red", "no_data": "dim",
                 "achieved": "green", "on_track": "cyan", "behind": "yellow", "at_risk": "bold red", "too_few": "dim"}
-ILLUSTRATIVE_LINE = "* Số liệu minh họa (illustrative), không phải số liệu chính thức."
-COLUMNS = ["Kế hoạch", "Chỉ tiêu", "Năm", "Đơn vị", "Kế hoạch (chỉ tiêu)", "Thực hiện", "Chênh lệch",
-           "Tỷ lệ so với KH", "Đánh giá", "Nguồn"]
+ILLUSTRATIVE_LINE = N_("* Illustrative figures, not official statistics.")
+COLUMNS = [N_("Plan"), N_("Target"), N_("Year"), N_("Unit"), N_("Planned"), N_("Actual"), N_("Gap"),
+           N_("Share of plan"), N_("Assessment"), N_("Source")]
+NUMERIC = {4, 5, 6, 7}  # columns aligned right
+WIDE = {1, 9}  # columns folded at 40 characters
+
+
+def word(msgid: str, lang: str | None = None) -> str:
+    """A word of these tables in ``lang`` (default: the user's language; documents pass "vi")."""
+    return translations(lang or current_language()).gettext(msgid)
 
 
 def target_text(r: GapRow) -> str:
@@ -34,31 +45,32 @@ def actual_text(r: GapRow) -> str:
     return text + ("*" if r.illustrative else "")
 
 
-def gap_text(r: GapRow) -> str:
+def gap_text(r: GapRow, lang: str | None = None) -> str:
     if r.gap is None:
         return "—"
-    unit = " điểm %" if r.unit.strip() == "%" else ""
-    return fmt_signed(r.gap, 2) + unit
+    gap = fmt_signed(r.gap, 2)
+    return word(N_("{gap} pp"), lang).format(gap=gap) if r.unit.strip() == "%" else gap
 
 
 def achievement_text(r: GapRow) -> str:
     return "—" if r.achievement is None else fmt_percent(r.achievement)
 
 
-def status_text(r: GapRow) -> str:
+def status_text(r: GapRow, lang: str | None = None) -> str:
     """The verdict alone: a milestone ahead says how it progresses, never a one-point 'forecast'."""
-    return STATUS_VI.get(r.status, r.status)
+    return word(STATUS[r.status], lang) if r.status in STATUS else r.status
 
 
-def name_text(r: GapRow) -> str:
+def name_text(r: GapRow, lang: str | None = None) -> str:
     indent = "  " * r.level
-    prefix = "Trong đó: " if r.kind == "share" else "- " if r.kind == "part" else ""
+    prefix = word(N_("Of which: "), lang) if r.kind == "share" else "- " if r.kind == "part" else ""
     return indent + prefix + r.name
 
 
-def cells(r: GapRow) -> list[str]:
-    return [r.plan, name_text(r), str(r.year), r.unit, target_text(r), actual_text(r), gap_text(r),
-            achievement_text(r), status_text(r), r.source or ""]
+def cells(r: GapRow, lang: str | None = None) -> list[str]:
+    """One row as text; ``lang`` None follows the user (terminal), "vi" for documents."""
+    return [r.plan, name_text(r, lang), str(r.year), r.unit, target_text(r), actual_text(r), gap_text(r, lang),
+            achievement_text(r), status_text(r, lang), r.source or ""]
 
 
 def any_illustrative(rows: list[GapRow]) -> bool:
@@ -81,11 +93,11 @@ def to_markdown(rows: list[GapRow]) -> str:
     def esc(s: str) -> str:
         return s.replace("|", "\\|").replace("\n", " ")
 
-    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines = ["| " + " | ".join(word(c) for c in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for r in rows:
         lines.append("| " + " | ".join(esc(c) for c in cells(r)) + " |")
     if any_illustrative(rows):
-        lines += ["", ILLUSTRATIVE_LINE]
+        lines += ["", word(ILLUSTRATIVE_LINE)]
     return "\n".join(lines) + "\n"
 
 
@@ -94,11 +106,11 @@ def to_rich(rows: list[GapRow], year: int):
 
     tables = []
     for plan in dict.fromkeys(r.plan for r in rows):
-        table = Table(title=f"{plan} — năm {year}", title_justify="left", show_lines=False)
-        for col in COLUMNS[1:-1]:
-            table.add_column(col, justify="right" if col in ("Kế hoạch (chỉ tiêu)", "Thực hiện", "Chênh lệch",
-                                                              "Tỷ lệ so với KH") else "left",
-                             overflow="fold", max_width=40 if col in ("Chỉ tiêu", "Nguồn") else None)
+        table = Table(title=word(N_("{plan} — year {year}")).format(plan=plan, year=year), title_justify="left",
+                      show_lines=False)
+        for i, col in enumerate(COLUMNS[1:-1], start=1):
+            table.add_column(word(col), justify="right" if i in NUMERIC else "left", overflow="fold",
+                             max_width=40 if i in WIDE else None)
         for r in rows:
             if r.plan != plan:
                 continue
