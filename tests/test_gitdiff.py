@@ -103,7 +103,7 @@ def test_rate_and_range_changes(repo):
     edit(plan(repo), "min: 40", "min: 42")
     msgs = messages(gitdiff.diff(data(repo)), "target-changed")
     assert "Tỷ lệ lao động qua đào tạo: 70% → 72% (+2 điểm %)" in msgs
-    assert "Tỷ lệ phân luồng: 40–45% → 42–45%" in msgs
+    assert "Tỷ lệ phân luồng: 40 - 45% → 42 - 45%" in msgs
 
 
 def test_breakdown_no_longer_adds_up_and_verdict_false(repo):
@@ -345,7 +345,7 @@ def test_textconv_renders_plan_agencies_results(mini):
     out = runner.invoke(app, ["textconv", str(mini / "plans" / "tp-2025.yaml")]).stdout
     assert "Chỉ tiêu dao-tao: Đào tạo = 1.000 người (năm 2025)" in out
     assert "  Phần cao-dang: Cao đẳng = 200 người (năm 2025)" in out
-    assert "Chỉ tiêu phan-luong: Tỷ lệ phân luồng = 40–45% (năm 2025)" in out
+    assert "Chỉ tiêu phan-luong: Tỷ lệ phân luồng = 40 - 45% (năm 2025)" in out
     assert "Giao việc: tp-so-ldtbxh (thường trực)" in out and "Báo cáo: tp-so-gddt → tp-so-ldtbxh" in out
     assert out == runner.invoke(app, ["textconv", str(mini / "plans" / "tp-2025.yaml")]).stdout
     out = runner.invoke(app, ["textconv", str(mini / "agencies" / "agencies.yaml")]).stdout

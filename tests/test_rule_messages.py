@@ -134,7 +134,7 @@ EXPECTED = {
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'agency-ceased': [
-        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/3/2025, on or before the day this plan was issued (01/03/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt): Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
+        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/3/2025, on or before the day this plan was issued (01/3/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt): Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'reports-ceased': [
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
@@ -163,7 +163,7 @@ EXPECTED = {
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),
     ],
     'ceased-with-two-successors': [
-        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/3/2025, on or before the day this plan was issued (01/04/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt, tp-so-tai-chinh): Sở Giáo dục và Đào tạo; Sở Tài chính'),
+        ('agency-ceased', 'error', 8, 'standing_agency', 'Sở Lao động - Thương binh và Xã hội ceased on 01/3/2025, on or before the day this plan was issued (01/4/2025), but the plan still gives it work or reports', 'name its successor instead (tp-so-gddt, tp-so-tai-chinh): Sở Giáo dục và Đào tạo; Sở Tài chính'),
     ],
     'report-from-ceased': [
         ('report-from-ceased-agency', 'warning', 67, 'reporting[0].reporters[0]', 'Sở Lao động - Thương binh và Xã hội must report by 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),

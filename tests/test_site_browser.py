@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
-from gdnn_cli.tracking.view import STATUS_VI
+from gdnn_cli.common.vocab import VERDICTS, vi
 from tests.conftest import REPO
 
 CHROMIUM = next((p for p in (os.environ.get("GDNN_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
@@ -162,7 +162,7 @@ def test_plan_figures_equal_gdnn_gaps(built, browser):
             else:
                 assert number(actual) == pytest.approx(round(r["actual"], 2)), target
                 assert actual.endswith("*") == r["illustrative"], target
-            assert verdict.startswith(STATUS_VI[r["status"]]), target
+            assert verdict.startswith(vi(VERDICTS, r["status"])), target
             checked += 1
     assert checked == len(rows) > 20
     # home counts equal the rows too

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.cli.app import app
-from gdnn_cli.common.i18n import translations
+from gdnn_cli.common.vocab import VERDICTS, vi
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -66,8 +66,15 @@ def test_gaps_markdown_speaks_the_users_language(lang, monkeypatch):
 
 
 def test_documents_keep_the_vietnamese_words_whatever_the_language():
-    """The site and the workbook take STATUS_VI and ``cells(r, "vi")``: the same catalog entries."""
-    assert gaps_view.STATUS_VI == {code: translations("vi").gettext(msgid) for code, msgid in gaps_view.STATUS.items()}
-    assert {k: gaps_view.STATUS_VI[k] for k in WORDS["vi"]} == WORDS["vi"]
-    assert gaps_view.STATUS_VI["at_risk"] == "Có nguy cơ không đạt"
-    assert gaps_view.STATUS_VI["achieved"] == "Đã đạt mốc"
+    """The site and the workbook take ``vocab.vi(VERDICTS, …)`` and ``cells(r, "vi")``: the same catalog entries."""
+    assert {k: vi(VERDICTS, k) for k in WORDS["vi"]} == WORDS["vi"]
+    assert {k: vi(VERDICTS, k) for k in WORDS["vi"]} == {k: gaps_view.status_text(_Row(k), "vi") for k in WORDS["vi"]}
+    assert vi(VERDICTS, "at_risk") == "Có nguy cơ không đạt"
+    assert vi(VERDICTS, "achieved") == "Đã đạt mốc"
+
+
+class _Row:
+    """Just enough of a GapRow for status_text."""
+
+    def __init__(self, status: str) -> None:
+        self.status = status

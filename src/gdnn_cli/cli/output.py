@@ -8,7 +8,8 @@ import sys
 from functools import lru_cache
 
 from gdnn_cli.common.errors import Issue
-from gdnn_cli.common.i18n import N_, _, ngettext
+from gdnn_cli.common.i18n import _, ngettext
+from gdnn_cli.common.vocab import REPORTING_STATES, TASK_STATES, label
 
 
 @lru_cache(maxsize=2)
@@ -122,16 +123,6 @@ def print_gap_tables(tables, illustrative: bool, n: int) -> None:
         console.print(_(ILLUSTRATIVE_LINE), style="bold yellow", markup=False)
 
 
-# Terminal labels (English ids, Vietnamese by default); the report keeps its own document wording.
-STATE_LABEL = {"on_time": N_("On time"), "late": N_("Late"), "missing": N_("Not reported"), "not_due": N_("Not due yet"),
-               "no_deadline": N_("Reported (no deadline set)")}
-PROGRESS_LABEL = {"chua-trien-khai": N_("Not started"), "dang-trien-khai": N_("Under way"), "hoan-thanh": N_("Done")}
-
-
-def _label(table: dict, code: str) -> str:
-    return _(table[code]) if code in table else code
-
-
 def print_status(ys, registry) -> None:
     from rich.table import Table
 
@@ -153,14 +144,14 @@ def print_status(ys, registry) -> None:
             name += " — " + _("{answered}/{members} reported").format(answered=r.answered, members=len(r.members))
         t.add_row(r.plan, name + ("*" if r.illustrative else ""), registry.short_name(r.to),
                   fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
-                  f"[{style}]{_label(STATE_LABEL, r.state)}[/]")
+                  f"[{style}]{label(REPORTING_STATES, r.state)}[/]")
     console.print(t)
     _print_members(console, ys, registry)
     p = Table(title=_("Task progress"), title_justify="left")
     for col in (_("Plan"), _("Task"), _("Agency"), _("State"), _("Result")):
         p.add_column(col, overflow="fold")
     for r in ys.tasks:
-        p.add_row(r.plan, r.task, r.name + ("*" if r.illustrative else ""), _label(PROGRESS_LABEL, r.status),
+        p.add_row(r.plan, r.task, r.name + ("*" if r.illustrative else ""), label(TASK_STATES, r.status),
                   r.account or "")
     console.print(p)
     if any(r.illustrative for r in ys.reporters) or any(r.illustrative for r in ys.tasks):
@@ -181,8 +172,8 @@ def _print_members(console, ys, registry) -> None:
             shown.add(key)
             plans = ", ".join(x.plan for x in ys.reporters if x.agency == r.agency and
                               tuple(registry.short_name(m.agency) for m in x.members if m.state == state) == tuple(names))
-            label = _label(STATE_LABEL, state)
-            console.print(f"{r.name} — {label} ({len(names)}/{len(r.members)}; {plans}): " + ", ".join(names),
+            word = label(REPORTING_STATES, state)
+            console.print(f"{r.name} — {word} ({len(names)}/{len(r.members)}; {plans}): " + ", ".join(names),
                           markup=False)
 
 

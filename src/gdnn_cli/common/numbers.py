@@ -38,10 +38,20 @@ def fmt_percent(value: float | None, decimals: int = 1) -> str:
 
 
 def fmt_signed(value: float | None, decimals: int = 1) -> str:
+    """A gap with its sign: '+3.300', '−0,8' (a true minus sign, as print uses), '0' for none."""
     if value is None:
         return ""
     text = fmt_number(abs(value), decimals)
     return ("+" if value > 0 else "−" if value < 0 else "") + text
+
+
+def fmt_range(low: str, high: str) -> str:
+    """'40 - 45%', '2.000 - 2.500': a range as the seed plans print it, from its two formatted bounds.
+
+    The plan, the report, ``gdnn gaps``, ``gdnn diff`` and textconv all join bounds here, so that
+    one document never prints "40 - 45%" and another "40–45%" for the same target.
+    """
+    return f"{low} - {high}"
 
 
 def day_month(day: int | None, month: int | None) -> tuple[str, str]:

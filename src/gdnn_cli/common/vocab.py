@@ -1,17 +1,28 @@
-"""The fixed words of the data (qualifiers, roles, frequencies …): a code, and its Vietnamese spellings.
+"""The fixed words users write and read: a code, its Vietnamese spellings, and the word printed for it.
 
 Codes (``phan_dau``, ``chu-tri``, ``hang-nam``) keep files stable and greppable, but a clerk writes
 what the plan says: "phấn đấu", "Chủ trì", "hằng năm". Both are accepted — NFC or NFD, any case, any
 run of spaces — and normalised to the code on load, so that the rest of gdnn sees codes only. The
 JSON Schemas list both spellings, so that editors complete either.
+
+The other direction lives here too, so that a code prints the same word in the plan, the report,
+``gdnn gaps``, ``gdnn diff``, textconv and the site (issue 16 found five tables of these words, two
+of which disagreed). The words of the data (a role, a frequency, a qualifier) print as their first
+Vietnamese spelling: ``spoken(ROLES, "chu-tri")`` is "chủ trì" — no second table to drift from it.
+The words gdnn itself judges with (a gap's verdict, a report's state, a task's progress, where a
+figure comes from) are gettext message ids marked ``N_``: the terminal shows them in the user's
+language, documents pass ``lang="vi"``; a test holds the Vietnamese of those that are also data
+words (progress, provenance) equal to their spelling here. This module imports nothing heavy: the
+terminal's ``--help`` path reaches it.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, WithJsonSchema
+from gdnn_cli.common.i18n import N_, current_language, translations
 
 
 def _key(text: str) -> str:
@@ -20,6 +31,8 @@ def _key(text: str) -> str:
 
 def coded(codes: dict[str, tuple[str, ...]]) -> Any:
     """A ``Literal`` of ``codes`` that also accepts each code's Vietnamese spellings."""
+    from pydantic import BeforeValidator, WithJsonSchema  # here, not at the top: labels must stay cheap
+
     lookup: dict[str, str] = {}
     for code, spellings in codes.items():
         for word in (code, *spellings):
@@ -29,7 +42,7 @@ def coded(codes: dict[str, tuple[str, ...]]) -> Any:
         return lookup.get(_key(value), value) if isinstance(value, str) else value
 
     enum = list(codes) + [w for spellings in codes.values() for w in spellings]
-    return Annotated[Literal[tuple(codes)],  # type: ignore[valid-type]
+    return Annotated[Literal[tuple(codes)],
                      BeforeValidator(to_code), WithJsonSchema({"type": "string", "enum": enum})]
 
 
@@ -72,8 +85,62 @@ AGENCY_KINDS = {"bo": ("bộ",), "ubnd-tinh": ("UBND tỉnh", "UBND thành phố
                 "co-so-gdnn": ("cơ sở GDNN", "cơ sở giáo dục nghề nghiệp"), "ngan-hang": ("ngân hàng",),
                 "bao-chi": ("báo chí",), "thanh-uy": ("thành ủy",), "tinh-uy": ("tỉnh ủy",),
                 "ban-thuong-vu": ("ban thường vụ",), "hdnd": ("HĐND", "hội đồng nhân dân"),
-                "thuong-truc-hdnd": ("thường trực HĐND", "thường trực hội đồng nhân dân"), "nhom": ("nhóm",), "khac": ("khác",)}
+                "thuong-truc-hdnd": ("thường trực HĐND", "thường trực hội đồng nhân dân"), "nhom": ("nhóm",),
+                "khac": ("khác",)}
 STATUSES = {"official": ("chính thức",), "provisional": ("tạm tính", "sơ bộ"),
             "illustrative": ("minh họa", "minh hoạ")}
 PROGRESS = {"chua-trien-khai": ("chưa triển khai",), "dang-trien-khai": ("đang triển khai",),
             "hoan-thanh": ("hoàn thành",)}
+
+
+# --------------------------------------------------------------------------- code → the word users read
+
+
+def spoken(codes: Mapping[str, Sequence[str]], code: str | None, *, capital: bool = False) -> str:
+    """The word a document prints for a code of the data: its first Vietnamese spelling ("chủ trì");
+    ``capital`` where it opens a cell or a sentence ("Khoảng 20.000")."""
+    words = codes.get(code or "")
+    word = words[0] if words else code or ""
+    return word[:1].upper() + word[1:] if capital else word
+
+
+VERDICTS = {"exceeded": N_("Exceeded"), "met": N_("Met"), "not_met": N_("Not met"), "no_data": N_("No data yet"),
+            "achieved": N_("Milestone reached"), "on_track": N_("On track"), "behind": N_("Behind schedule"),
+            "at_risk": N_("At risk of missing the target"), "too_few": N_("Too few figures to assess")}
+"""A gap row's status (tracking.gaps): the year's verdict, or how a later milestone progresses."""
+
+VERDICT_CELLS = {**VERDICTS, "too_few": N_("Too few figures")}
+"""The same verdicts in the report's Đánh giá column, 2,8 cm wide: its note under the table explains
+"Chưa đủ số liệu" in full."""
+
+REPORTING_STATES = {"on_time": N_("On time"), "late": N_("Late"), "missing": N_("Not reported"),
+                    "not_due": N_("Not due yet"), "no_deadline": N_("Reported (no deadline set)")}
+"""Whether an agency reported (tracking.status), as tables print it."""
+
+REPORT_STATES = {**REPORTING_STATES, "no_deadline": N_("Reported"), "late": N_("Sent late")}
+"""The same states in the year-end report's Phụ lục and workbook: the words of the text above them
+("gửi chậm"), and no "(no deadline set)" where the table has no deadline column to explain."""
+
+TASK_STATES = {"chua-trien-khai": N_("Not started"), "dang-trien-khai": N_("Under way"), "hoan-thanh": N_("Done"),
+               "chua-co-bao-cao": N_("No report yet")}
+"""A task's progress as its agency reported it (``PROGRESS``), and the state of a task nobody reported on."""
+
+PROVENANCE = {"official": N_("Official"), "provisional": N_("Provisional"), "illustrative": N_("Illustrative"),
+              "derived": N_("Sum of its parts")}
+"""Where a figure comes from (``STATUSES``), plus a total gdnn adds up from its parts."""
+
+
+def label(table: Mapping[str, str], code: str, lang: str | None = None) -> str:
+    """The word for ``code`` in ``lang`` — None follows the user (terminal), documents pass "vi".
+
+    An unknown code prints as itself, so that a newer data file never crashes an older view.
+    """
+    msgid = table.get(code)
+    return translations(lang or current_language()).gettext(msgid) if msgid else code
+
+
+def vi(table: Mapping[str, str], code: str, *, lower: bool = False) -> str:
+    """The word a Vietnamese document prints for ``code``, whatever ``--lang`` says; ``lower`` for
+    inside a sentence ("chưa triển khai", where a table cell says "Chưa triển khai")."""
+    word = label(table, code, "vi")
+    return word[:1].lower() + word[1:] if lower else word

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
 from gdnn_cli.core.models import DocumentRef, Plan
-from gdnn_cli.common.numbers import day_month
+from gdnn_cli.common.numbers import fmt_short_date
 
 # Nghị định 30, Phụ lục III, and the party's Hướng dẫn 36-HD/VPTW for its own documents
 TYPE_CODES = {
@@ -57,8 +57,7 @@ def parse_number(number: str) -> Number | None:
 def short_date(ref: DocumentRef) -> str:
     """30/12/2021, 04/3/2022 — the leading zeros of Nghị định 30."""
     assert ref.date is not None
-    d, m = day_month(ref.date.day, ref.date.month)
-    return f"{d}/{m}/{ref.date.year}"
+    return fmt_short_date(ref.date)
 
 
 def base_text(ref: DocumentRef, agency_name) -> str:
@@ -155,7 +154,7 @@ def issuer_rules(bases: tuple, file: str, reg) -> Iterator[Issue]:
         if date and ((agency.started and date < agency.started) or (agency.ceased and date >= agency.ceased)):
             yield Issue(file, "base-issuer-not-in-office",
                         _("{name} did not exist on {date}, the date of {number}").format(
-                            name=agency.name, date=f"{date:%d/%m/%Y}", number=number),
+                            name=agency.name, date=fmt_short_date(date), number=number),
                         loc=loc, hint=_("check the issuer (before or after the 2025 reorganisation) or the date"))
         parsed = parse_number(number) if number else None
         if parsed and agency.symbol and parsed.symbol and parsed.symbol != agency.symbol:

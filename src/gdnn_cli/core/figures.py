@@ -33,7 +33,7 @@ from pydantic import BaseModel
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
 from gdnn_cli.core.models import Plan, ReportingRule, Target
-from gdnn_cli.common.numbers import day_month, fmt_number
+from gdnn_cli.common.numbers import day_month, fmt_number, fmt_range, fmt_short_date
 
 TARGET_FIELDS = ("value", "min", "max", "tolerance", "baseline")
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9._-]*?)(?:\.(value|min|max|tolerance|baseline|year|due))?(?::(02))?\}")
@@ -84,7 +84,7 @@ def target_figure(t: Target, field: str | None = None, pad: bool = False) -> str
     if t.value is not None:
         return number_text(t.value, rate, pad)
     if t.min is not None and t.max is not None:
-        return f"{number_text(t.min, False, pad)} - {number_text(t.max, rate, pad)}"
+        return fmt_range(number_text(t.min, False, pad), number_text(t.max, rate, pad))
     bound = t.min if t.min is not None else t.max
     return None if bound is None else number_text(bound, rate, pad)
 
@@ -92,8 +92,7 @@ def target_figure(t: Target, field: str | None = None, pad: bool = False) -> str
 def due_figure(rule: ReportingRule) -> str | None:
     """A deadline as sentences write it (Nghị định 30): '15/12/2025', '05/01/2026', '25/5' every year."""
     if rule.due is not None:
-        d, m = day_month(rule.due.day, rule.due.month)
-        return f"{d}/{m}/{rule.due.year}"
+        return fmt_short_date(rule.due)
     if rule.due_day_month:
         day, month = (int(x) for x in rule.due_day_month.split("/"))
         d, m = day_month(day, month)

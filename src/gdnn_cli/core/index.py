@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from gdnn_cli.common.numbers import fmt_partial_date
 from gdnn_cli.core.bases import base_index
 from gdnn_cli.core.models import Plan
 from gdnn_cli.core.results import ResultFile
@@ -40,9 +41,8 @@ class PlanIndex:
     @classmethod
     def of(cls, plan: Plan) -> "PlanIndex":
         d = plan.date
-        date_text = "/".join(f"{x:02d}" for x in (d.day, d.month) if x) + ("/" if d.month else "") + str(d.year)
         return cls(
-            id=plan.id, issuer=plan.issuer, earliest=d.earliest(), date_text=date_text,
+            id=plan.id, issuer=plan.issuer, earliest=d.earliest(), date_text=fmt_partial_date(d.year, d.month, d.day),
             start=plan.period.start, end=plan.period.end, vision=plan.period.vision,
             refs=tuple(agency_refs(plan)),
             reporting=tuple((r, rule.to, rule.due_in(plan.period.end), tuple(rule.reporters))

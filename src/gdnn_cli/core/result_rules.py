@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
 from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.common.numbers import fmt_number, fmt_short_date
-from gdnn_cli.core.rules import Registry, period_text
-
-
-def _near(wrong: str, pool) -> str | None:
-    close = difflib.get_close_matches(wrong, sorted(pool), n=1, cutoff=0.5)
-    return _("did you mean '{name}'?").format(name=close[0]) if close else None
+from gdnn_cli.core.rules import Registry, near_hint, period_text
 
 
 def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Registry, file: str):
@@ -27,7 +21,7 @@ def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Regist
         return None, None  # the plan's own errors are reported; one mistake, one message
     if plan is None:
         return None, Issue(file, "unknown-plan", _("plan '{plan}' does not exist").format(plan=plan_id), loc=loc,
-                           hint=_near(plan_id, reg.plan_index) or _("check the plan ids in data/plans/"))
+                           hint=near_hint(plan_id, reg.plan_index) or _("check the plan ids in data/plans/"))
     return plan, None
 
 
@@ -52,7 +46,7 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
         ids = plan.tasks | plan.groups
         if task not in ids:
             yield Issue(file, "unknown-task", _("plan {plan} has no task '{task}'").format(plan=plan.id, task=task), loc=loc + ("task",),
-                        hint=_near(task, ids))
+                        hint=near_hint(task, ids))
         yield from _agency(agency, reg, file, loc + ("agency",), plan.issuer)
         if reported and reported < plan.earliest:
             yield Issue(file, "reported-before-issue", _("reported {date} before the plan was issued").format(date=fmt_short_date(reported)),
@@ -68,7 +62,7 @@ def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, 
     measure = plan.targets.get(target)
     if measure is None:
         yield Issue(file, "unknown-target", _("plan {plan} has no target '{target}'").format(plan=plan.id, target=target),
-                    loc=loc + ("target",), hint=_near(target, plan.targets))
+                    loc=loc + ("target",), hint=near_hint(target, plan.targets))
         return
     if year > plan.end:  # years before the period are the series a plan starts from
         yield Issue(file, "year-outside-period", _("{year} lies outside the period of plan {plan} ({period})").format(

@@ -17,7 +17,7 @@ from gdnn_cli.common.errors import Issue
 from gdnn_cli.core.funding import funding_rules
 from gdnn_cli.common.i18n import _, ngettext
 from gdnn_cli.core.models import Agency, Plan, Target
-from gdnn_cli.common.numbers import day_month, fmt_number, fmt_short_date
+from gdnn_cli.common.numbers import fmt_number, fmt_partial_date, fmt_short_date
 
 EPS = 1e-6
 
@@ -236,7 +236,7 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
         for d, duty in enumerate(a.duties):
             if duty.task and duty.task not in task_ids:
                 yield Issue(file, "unknown-task", _("duty refers to task '{task}', which this plan does not have").format(task=duty.task),
-                            loc=a_loc + ("duties", d, "task"), hint=_near(duty.task, task_ids))
+                            loc=a_loc + ("duties", d, "task"), hint=near_hint(duty.task, task_ids))
             if duty.deadline and duty.deadline < earliest:
                 yield _early(file, duty.deadline, plan, a_loc + ("duties", d, "deadline"))
     for r, rule in enumerate(plan.reporting):
@@ -252,7 +252,7 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
             elif ref not in pool:
                 yield Issue(file, "unknown-id", (_("'{ref}' is not a target id of this plan") if block.include == "targets"
                              else _("'{ref}' is not a task group id of this plan")).format(ref=ref),
-                            loc=b_loc + ("only", j), hint=_near(ref, pool))
+                            loc=b_loc + ("only", j), hint=near_hint(ref, pool))
     yield from _not_rendered(plan, file)
     yield from figures.check(plan, file)
 
@@ -260,18 +260,17 @@ def plan_rules(plan: Plan, file: str) -> Iterator[Issue]:
 def _early(file: str, when: dt.date, plan: Plan, loc: tuple) -> Issue:
     return Issue(file, "deadline-before-issue",
                  _("deadline {deadline} is before the plan was issued ({issued})").format(
-                     deadline=fmt_short_date(when), issued=_fmt_partial(plan)),
+                     deadline=fmt_short_date(when),
+                     issued=fmt_partial_date(plan.date.year, plan.date.month, plan.date.day)),
                  loc=loc, hint=_("a deadline must fall on or after the issue date"))
 
 
-def _fmt_partial(plan: Plan) -> str:
-    d = plan.date
-    day, month = day_month(d.day, d.month)
-    return "/".join(x for x in (day, month) if x) + ("/" if d.month else "") + str(d.year)
+def near_hint(wrong: str, pool) -> str | None:
+    """The hint under an unknown id: the one nearest id of ``pool``, or None when none is close.
 
-
-def _near(wrong: str, pool) -> str | None:
-    close = difflib.get_close_matches(wrong, sorted(pool), cutoff=0.5)
+    Plans and result files name tasks, targets and plans by id; every such check offers the same hint.
+    """
+    close = difflib.get_close_matches(wrong, sorted(pool), n=1, cutoff=0.5)
     return _("did you mean '{name}'?").format(name=close[0]) if close else None
 
 

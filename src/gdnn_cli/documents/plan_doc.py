@@ -7,14 +7,13 @@ from pathlib import Path
 from gdnn_cli.core.figures import fill_plan, target_figure
 from gdnn_cli.core.models import Agency, Plan, Signature, Target
 from gdnn_cli.common.numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
+from gdnn_cli.common.vocab import QUALIFIERS, spoken
 from gdnn_cli.core.rules import Registry
 from gdnn_cli.documents.lines import CM_PER_PT, balanced_lines, text_width_em
 from gdnn_cli.documents.outline import body
 
 TYPE_CODES = {"kế hoạch": "KH", "báo cáo": "BC", "quyết định": "QĐ", "chương trình": "CTr", "đề án": "ĐA",
               "thông báo": "TB", "hướng dẫn": "HD", "tờ trình": "TTr"}
-QUALIFIERS = {"khoang": "Khoảng", "tren": "Trên", "it_nhat": "Ít nhất", "phan_dau": "Phấn đấu",
-              "duoi": "Dưới", "toi_da": "Tối đa", "dat": "Đạt"}
 ILLUSTRATIVE_NOTICE = "DỮ LIỆU MINH HỌA – không phải số liệu chính thức"
 BLANK = "\u00a0" * 6
 TEXT_WIDTH_CM = 16.5  # A4 less the margins of Nghị định 30 (30 mm left, 15 mm right)
@@ -96,7 +95,7 @@ def target_value_text(t: Target) -> str:
     text = target_figure(t) or ""
     if t.value is None and (t.min is None) != (t.max is None):
         text = f"Từ {text}" if t.min is not None else f"Đến {text}"
-    prefix = QUALIFIERS.get(t.qualifier or "", "")
+    prefix = spoken(QUALIFIERS, t.qualifier, capital=True) if t.qualifier else ""
     if prefix and t.qualifier != "phan_dau":
         text = f"{prefix} {text[0].lower() + text[1:] if text.startswith(('Từ', 'Đến')) else text}"
     return text

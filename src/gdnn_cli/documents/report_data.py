@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from gdnn_cli.core.figures import fill
 from gdnn_cli.tracking.gaps import GapRow, key_of
 from gdnn_cli.core.models import Plan, Target
-from gdnn_cli.tracking.status import STATE_VI, Coverage, ReporterStatus, TaskStatus, actuals_index, coverage, gap_rows, plans_for, year_status
+from gdnn_cli.tracking.status import Coverage, ReporterStatus, TaskStatus, actuals_index, coverage, gap_rows, plans_for, year_status
 
-__all__ = ["STATE_VI", "PROGRESS_VI", "task_title", "build", "issuers_for"]
-PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
+__all__ = ["task_title", "build", "issuers_for"]
 
 
 @dataclass(frozen=True)

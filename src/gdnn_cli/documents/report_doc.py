@@ -14,10 +14,10 @@ import tempfile
 from pathlib import Path
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_percent, fmt_short_date
+from gdnn_cli.common.vocab import REPORT_STATES, TASK_STATES, VERDICT_CELLS, vi
 from gdnn_cli.documents.report_data import PlanPart, ReportData
 from gdnn_cli.documents.naming import plan_citation, plan_name, plan_short, self_name
 from gdnn_cli.documents.report_text import (
-    TASK_VI,
     ToFill,
     amount,
     count_sentence,
@@ -32,7 +32,6 @@ from gdnn_cli.documents.report_text import (
     row_numbers,
     row_sentence,
     rule_note,
-    state_text,
     strengths,
     table_numbers,
     target_label,
@@ -45,9 +44,6 @@ from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_line
 ILLUSTRATIVE_REPORT = ("LƯU Ý: Báo cáo này có sử dụng số liệu minh họa (đánh dấu *), không phải số liệu "
                        "chính thức; không dùng để báo cáo cấp trên.")
 DRAFT_NOTICE = "DỰ THẢO — còn {n} nội dung cần bổ sung (tô vàng, trong ngoặc vuông) trước khi trình ký."
-STATUS_CELL = {"exceeded": "Vượt", "met": "Đạt", "not_met": "Không đạt", "no_data": "Chưa có số liệu"}
-PROGRESS_CELL = {"achieved": "Đã đạt mốc", "on_track": "Đúng tiến độ", "behind": "Chậm tiến độ",
-                 "at_risk": "Có nguy cơ không đạt", "too_few": "Chưa đủ số liệu"}
 
 
 class Body:
@@ -149,7 +145,7 @@ def year_table(tpl, part: PlanPart, year: int, no: int, of: str = ""):
         cells = [n, name, r.unit, target_label(r, unit=False), actual + tag, _achievement(r)]
         if has_prev:
             cells.append(previous_text(r, part))
-        cells.append(STATUS_CELL.get(r.status, r.status))
+        cells.append(vi(VERDICT_CELLS, r.status))
         rows.append((cells, r.level == 0))
     return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}{of}", columns, rows, rule_note(part))
 
@@ -169,21 +165,14 @@ def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int, o
                ("Thực hiện đến nay", 2.4, True), ("Còn phải đạt", 2.1, True), ("Đánh giá", 2.8, False)]
     rows = []
     ms = [m for m in part.milestones if m.target.year == target_year]
-    top = sub = 0
-    for m in ms:
-        if m.level == 0:
-            top, sub = top + 1, 0
-            n = str(top)
-        else:
-            sub += 1
-            n = f"{top}.{sub}"
+    for n, m in zip(row_numbers(ms), ms, strict=True):
         r = m.row
         fake = _label_row(m.target, part, target_year)
         if r is not None and r.actual is not None:
             now = f"{amount(r.actual, r).removesuffix(' ' + r.unit)}{'*' if r.illustrative else ''} ({r.extra.get('as_of_year')})"
-            verdict = PROGRESS_CELL.get(r.status, r.status)
+            verdict = vi(VERDICT_CELLS, r.status)
         else:
-            now, verdict = "—", "Chưa có số liệu"
+            now, verdict = "—", vi(VERDICT_CELLS, "no_data")
         rows.append(([n, ("Trong đó: " if m.kind == "share" else "") + m.target.name,
                       m.target.unit, target_label(fake, unit=False), now, remaining_text(m), verdict], m.level == 0))
     note = ("Ghi chú: đánh giá theo phương pháp đánh giá tiến độ các Mục tiêu phát triển bền vững của Liên Hợp Quốc "
@@ -284,7 +273,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
             b.text(task_line(k, reg.short_name, data.reporter), bullet="- ")
         for t in part.other_tasks:
             who = "" if t.agency == data.reporter else f"{reg.short_name(t.agency)}: "
-            b.text(f"{t.task}: {who}{TASK_VI.get(t.status, t.status)}", bullet="- ")
+            b.text(f"{t.task}: {who}{vi(TASK_STATES, t.status, lower=True)}", bullet="- ")
 
     b.add("section", "II. ĐÁNH GIÁ CHUNG")
     b.add("clause", "1. Ưu điểm")
@@ -365,7 +354,7 @@ def _annex(data: ReportData, ds) -> dict | None:
                          "plan": plan_short(part.plan) if first else "nt",
                          "due": fmt_short_date(r.due) if r.due else "Không quy định",
                          "reported": fmt_short_date(r.reported) if r.reported else "—",
-                         "state": state_text(r.state),
+                         "state": vi(REPORT_STATES, r.state),
                          "tasks": str(sum(1 for k in part.key_tasks for t in k.reports if t.agency == r.agency)
                                       + sum(1 for t in part.other_tasks if t.agency == r.agency))})
             first = False

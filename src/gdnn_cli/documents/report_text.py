@@ -15,30 +15,20 @@ from dataclasses import dataclass
 from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
 from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_short_date
+from gdnn_cli.common.vocab import QUALIFIERS, TASK_STATES, VERDICTS, spoken, vi
 from gdnn_cli.documents.naming import mid, name_list, plan_short
 from gdnn_cli.documents.report_data import KeyTask, Milestone, PlanPart, ReportData
 from gdnn_cli.tracking.status import ReporterStatus
 
-QUALIFIER_VI = {"khoang": "khoảng", "tren": "trên", "it_nhat": "ít nhất", "duoi": "dưới", "toi_da": "tối đa"}
-VERDICT_VI = {"exceeded": "vượt kế hoạch", "met": "đạt kế hoạch", "not_met": "không đạt kế hoạch",
-              "no_data": "chưa có số liệu"}
-TALLY_VI = [("exceeded", "vượt kế hoạch"), ("met", "đạt kế hoạch"), ("not_met", "không đạt kế hoạch"),
-            ("no_data", "chưa có số liệu")]
-PROGRESS_VI = {"achieved": "đã đạt mốc", "on_track": "đúng tiến độ", "behind": "chậm tiến độ",
-               "at_risk": "có nguy cơ không đạt", "too_few": "chưa đủ số liệu để đánh giá"}
-TASK_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành",
-           "chua-co-bao-cao": "chưa có báo cáo"}
+BOUNDS = ("khoang", "tren", "it_nhat", "duoi", "toi_da")
+"""The qualifiers that are part of a target's figure ("khoảng 20.000"); "phấn đấu", "đạt" are the plan's verbs."""
+TALLY_ORDER = ("exceeded", "met", "not_met", "no_data")
 
 
-REPORT_STATE = {"no_deadline": "Đã báo cáo", "late": "Gửi chậm"}  # the words the report's text uses
-
-
-def state_text(state: str) -> str:
-    """An agency's reporting state as the Phụ lục and the workbook print it — the same words as the
-    text above them ("gửi chậm"), not the terminal's "Muộn"."""
-    from gdnn_cli.tracking.status import STATE_VI
-
-    return REPORT_STATE.get(state, STATE_VI.get(state, state))
+def verdict(status: str) -> str:
+    """A year's verdict in prose — "đạt kế hoạch" where the table's Đánh giá column says "Đạt"."""
+    word = vi(VERDICTS, status, lower=True)
+    return word if status == "no_data" else f"{word} kế hoạch"
 
 
 @dataclass(frozen=True)
@@ -83,7 +73,7 @@ def target_label(r: GapRow, unit: bool = True) -> str:
     text = gaps_view.target_text(r)
     if r.target_value is None and (r.target_min is None) != (r.target_max is None):
         text = ("từ " if r.target_min is not None else "tối đa ") + text  # one-sided: "đạt từ 72,2%"
-    word = QUALIFIER_VI.get(r.qualifier or "") if r.target_value is not None else None
+    word = spoken(QUALIFIERS, r.qualifier) if r.target_value is not None and r.qualifier in BOUNDS else None
     text = f"{word} {text}" if word else text
     return f"{text} {r.unit}" if unit and not is_rate(r) else text
 
@@ -121,7 +111,7 @@ def row_sentence(r: GapRow, part: PlanPart) -> str:
     tag = provisional_tag(r, part)
     tag = f" ({tag})" if tag else ""
     star = " (số liệu minh họa)" if r.illustrative else ""
-    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {VERDICT_VI[r.status]}{why_met(r)}{star}."
+    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {verdict(r.status)}{why_met(r)}{star}."
 
 
 def why_met(r: GapRow) -> str:
@@ -153,7 +143,7 @@ def row_numbers(rows) -> list[str]:
 
 def tally(rows: list[GapRow]) -> str:
     counts = Counter(r.status for r in rows)
-    return ", ".join(f"{counts[k]} {words}" for k, words in TALLY_VI if counts[k])
+    return ", ".join(f"{counts[k]} {verdict(k)}" for k in TALLY_ORDER if counts[k])
 
 
 def count_sentence(part: PlanPart, table_no: int, year: int) -> str:
@@ -241,7 +231,7 @@ def milestone_sentence(m: Milestone, part: PlanPart) -> str:
     move = "tăng" if a.actual_rate >= 0 else "giảm"
     return (f"{name}: {so_far}{base}, bình quân {move} {per_year(a.actual_rate, r)}; để đạt {goal} cần "
             f"bình quân {'tăng' if a.required_rate >= 0 else 'giảm'} {per_year(a.required_rate, r)}; "
-            f"{PROGRESS_VI[a.status]}{star}.")
+            f"{vi(VERDICTS, a.status, lower=True)}{star}.")
 
 
 def remaining_text(m: Milestone) -> str:
@@ -267,14 +257,15 @@ def task_line(k: KeyTask, names, writer: str | None = None) -> str:
         account = f" ({rep.account.rstrip('.')})" if rep.account else ""
         star = " (minh họa)" if rep.illustrative else ""
         who = "" if rep.agency == writer else f"{names(rep.agency)}: "
-        bits.append(f"{who}{TASK_VI[rep.status]}{account}{star}")
+        bits.append(f"{who}{vi(TASK_STATES, rep.status, lower=True)}{account}{star}")
     return f"{text}: " + "; ".join(bits) + "."
 
 
 def task_tally(tasks: list[KeyTask], words: str) -> str:
     counts = Counter(k.status for k in tasks)
     order = ("hoan-thanh", "dang-trien-khai", "chua-trien-khai", "chua-co-bao-cao")
-    return f"Trong số {len(tasks)} {words}: " + ", ".join(f"{counts[s]} {TASK_VI[s]}" for s in order if counts[s]) + "."
+    states = ", ".join(f"{counts[s]} {vi(TASK_STATES, s, lower=True)}" for s in order if counts[s])
+    return f"Trong số {len(tasks)} {words}: {states}."
 
 
 def reporting_lines(part: PlanPart, names) -> list[str]:
@@ -337,7 +328,7 @@ def limitations(data: ReportData) -> list[str]:
                            + (" (số liệu minh họa)." if r.illustrative else "."))
         for m in part.milestones:
             if m.row is not None and m.row.status in ("behind", "at_risk"):
-                out.append(f"{m.target.name}{where}: {PROGRESS_VI[m.row.status]} để đạt mốc năm {m.target.year} "
+                out.append(f"{m.target.name}{where}: {vi(VERDICTS, m.row.status, lower=True)} để đạt mốc năm {m.target.year} "
                            f"(chi tiết tại Bảng {numbers[(part.plan.id, m.target.year)]}).")
         main = [r for r in part.rows if r.level == 0]
         blank = [r for r in main if r.status == "no_data"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdnn_cli.common.atomic import write_with
+from gdnn_cli.common.vocab import PROVENANCE, REPORT_STATES, TASK_STATES, VERDICTS, vi
 
 TARGET_HEADERS = [("TT", 6), ("Chỉ tiêu", 48), ("ĐVT", 11), ("Kế hoạch (như văn bản)", 16), ("Kế hoạch", 12),
                   ("Thực hiện", 12), ("Chênh lệch", 12), ("Tỷ lệ so với KH (%)", 11), ("Đánh giá", 14),
@@ -23,7 +24,6 @@ TASK_HEADERS = [("TT", 6), ("Kế hoạch", 30), ("Nhóm nhiệm vụ", 30), ("N
                 ("Tình trạng", 16), ("Kết quả", 40)]
 REPORTING_HEADERS = [("TT", 6), ("Kế hoạch", 34), ("Cơ quan, đơn vị", 30), ("Hạn báo cáo", 13), ("Ngày gửi", 13),
                      ("Tình trạng", 22)]
-KIND_VI = {"official": "chính thức", "provisional": "tạm tính", "illustrative": "minh họa", "derived": "tổng các thành phần"}
 HEAD_ROW = 5
 
 
@@ -92,7 +92,6 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
     """The workbook of one report; the writing body and the report's number head every sheet."""
     from openpyxl import Workbook
 
-    from gdnn_cli.tracking.view import STATUS_VI
     from gdnn_cli.documents.naming import plan_short
     from gdnn_cli.documents.report_text import row_numbers, target_label
 
@@ -120,7 +119,7 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
             ratio = f"=IF(OR(E{line}=\"\",E{line}=0,F{line}=\"\"),\"\",ROUND(F{line}/E{line}*100,1))"
             name = ("Trong đó: " if r.kind == "share" else "") + r.name
             _row(ws, [n, name, r.unit, target_label(r, unit=False), plan_value, actual, gap, ratio,
-                      STATUS_VI.get(r.status, r.status), KIND_VI.get(r.actual_status or "", ""), r.source or ""],
+                      vi(VERDICTS, r.status), vi(PROVENANCE, r.actual_status or "", lower=True), r.source or ""],
                  bold=r.level == 0, level=min(r.level, 7))
             for col in ("E", "F", "G"):
                 ws[f"{col}{line}"].number_format = _fmt(r)
@@ -136,43 +135,33 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
 
 
 def _ahead_sheet(wb, rows, year: int, heading: list[str]) -> None:
-    from gdnn_cli.tracking.view import STATUS_VI
+    from itertools import groupby
+
     from gdnn_cli.documents.naming import plan_short
-    from gdnn_cli.documents.report_text import target_label
+    from gdnn_cli.documents.report_text import row_numbers, target_label
 
     ws = _sheet(wb, "Tiến độ đến mốc", AHEAD_HEADERS, heading + [f"TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU (SỐ LIỆU ĐẾN NĂM {year})", ""])
-    plan = None
-    seen = set()
-    top = sub = 0
+    unique: dict[tuple[str, str], tuple] = {}
     for part, r in rows:
-        if (part.plan.id, r.target) in seen:
-            continue
-        seen.add((part.plan.id, r.target))
-        if part.plan.id != plan:
-            plan = part.plan.id
-            _plan_row(ws, plan_short(part.plan), len(AHEAD_HEADERS))
-            top = 0
-        if r.level == 0:
-            top, sub = top + 1, 0
-            n = str(top)
-        else:
-            sub += 1
-            n = f"{top}.{sub}"
-        line = ws.max_row + 1
-        remaining = f'=IF(F{line}="","",MAX(0,E{line}-F{line}))' if r.direction != "lower" else \
-            f'=IF(F{line}="","",MAX(0,F{line}-E{line}))'
-        _row(ws, [n, ("Trong đó: " if r.kind == "share" else "") + r.name, r.unit,
-                  f"{target_label(r, unit=False)} ({r.year})", _plan_value(r),
-                  None if r.actual is None else round(r.actual, 2), r.extra.get("as_of_year"), remaining,
-                  STATUS_VI.get(r.status, r.status), KIND_VI.get(r.actual_status or "", "")],
-             bold=r.level == 0, level=min(r.level, 7))
-        for col in ("E", "F", "H"):
-            ws[f"{col}{line}"].number_format = _fmt(r)
+        unique.setdefault((part.plan.id, r.target), (part, r))
+    for _, run in groupby(unique.values(), key=lambda pr: pr[0].plan.id):
+        group = list(run)
+        _plan_row(ws, plan_short(group[0][0].plan), len(AHEAD_HEADERS))
+        for n, (_, r) in zip(row_numbers([r for _, r in group]), group, strict=True):
+            line = ws.max_row + 1
+            remaining = f'=IF(F{line}="","",MAX(0,E{line}-F{line}))' if r.direction != "lower" else \
+                f'=IF(F{line}="","",MAX(0,F{line}-E{line}))'
+            _row(ws, [n, ("Trong đó: " if r.kind == "share" else "") + r.name, r.unit,
+                      f"{target_label(r, unit=False)} ({r.year})", _plan_value(r),
+                      None if r.actual is None else round(r.actual, 2), r.extra.get("as_of_year"), remaining,
+                      vi(VERDICTS, r.status), vi(PROVENANCE, r.actual_status or "", lower=True)],
+                 bold=r.level == 0, level=min(r.level, 7))
+            for col in ("E", "F", "H"):
+                ws[f"{col}{line}"].number_format = _fmt(r)
 
 
 def _tasks_sheet(wb, data, heading: list[str]) -> None:
     from gdnn_cli.documents.naming import plan_short
-    from gdnn_cli.documents.report_text import TASK_VI
 
     ws = _sheet(wb, "Nhiệm vụ", TASK_HEADERS, heading + ["KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP", ""])
     n = 0
@@ -181,13 +170,13 @@ def _tasks_sheet(wb, data, heading: list[str]) -> None:
             for rep in k.reports or [None]:
                 n += 1
                 _row(ws, [n, plan_short(part.plan), k.group, k.text, rep.name if rep else "",
-                          TASK_VI[rep.status if rep else "chua-co-bao-cao"], (rep.account or "") if rep else ""],
+                          vi(TASK_STATES, rep.status if rep else "chua-co-bao-cao", lower=True),
+                          (rep.account or "") if rep else ""],
                      wrap=(2, 3, 4, 7))
 
 
 def _reporting_sheet(wb, data, heading: list[str]) -> None:
     from gdnn_cli.documents.naming import plan_short
-    from gdnn_cli.documents.report_text import state_text
 
     ws = _sheet(wb, "Chế độ báo cáo", REPORTING_HEADERS, heading + ["TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", ""])
     n = 0
@@ -195,6 +184,6 @@ def _reporting_sheet(wb, data, heading: list[str]) -> None:
         for r in getattr(part, "reporters", []):
             n += 1
             line = _row(ws, [n, plan_short(part.plan), r.name, r.due or "Không quy định", r.reported,
-                             state_text(r.state)], wrap=(2, 3))
+                             vi(REPORT_STATES, r.state)], wrap=(2, 3))
             for col in ("D", "E"):
                 ws[f"{col}{line}"].number_format = "dd/mm/yyyy"

@@ -5,6 +5,8 @@ Kept apart from ``forms`` and ``collect`` so that a change of column moves both 
 
 from __future__ import annotations
 
+from gdnn_cli.common.vocab import PROGRESS, TASK_STATES, vi
+
 META_SHEET = "_gdnn"
 GUIDE_SHEET = "Hướng dẫn"
 TARGET_SHEET = "Chỉ tiêu"
@@ -27,8 +29,7 @@ TASK_COLUMNS = [
     (K_NO, "TT", 5), (K_TEXT, "Nhiệm vụ được giao", 55), (K_STATUS, "Tình trạng", 18),
     (K_RESULT, "Kết quả (ngắn gọn)", 45), (K_PLAN, "Mã kế hoạch", 18), (K_ID, "Mã nhiệm vụ", 24),
 ]
-STATUS_LABELS = {"chua-trien-khai": "Chưa triển khai", "dang-trien-khai": "Đang triển khai",
-                 "hoan-thanh": "Hoàn thành"}
+STATUS_LABELS = {code: vi(TASK_STATES, code) for code in PROGRESS}  # the form's list, read back by collect
 
 # guide sheet: where the filler writes who and when
 FILLER_LABEL, FILLER_CELL = "Người lập biểu (họ và tên):", "C"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
+from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.core.loader import describe
 from gdnn_cli.core.plan_terms import place
 
@@ -240,7 +241,7 @@ def _replace_ceased(reg, old, doc, when: dt.date, out: Rollover, agency_refs) ->
         if succ == agency_id:
             out.undecided.append(Finding(where, None, _(
                 "{name} ceased on {date} and has no successor in the registry: remove it or name who does its "
-                "work").format(name=agency.name, date=agency.ceased.strftime("%d/%m/%Y")), agency_id, loc))
+                "work").format(name=agency.name, date=fmt_short_date(agency.ceased)), agency_id, loc))
             continue
         parent = _node(doc, loc[:-1])
         parent[loc[-1]] = succ

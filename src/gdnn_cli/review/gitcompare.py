@@ -8,13 +8,14 @@ walks the files, agencies and results, and plancompare.py compares each plan pre
 from __future__ import annotations
 
 from gdnn_cli.common.numbers import fmt_signed
+from gdnn_cli.common.vocab import PROVENANCE, TASK_STATES, vi
 from gdnn_cli.core.dataset import LoadedFile
 from gdnn_cli.core.figures import fill_plan
 from gdnn_cli.core.models import Agency, AgencyFile, Plan
 from gdnn_cli.core.results import Figure, ResultFile, TaskProgress
 from gdnn_cli.review.changes import Change, ChangeLog, Side, short
 from gdnn_cli.review.plancompare import compare_plans
-from gdnn_cli.review.textconv import PROGRESS_VI, STATUS_VI, date_vi, num
+from gdnn_cli.review.textconv import date_vi, num
 
 Files = dict[str, LoadedFile]
 
@@ -145,16 +146,18 @@ def _results(d: ChangeLog, ofiles: Files, nfiles: Files) -> None:
                       f"{_with_unit(b.value, unit)} ({fmt_signed(delta, 2)}{' điểm %' if rate else ''})",
                       a.value, b.value, delta, fb, plan)
             if a.status != b.status:
-                d.add("result-changed", f"results:{tid}.status", f"{label}: số liệu {STATUS_VI[a.status]} → "
-                      f"{STATUS_VI[b.status]}", a.status, b.status, None, fb, plan)
+                d.add("result-changed", f"results:{tid}.status", f"{label}: số liệu "
+                      f"{vi(PROVENANCE, a.status, lower=True)} → {vi(PROVENANCE, b.status, lower=True)}",
+                      a.status, b.status, None, fb, plan)
             continue
         x, file = (b, fb) if b else (a, fa)
         if x is not None and file in ofiles and file in nfiles:
             d.add("result-added" if b else "result-removed", f"results:{tid}",
                   f"{'Thêm' if b else 'Bỏ'} {label[0].lower()}{label[1:]}: {_with_unit(x.value, unit)} "
-                  f"({STATUS_VI[x.status]})", a and a.value, b and b.value, None, file, plan)
+                  f"({vi(PROVENANCE, x.status, lower=True)})", a and a.value, b and b.value, None, file, plan)
     for pkey in nprog.keys() & oprog.keys():
         (fp, pb), (_, pa) = nprog[pkey], oprog[pkey]
         if pa.status != pb.status:
             d.add("result-changed", f"progress:{pkey[1]}", f"Tiến độ nhiệm vụ «{pkey[1]}» ({d.name(pkey[2])}): "
-                  f"{PROGRESS_VI[pa.status]} → {PROGRESS_VI[pb.status]}", pa.status, pb.status, None, fp, pkey[0])
+                  f"{vi(TASK_STATES, pa.status, lower=True)} → {vi(TASK_STATES, pb.status, lower=True)}",
+                  pa.status, pb.status, None, fp, pkey[0])

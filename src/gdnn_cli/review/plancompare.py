@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from gdnn_cli.common.numbers import fmt_number, fmt_signed
+from gdnn_cli.common.vocab import FREQUENCIES, ROLES, spoken
 from gdnn_cli.core.models import Plan, ReportingRule, Signature, Target, Task
 from gdnn_cli.core.rules import parts_off
 from gdnn_cli.review.changes import ChangeLog, days_apart, match, short
-from gdnn_cli.review.textconv import FREQ_VI, ROLE_VI, amount, date_vi, due_vi, pdate, year_label
+from gdnn_cli.review.textconv import amount, date_vi, due_vi, pdate, year_label
 
 PLAN_FIELDS = {"number": "Số hiệu", "type": "Loại văn bản", "place": "Địa danh", "issuer": "Cơ quan ban hành",
                "standing_agency": "Cơ quan thường trực"}
@@ -199,14 +200,14 @@ def _assignments(d: ChangeLog, o: Plan, n: Plan) -> None:
             d.add("role-changed", at + ".agencies", f"Phần giao việc: {d.who(a.agencies)} → {d.who(b.agencies)}",
                   a.agencies, b.agencies)
         if a.role != b.role:
-            d.add("role-changed", at + ".role", f"{d.who(b.agencies)}: vai trò {ROLE_VI[a.role]} → "
-                  f"{ROLE_VI[b.role]}", a.role, b.role)
+            d.add("role-changed", at + ".role", f"{d.who(b.agencies)}: vai trò {spoken(ROLES, a.role)} → "
+                  f"{spoken(ROLES, b.role)}", a.role, b.role)
         d.text(at + ".heading", "Tiêu đề phần giao việc", a.heading, b.heading)
         d.paras(at + ".text", f"Phần giao việc cho {d.who(b.agencies)}", a.text + a.after, b.text + b.after)
     for kind, items, verb in (("assignment-added", added, "Giao việc cho"),
                               ("assignment-removed", gone, "Bỏ phần giao việc cho")):
         for _, _, x in items:
-            d.add(kind, _assignment_at(x.agencies), f"{verb} {d.who(x.agencies)} ({ROLE_VI[x.role]}, "
+            d.add(kind, _assignment_at(x.agencies), f"{verb} {d.who(x.agencies)} ({spoken(ROLES, x.role)}, "
                   f"{len(x.duties)} nhiệm vụ)")
     skip = {tuple(x.agencies) for _, _, x in gone + added}
     od = [(tuple(a.agencies), x) for _, _, a in oa for x in a.duties]
@@ -240,7 +241,7 @@ def _reporting(d: ChangeLog, o: Plan, n: Plan) -> None:
     for kind, items, verb in (("reporting-added", added, "Thêm"), ("reporting-removed", gone, "Bỏ")):
         for i, r in items:
             d.add(kind, f"reporting[{i}]", f"{verb} quy định báo cáo: {d.who(r.reporters)} gửi {d.name(r.to)}, "
-                  f"{FREQ_VI[r.frequency]}, hạn {due_vi(r)}")
+                  f"{spoken(FREQUENCIES, r.frequency)}, hạn {due_vi(r)}")
 
 
 def _rule(d: ChangeLog, where: str, a: ReportingRule, b: ReportingRule) -> None:
@@ -252,7 +253,8 @@ def _rule(d: ChangeLog, where: str, a: ReportingRule, b: ReportingRule) -> None:
               f"{days_apart(a.due, b.due) if a.due and b.due else ''}", due_vi(a), due_vi(b), moved)
     if a.frequency != b.frequency:
         d.add("reporting-changed", where + ".frequency",
-              f"Tần suất báo cáo {lab}: {FREQ_VI[a.frequency]} → {FREQ_VI[b.frequency]}", a.frequency, b.frequency)
+              f"Tần suất báo cáo {lab}: {spoken(FREQUENCIES, a.frequency)} → {spoken(FREQUENCIES, b.frequency)}",
+              a.frequency, b.frequency)
     if a.to != b.to:
         d.add("reporting-changed", where + ".to", f"Báo cáo của {d.who(b.reporters)}: gửi {d.name(a.to)} → "
               f"{d.name(b.to)}", a.to, b.to)

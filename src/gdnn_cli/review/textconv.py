@@ -13,19 +13,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gdnn_cli.common.numbers import day_month, fmt_number, fmt_short_date
+from gdnn_cli.common.numbers import fmt_number, fmt_partial_date, fmt_range, fmt_short_date
+from gdnn_cli.common.vocab import FREQUENCIES, PROVENANCE, QUALIFIERS, ROLES, TASK_STATES, spoken, vi
 
 if TYPE_CHECKING:  # the models import pydantic; git runs textconv once per file, so only when type-checking
     from gdnn_cli.core.models import PartialDate, ReportingRule, Target
-
-ROLE_VI = {"thuong-truc": "thường trực", "chu-tri": "chủ trì", "phoi-hop": "phối hợp",
-           "thuc-hien": "thực hiện", "de-nghi": "đề nghị"}
-FREQ_VI = {"hang-nam": "hằng năm", "6-thang": "6 tháng", "hang-quy": "hằng quý", "hang-thang": "hằng tháng",
-           "5-nam": "5 năm", "10-nam": "10 năm", "dot-xuat": "đột xuất", "mot-lan": "một lần"}
-QUAL_VI = {"khoang": "khoảng", "tren": "trên", "it_nhat": "ít nhất", "phan_dau": "phấn đấu", "duoi": "dưới",
-           "toi_da": "tối đa", "dat": "đạt"}
-STATUS_VI = {"official": "chính thức", "provisional": "tạm tính", "illustrative": "minh họa"}
-PROGRESS_VI = {"chua-trien-khai": "chưa triển khai", "dang-trien-khai": "đang triển khai", "hoan-thanh": "hoàn thành"}
 
 
 # --------------------------------------------------------------------------- shared formatting
@@ -39,16 +31,16 @@ def num(value: float | None, unit: str) -> str:
 
 
 def amount(t: Target, with_unit: bool = True) -> str:
-    """A target's point or range: '26.500 lượt người', '40–45%', 'từ 40%', 'phấn đấu 75%'."""
+    """A target's point or range: '26.500 lượt người', '40 - 45%', 'từ 40%', 'phấn đấu 75%'."""
     if t.value is not None:
         core = num(t.value, t.unit)
     elif t.min is not None and t.max is not None:
-        core = f"{fmt_number(t.min, 2)}–{num(t.max, t.unit)}"
+        core = fmt_range(fmt_number(t.min, 2), num(t.max, t.unit))
     else:
         core = f"từ {num(t.min, t.unit)}" if t.min is not None else f"đến {num(t.max, t.unit)}"
     if with_unit and t.unit.strip() != "%":
         core += f" {t.unit}"
-    return (QUAL_VI[t.qualifier] + " " + core) if t.qualifier else core
+    return (spoken(QUALIFIERS, t.qualifier) + " " + core) if t.qualifier else core
 
 
 def year_label(year: int | str) -> str:
@@ -57,11 +49,8 @@ def year_label(year: int | str) -> str:
 
 
 def pdate(d: PartialDate) -> str:
-    """A partial issue date in the Nghị định 30 form: '10/01/2025', '…/3/2025', '2025'."""
-    if d.month is None:
-        return str(d.year)
-    day, month = day_month(d.day, d.month)
-    return f"{day or '…'}/{month}/{d.year}"
+    """A partial issue date in the Nghị định 30 form: '10/01/2025', '3/2025', '2025'."""
+    return fmt_partial_date(d.year, d.month, d.day)
 
 
 def date_vi(d: dt.date | None) -> str:
@@ -70,8 +59,10 @@ def date_vi(d: dt.date | None) -> str:
 
 
 def due_vi(rule: ReportingRule) -> str:
-    """A reporting deadline: a dated one as 15/12/2025, a yearly one as the plan words it ('15/12')."""
-    return fmt_short_date(rule.due) if rule.due else (rule.due_day_month or "—")
+    """A reporting deadline as the plan's sentences print it ('05/01/2026', '25/5'), '—' when none."""
+    from gdnn_cli.core.figures import due_figure
+
+    return due_figure(rule) or "—"
 
 
 # --------------------------------------------------------------------------- plans
@@ -103,7 +94,7 @@ def _plan(p) -> list[str]:
     for a in p.assignments:
         out += _assignment(a, 0)
     for r in p.reporting:
-        out.append(f"Báo cáo: {', '.join(r.reporters)} → {r.to}; {FREQ_VI[r.frequency]}; hạn {due_vi(r)}")
+        out.append(f"Báo cáo: {', '.join(r.reporters)} → {r.to}; {spoken(FREQUENCIES, r.frequency)}; hạn {due_vi(r)}")
         if r.text:
             out.append(f"  {r.text}")
     out += [f"Kết thúc: {t}" for t in p.closing]
@@ -169,7 +160,7 @@ def _group(g, depth: int) -> list[str]:
 
 def _assignment(a, depth: int) -> list[str]:
     pad = "  " * depth
-    out = [f"{pad}Giao việc: {', '.join(a.agencies)} ({ROLE_VI[a.role]})"]
+    out = [f"{pad}Giao việc: {', '.join(a.agencies)} ({spoken(ROLES, a.role)})"]
     if a.heading:
         out.append(f"{pad}  Tiêu đề: {a.heading}")
     out += [f"{pad}  {t}" for t in a.text]
@@ -208,12 +199,12 @@ def _results(r) -> list[str]:
     if r.illustrative_note:
         out.append(f"Ghi chú minh họa: {r.illustrative_note}")
     for plan, year, f in r.figures_for():
-        extra = [STATUS_VI[f.status], f.agency, f.source and f"nguồn: {f.source.title}", f.note]
+        extra = [vi(PROVENANCE, f.status, lower=True), f.agency, f.source and f"nguồn: {f.source.title}", f.note]
         ratio = f" = {fmt_number(f.numerator, 2)}/{fmt_number(f.denominator, 2)}" if f.numerator is not None else ""
         out.append(f"Số liệu {plan}/{f.target} năm {year}: {fmt_number(f.value, 2)}{ratio} ("
                    + "; ".join(x for x in extra if x) + ")")
     for p in r.progress:
-        out.append(f"Tiến độ {p.plan or r.plan}/{p.task} · {p.agency}: {PROGRESS_VI[p.status]}"
+        out.append(f"Tiến độ {p.plan or r.plan}/{p.task} · {p.agency}: {vi(TASK_STATES, p.status, lower=True)}"
                    + (f" (báo cáo {date_vi(p.reported)})" if p.reported else "")
                    + (f": {p.account}" if p.account else ""))
     for rep in r.reports:

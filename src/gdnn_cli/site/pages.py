@@ -13,13 +13,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gdnn_cli.tracking import view as gaps_view
-from gdnn_cli.core.figures import fill_plan
+from gdnn_cli.core.figures import due_figure, fill_plan
 from gdnn_cli.tracking.gaps import GapRow, actual_for, key_of, reference_value
 from gdnn_cli.core.models import Assignment, Plan, Target
-from gdnn_cli.common.numbers import day_month, fmt_long_date
+from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
 from gdnn_cli.documents.naming import plan_short as plan_label
-from gdnn_cli.documents.report_data import PROGRESS_VI, STATE_VI
-from gdnn_cli.review.textconv import FREQ_VI, QUAL_VI, ROLE_VI, STATUS_VI, amount, year_label
+from gdnn_cli.documents.report_data import task_title
+from gdnn_cli.review.textconv import amount, year_label
+from gdnn_cli.common.vocab import (FREQUENCIES, PROVENANCE, QUALIFIERS, REPORTING_STATES, ROLES, TASK_STATES,
+                                   VERDICTS, spoken, vi)
 from gdnn_cli.tracking.status import ReporterStatus, actuals_index, gap_rows, plans_for, source_text, year_status
 from gdnn_cli.site.charts import Trajectory
 
@@ -125,12 +127,6 @@ def plan_agencies(plan: Plan) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def short_date(when: dt.date) -> str:
-    """25/5/2025, 05/01/2026: Nghị định 30's numerals (a leading zero for days under 10 and months 1–2)."""
-    d, m = day_month(when.day, when.month)
-    return f"{d}/{m}/{when.year}"
-
-
 def plan_date(plan: Plan) -> str:
     d = plan.date
     return fmt_long_date(d.year, d.month, d.day) if d.month else f"năm {d.year}"
@@ -161,17 +157,17 @@ def counts(rows: list[GapRow]) -> dict:
     ahead = Counter(r.status for r in rows if r.trend)
     return {"met": sum(r.status in MET for r in now), "not_met": sum(r.status == "not_met" for r in now),
             "no_data": sum(r.status == "no_data" for r in now), "total": len(now),
-            "ahead": [{"status": s, "label": gaps_view.STATUS_VI.get(s, s), "n": n} for s, n in sorted(ahead.items())]}
+            "ahead": [{"status": s, "label": vi(VERDICTS, s), "n": n} for s, n in sorted(ahead.items())]}
 
 
 def reporter_cells(sd: SiteData, r: ReporterStatus) -> dict:
     reg = sd.ds.registry
     return {"agency": agency_link(sd, r.agency), "to": agency_link(sd, r.to),
             "replaces": reg.short_name(r.replaces) if r.replaces else None,
-            "due": short_date(r.due) if r.due else "—",
-            "due_phrase": f"hạn {short_date(r.due)}" if r.due else "kế hoạch không ghi hạn",
-            "reported": short_date(r.reported) + ("*" if r.illustrative else "") if r.reported else "—",
-            "state": r.state, "state_text": STATE_VI.get(r.state, r.state), "plan": r.plan}
+            "due": fmt_short_date(r.due) if r.due else "—",
+            "due_phrase": f"hạn {fmt_short_date(r.due)}" if r.due else "kế hoạch không ghi hạn",
+            "reported": fmt_short_date(r.reported) + ("*" if r.illustrative else "") if r.reported else "—",
+            "state": r.state, "state_text": vi(REPORTING_STATES, r.state), "plan": r.plan}
 
 
 # --------------------------------------------------------------------------- home
@@ -297,9 +293,11 @@ def plan_page(sd: SiteData, plan: Plan, *, history: bool, downloads: dict) -> di
                     "level": len(chain) - 1} for t, chain in targets_with_chain(plan) if t.id not in by_target],
         "groups": task_groups(sd, plan), "progress": progress_rows(sd, plan),
         "assignments": [{"agencies": [agency_link(sd, a) for a in x.agencies], "heading": own_heading(sd, x),
-                         "role": ROLE_VI[x.role], "duties": len(x.duties)} for x in walk_assignments(plan.assignments)],
+                         "role": spoken(ROLES, x.role), "duties": len(x.duties)}
+                        for x in walk_assignments(plan.assignments)],
         "rules": [{"reporters": [agency_link(sd, a) for a in r.reporters], "to": agency_link(sd, r.to),
-                   "frequency": FREQ_VI[r.frequency], "due": rule_due(r), "text": r.text} for r in plan.reporting],
+                   "frequency": spoken(FREQUENCIES, r.frequency), "due": rule_due(r), "text": r.text}
+                  for r in plan.reporting],
         "reporters": [reporter_cells(sd, r) for r in sd.reporters_of(plan.id)],
         "history": history_href(plan.id) if history else None, "downloads": downloads,
         "illustrative": any(r.illustrative for r in rows) or any(r.illustrative for r in sd.reporters_of(plan.id))
@@ -329,43 +327,31 @@ def period_text(plan: Plan) -> str:
 
 
 def rule_due(rule) -> str:
-    if rule.due:
-        return short_date(rule.due)
-    if rule.due_day_month:
-        d, m = (int(x) for x in rule.due_day_month.split("/"))
-        return "/".join(day_month(d, m)) + " hằng năm"
-    return "—"
+    """A reporting deadline as the plan's sentences print it; a day and month without a year recur every year."""
+    text = due_figure(rule)
+    if text is None:
+        return "—"
+    return text if rule.due else f"{text} hằng năm"
 
 
 def task_groups(sd: SiteData, plan: Plan) -> list[dict]:
     states: dict[str, list] = {}
     for t in sd.tasks_of(plan.id):
-        states.setdefault(t.task, []).append(f"{sd.ds.registry.short_name(t.agency)}: {PROGRESS_VI.get(t.status, t.status)}")
+        states.setdefault(t.task, []).append(f"{sd.ds.registry.short_name(t.agency)}: {vi(TASK_STATES, t.status, lower=True)}")
     out = []
     for g in plan.all_task_groups():
         tasks = [{"text": t.text, "lead": agency_link(sd, t.lead) if t.lead else None,
                   "partners": [agency_link(sd, a) for a in t.partners],
-                  "when": short_date(t.deadline) if t.deadline else t.timing,
+                  "when": fmt_short_date(t.deadline) if t.deadline else t.timing,
                   "status": states.get(t.id or "", [])} for t in g.tasks]
         out.append({"title": g.title, "tasks": tasks, "status": states.get(g.id, [])})
     return out
 
 
-def task_text(plan: Plan, task_id: str) -> str:
-    """A reported task's words in full (a web page has room; the report shortens them)."""
-    for g in plan.all_task_groups():
-        if g.id == task_id:
-            return g.title
-        for t in g.tasks:
-            if t.id == task_id:
-                return t.text
-    return task_id
-
-
 def progress_rows(sd: SiteData, plan: Plan) -> list[dict]:
-    return [{"task": task_text(plan, t.task), "agency": agency_link(sd, t.agency),
-             "status": PROGRESS_VI.get(t.status, t.status), "code": t.status, "account": t.account or "",
-             "reported": (short_date(t.reported) + ("*" if t.illustrative else "")) if t.reported else "—"}
+    return [{"task": task_title(plan, t.task), "agency": agency_link(sd, t.agency),
+             "status": vi(TASK_STATES, t.status, lower=True), "code": t.status, "account": t.account or "",
+             "reported": (fmt_short_date(t.reported) + ("*" if t.illustrative else "")) if t.reported else "—"}
             for t in sd.tasks_of(plan.id)]
 
 
@@ -387,7 +373,8 @@ def rule_text(t: Target, plan: Plan) -> list[str]:
             else "± 5% giá trị chỉ tiêu"
         out.append(f"“Khoảng”: đạt khi chênh lệch trong phạm vi {tol}.")
     elif t.qualifier in ("tren", "duoi"):
-        out.append(f"“{QUAL_VI[t.qualifier].capitalize()}”: phải {'cao' if t.qualifier == 'tren' else 'thấp'} hơn hẳn "
+        word = spoken(QUALIFIERS, t.qualifier).capitalize()
+        out.append(f"“{word}”: phải {'cao' if t.qualifier == 'tren' else 'thấp'} hơn hẳn "
                    "giá trị chỉ tiêu; bằng đúng chỉ tiêu là chưa đạt.")
     if t.cumulative:
         out.append("Chỉ tiêu lũy kế: cộng số liệu các năm từ đầu giai đoạn.")
@@ -408,7 +395,7 @@ def figure_rows(sd: SiteData, plan: Plan, t: Target) -> list[dict]:
         if keys.get(fig.target, fig.target) == want:
             s = fig.source
             out.append({"year": year, "value": gaps_view.actual_text(_as_row(fig.value, t, fig.status)),
-                        "status": STATUS_VI.get(fig.status, fig.status), "code": fig.status,
+                        "status": vi(PROVENANCE, fig.status, lower=True), "code": fig.status,
                         "source": source_text(fig), "url": s.url if s else None, "quote": s.quote if s else None,
                         "agency": agency_link(sd, fig.agency) if fig.agency else None, "note": fig.note})
     return sorted(out, key=lambda f: f["year"])
@@ -468,11 +455,11 @@ def agency_page(sd: SiteData, agency_id: str) -> dict:
     a = reg.agencies[agency_id]
     plans = []
     for plan in sd.plans_of.get(agency_id, []):
-        duties = [{"role": ROLE_VI[x.role], "heading": x.heading, "duties": [d.text for d in x.duties] + x.text,
+        duties = [{"role": spoken(ROLES, x.role), "heading": x.heading, "duties": [d.text for d in x.duties] + x.text,
                    "with": [agency_link(sd, o) for o in x.agencies if o != agency_id]}
                   for x in walk_assignments(plan.assignments) if agency_id in x.agencies]
         tasks = [{"text": t.text, "role": "chủ trì" if t.lead == agency_id else "phối hợp", "group": g.title,
-                  "when": short_date(t.deadline) if t.deadline else t.timing}
+                  "when": fmt_short_date(t.deadline) if t.deadline else t.timing}
                  for g in plan.all_task_groups() for t in g.tasks if t.lead == agency_id or agency_id in t.partners]
         owes = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.agency == agency_id]
         receives = [reporter_cells(sd, r) for r in sd.reporters_of(plan.id) if r.to == agency_id]
@@ -498,7 +485,7 @@ def agency_page(sd: SiteData, agency_id: str) -> dict:
                       "owes_text": state_summary([o for p in ps for o in p["owes"]]),
                       "receives_text": state_summary([o for p in ps for o in p["receives"]])}
                      for i, ps in groups.items()]
-    return {"a": a, "ceased": short_date(a.ceased) if a.ceased else None, "successors": succ, "plans": plans,
+    return {"a": a, "ceased": fmt_short_date(a.ceased) if a.ceased else None, "successors": succ, "plans": plans,
             "compact": len(plans) > AGENCY_FULL, "by_issuer": by_issuer,
             "illustrative": any("*" in o["reported"] for p in plans for o in p["owes"] + p["receives"])
             or any("*" in x["reported"] for p in plans for x in p["progress"])}

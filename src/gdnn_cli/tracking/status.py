@@ -72,10 +72,6 @@ def gap_rows(ds, year: int, plan_id: str | None = None, issuer: str | None = Non
 # --------------------------------------------------------------------------- reporting and tasks
 
 
-STATE_VI = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa báo cáo", "not_due": "Chưa đến hạn",
-            "no_deadline": "Đã báo cáo (không quy định thời hạn)"}
-
-
 @dataclass
 class ReporterStatus:
     plan: str

@@ -6,15 +6,12 @@ import csv
 import io
 
 from gdnn_cli.common.i18n import N_, current_language, translations
-from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_signed
+from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_range, fmt_signed
+from gdnn_cli.common.vocab import VERDICTS, label
 from gdnn_cli.tracking.gaps import GapRow
 
-# Status words and column headers are message ids: the terminal shows them in the user's language,
-# the documents (site, workbook) in Vietnamese — both from the catalog, so the words cannot drift.
-STATUS = {"exceeded": N_("Exceeded"), "met": N_("Met"), "not_met": N_("Not met"), "no_data": N_("No data yet"),
-          "achieved": N_("Milestone reached"), "on_track": N_("On track"), "behind": N_("Behind schedule"),
-          "at_risk": N_("At risk of missing the target"), "too_few": N_("Too few figures to assess")}
-STATUS_VI = {code: translations("vi").gettext(msgid) for code, msgid in STATUS.items()}
+# Column headers are message ids, and the status words come from common/vocab.py: the terminal shows
+# them in the user's language, the documents (site, workbook) in Vietnamese — both from the catalog.
 STATUS_STYLE = {"exceeded": "bold green", "met": "green", "not_met": "bold red", "no_data": "dim",
                 "achieved": "green", "on_track": "cyan", "behind": "yellow", "at_risk": "bold red", "too_few": "dim"}
 ILLUSTRATIVE_LINE = N_("* Illustrative figures, not official statistics.")
@@ -34,7 +31,7 @@ def target_text(r: GapRow) -> str:
     if r.target_value is not None:
         return fmt(r.target_value)
     if r.target_min is not None and r.target_max is not None:
-        return f"{fmt_number(r.target_min)} - {fmt(r.target_max)}"
+        return fmt_range(fmt_number(r.target_min), fmt(r.target_max))
     return fmt(r.target_min if r.target_min is not None else r.target_max)
 
 
@@ -58,7 +55,7 @@ def achievement_text(r: GapRow) -> str:
 
 def status_text(r: GapRow, lang: str | None = None) -> str:
     """The verdict alone: a milestone ahead says how it progresses, never a one-point 'forecast'."""
-    return word(STATUS[r.status], lang) if r.status in STATUS else r.status
+    return label(VERDICTS, r.status, lang)
 
 
 def name_text(r: GapRow, lang: str | None = None) -> str:
