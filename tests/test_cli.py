@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import typer
 from typer.testing import CliRunner
 
+from gdnn_cli.cli import app as cli_app
 from gdnn_cli.cli.app import app
 from tests.conftest import REPO, edit, plan_path
 
@@ -148,3 +151,24 @@ def test_exit_codes_in_a_subprocess(mini, tmp_path):
     assert bug.returncode == 3 and "internal error" in bug.stderr and "Traceback" not in bug.stderr
     log = bug.stderr.split("Details in ")[1].split(";")[0]
     assert "ZeroDivisionError" in Path(log).read_text(encoding="utf-8")
+
+
+def test_help_lists_every_command_of_every_room_in_the_contents_order():
+    listed = [ln.split()[0] for ln in runner.invoke(app, ["--help"]).output.split("Commands:")[1].splitlines()
+              if ln.strip()]
+    assert listed == ["validate", "schema", "plan", "gaps", "status", "report", "forms", "collect", "remind",
+                      "diff", "textconv", "git-setup", "init", "site", "new"]
+    assert {f.__module__ for f in cli_app.CONTENTS} == {room.__name__ for room in cli_app.ROOMS}
+
+
+def test_a_command_missing_from_the_contents_is_refused():
+    class Room:
+        commands = typer.Typer()
+
+    @Room.commands.command("orphan")
+    def orphan_cmd() -> None:
+        """Declared but not listed."""
+
+    with pytest.raises(RuntimeError, match="orphan_cmd"):
+        cli_app.contents([*cli_app.ROOMS, Room], cli_app.CONTENTS)
+    assert [i.callback for i in cli_app.contents([Room], (orphan_cmd,))] == [orphan_cmd]

@@ -1,21 +1,22 @@
 """Commands of the December collection loop: gdnn forms, gdnn collect, gdnn remind.
 
-Thin: parse, call ``exchange`` (and ``render`` for the letter), print. Registered on the app by
-importing this module from cli.py.
+Thin: parse, call ``exchange`` (and ``documents`` for the letter), print; ``cli.app`` lists them.
 """
 
 import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from gdnn_cli.cli.app import DataOpt, PlanOpt, TemplatesOpt, _load_or_exit, _plan_or_exit, _year, app
+from gdnn_cli.cli.options import DataOpt, PlanOpt, TemplatesOpt, load_or_exit, plan_or_exit, year_or_this
 from gdnn_cli.common.i18n import _
 
-AgencyOpt = Annotated[Optional[str], typer.Option("--agency", "-a", help="Only this body, or the members of this group.")]
+commands = typer.Typer()
+
+AgencyOpt = Annotated[str | None, typer.Option("--agency", "-a", help="Only this body, or the members of this group.")]
 
 
 class ResultStatus(str, Enum):
@@ -33,13 +34,13 @@ def _agency_or_exit(ds, agency: str | None) -> None:
                          + (_("; did you mean '{near}'?").format(near=near) if near else ""))
 
 
-@app.command("forms")
+@commands.command("forms")
 def forms_cmd(
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
     data: DataOpt = None,
     plan: PlanOpt = None,
     agency: AgencyOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: out/forms/YEAR).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default: out/forms/YEAR).")] = None,
 ) -> None:
     """Write one Excel form (.xlsx) per body that must report in YEAR: its targets, its tasks, the deadline."""
     from gdnn_cli.cli import output
@@ -47,11 +48,11 @@ def forms_cmd(
     from gdnn_cli.exchange.asks import asks_for
     from gdnn_cli.exchange.forms import write_forms
 
-    ds = _load_or_exit(data)
+    ds = load_or_exit(data)
     if plan:
-        _plan_or_exit(ds, plan)
+        plan_or_exit(ds, plan)
     _agency_or_exit(ds, agency)
-    y = _year(year)
+    y = year_or_this(year)
     asks = asks_for(ds, y, plan, agency)
     if not asks:
         raise GdnnError(_("no body has to report in {year}{extra}: check the plans' reporting rules").format(
@@ -70,20 +71,20 @@ def forms_cmd(
                + (f" ({by_group})" if by_group else ""))
 
 
-@app.command("collect")
+@commands.command("collect")
 def collect_cmd(
     files: Annotated[list[Path], typer.Argument(help="Filled forms (.xlsx).", show_default=False)],
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Refuse forms of another year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Refuse forms of another year.")] = None,
     data: DataOpt = None,
     status: Annotated[ResultStatus, typer.Option("--status", help="Status of the collected figures.")] = ResultStatus.provisional,
-    received: Annotated[Optional[str], typer.Option("--received", help="Date the forms arrived, YYYY-MM-DD (default: today).")] = None,
+    received: Annotated[str | None, typer.Option("--received", help="Date the forms arrived, YYYY-MM-DD (default: today).")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="These forms win over different answers already collected.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and show, write nothing.")] = False,
 ) -> None:
     """Read filled forms into data/results/, with the provenance of every figure; safe to run again."""
+    from gdnn_cli.cli.exchange_view import print_collect
     from gdnn_cli.common.errors import UsageError
     from gdnn_cli.exchange.collect import collect
-    from gdnn_cli.cli.exchange_view import print_collect
 
     when = None
     if received:
@@ -91,19 +92,19 @@ def collect_cmd(
             when = dt.date.fromisoformat(received)
         except ValueError:
             raise UsageError(_("--received {v}: write the date as YYYY-MM-DD").format(v=received)) from None
-    ds = _load_or_exit(data)
+    ds = load_or_exit(data)
     res = collect(files, ds, year=year, status=status.value, received=when, replace=replace, write=not dry_run)
     print_collect(res, ds.registry, dry_run)
     if not res.ok:
         raise typer.Exit(1)
-@app.command("remind")
+@commands.command("remind")
 def remind_cmd(
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
     data: DataOpt = None,
     plan: PlanOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output .docx (default: out/YEAR/don-doc-COLLECTOR-YEAR.docx).")] = None,
-    contact: Annotated[Optional[str], typer.Option("--contact", help="Contact line: 'đồng chí …, phòng GDNN, điện thoại …'.")] = None,
-    today: Annotated[Optional[str], typer.Option("--date", help="Date of the letter, YYYY-MM-DD (default: today).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output .docx (default: out/YEAR/don-doc-COLLECTOR-YEAR.docx).")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="Contact line: 'đồng chí …, phòng GDNN, điện thoại …'.")] = None,
+    today: Annotated[str | None, typer.Option("--date", help="Date of the letter, YYYY-MM-DD (default: today).")] = None,
     templates: TemplatesOpt = None,
 ) -> None:
     """Write the Công văn đôn đốc (.docx) to the bodies that have not sent their report for YEAR."""
@@ -112,10 +113,10 @@ def remind_cmd(
     from gdnn_cli.documents.docx import templates_dir
     from gdnn_cli.exchange.reminder import reminders, render_reminder
 
-    ds = _load_or_exit(data)
+    ds = load_or_exit(data)
     if plan:
-        _plan_or_exit(ds, plan)
-    y = _year(year)
+        plan_or_exit(ds, plan)
+    y = year_or_this(year)
     try:
         on = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:

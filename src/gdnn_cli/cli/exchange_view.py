@@ -10,7 +10,7 @@ from gdnn_cli.common.i18n import _
 def print_collect(res, registry, dry_run: bool = False) -> None:
     from rich.table import Table
 
-    from gdnn_cli.cli.output import _console, err, print_issue, say
+    from gdnn_cli.cli.output import err, print_issue, say, show
 
     for issue in res.issues:
         print_issue(issue, stream=sys.stderr)
@@ -29,7 +29,7 @@ def print_collect(res, registry, dry_run: bool = False) -> None:
         for c in res.conflicts:
             col = c.record.data.get("collected") or {}
             t.add_row(c.record.label, c.existing, c.where, c.record.shown, f"{col.get('file')} {col.get('sheet')}!{col.get('cell')}")
-        _console(True).print(t)
+        show(t, stderr=True)
     verb = _("would write") if dry_run else _("wrote")
     summary = _("{forms} form(s) read, {bad} refused; {added} record(s) added, {replaced} replaced, "
                 "{same} already there, {conflicts} conflict(s) kept out").format(

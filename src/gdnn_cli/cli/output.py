@@ -20,11 +20,18 @@ def _console(stderr: bool = False):
 
 
 def say(text: str) -> None:
+    """A line for the user on stdout, printed as is (no rich markup: data may hold brackets)."""
     _console().print(text, markup=False)
 
 
 def err(text: str) -> None:
+    """A problem or a note on stderr, in red, so that stdout stays clean for pipes and JSON."""
     _console(True).print(text, markup=False, style="bold red")
+
+
+def show(renderable: object, stderr: bool = False) -> None:
+    """A rich table (or other renderable) on the shared console, for the views outside this module."""
+    _console(stderr).print(renderable)
 
 
 def print_json(obj: object) -> None:

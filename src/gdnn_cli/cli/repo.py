@@ -1,6 +1,6 @@
 """Commands that start things in a data repository: `gdnn init` (a new repository) and `gdnn new plan`
-(next year's plan from this year's). Registered on the app from cli.py; they parse, call the library
-(scaffold, rollover) and print.
+(next year's plan from this year's). They parse, call the library (scaffold, rollover) and print;
+``cli.app`` lists them.
 
 No `from __future__ import annotations` here: typer would have to eval every option's annotation
 string to build `gdnn --help`; real annotations cost nothing at that point.
@@ -12,12 +12,12 @@ from typing import Annotated
 
 import typer
 
-from gdnn_cli.cli.app import DataOpt, Fmt, _load_or_exit, app
+from gdnn_cli.cli.options import DataOpt, Fmt, load_or_exit
 from gdnn_cli.common.i18n import _
 
+commands = typer.Typer()
 new_app = typer.Typer(help="Start a new document from an existing one.", no_args_is_help=True,
                       rich_markup_mode=None)
-app.add_typer(new_app, name="new")
 
 
 class Province(str, Enum):
@@ -25,7 +25,7 @@ class Province(str, Enum):
     hp = "hp"
 
 
-@app.command("init")
+@commands.command("init")
 def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder of the new data repository (created if missing).")],
     province: Annotated[Province, typer.Option("--province", help="Whose agency registry and example plan.")] = Province.hn,
@@ -61,7 +61,7 @@ def new_plan_cmd(
     from gdnn_cli.cli import output
     from gdnn_cli.repo.rollover import new_plan, to_text
 
-    ds = _load_or_exit(data)
+    ds = load_or_exit(data)
     res = new_plan(ds, new_id, from_id, year)
     if fmt is Fmt.json:
         output.print_json(res.to_json())

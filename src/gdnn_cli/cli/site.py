@@ -1,20 +1,22 @@
 """`gdnn site`: the static progress site. Parses options, calls gdnn_cli.site, prints one summary."""
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from gdnn_cli.cli.app import DataOpt, TemplatesOpt, YearOpt, _load_or_exit, _year, app
+from gdnn_cli.cli.options import DataOpt, TemplatesOpt, YearOpt, load_or_exit, year_or_this
+
+commands = typer.Typer()
 
 
-@app.command("site")
+@commands.command("site")
 def site_cmd(
     data: DataOpt = None,
     year: YearOpt = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (default: site/).")] = Path("site"),
     docx: Annotated[bool, typer.Option("--docx/--no-docx", help="Offer each plan's .docx for download.")] = True,
-    pdf: Annotated[Optional[bool], typer.Option(
+    pdf: Annotated[bool | None, typer.Option(
         "--pdf/--no-pdf", help="Also offer PDFs (default: when LibreOffice is installed).", show_default=False)] = None,
     history: Annotated[bool, typer.Option("--history/--no-history", help="A history page per plan from git.")] = True,
     templates: TemplatesOpt = None,
@@ -24,8 +26,8 @@ def site_cmd(
     from gdnn_cli.common.i18n import _
     from gdnn_cli.site import build_site
 
-    ds = _load_or_exit(data)
-    y = _year(year)
+    ds = load_or_exit(data)
+    y = year_or_this(year)
     res = build_site(ds, y, out, templates=templates, docx=docx, pdf=pdf, history=history)
     for note in res.notes:
         output.err(note)

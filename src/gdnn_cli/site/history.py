@@ -51,7 +51,7 @@ class History:
 
         rel = Path(plan_file).resolve().relative_to(self.top).as_posix()
         proc = run_git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=format:%d/%m/%Y",
-                     "--", rel], self.top)
+                        "--", rel], self.top)
         lines = [ln for ln in proc.stdout.decode("utf-8", "replace").splitlines() if ln.strip()]
         out = []
         for line in lines[:MAX_COMMITS]:
