@@ -106,8 +106,8 @@ def main() -> int:
     rows.append((f"`gdnn status --year {y}`", "", t))
     t, _ = run(["validate"], work)
     rows.append(("`gdnn validate` after collecting", "", t))
-    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} core(s), Python {platform.python_version()}; "
-          f"{dt.date.today().isoformat()}\n")
+    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} core(s), "
+          f"Python {platform.python_version()}; {dt.date.today().isoformat()}\n")
     print("| step | forms | wall seconds | CPU seconds |\n|---|---|---|---|")
     for name, n, (secs, cpu) in rows:
         print(f"| {name} | {n} | {secs:.1f} | {'' if cpu is None else f'{cpu:.1f}'} |")

@@ -282,7 +282,8 @@ def main() -> int:
             run(gdnn + ["validate", "--data", str(data), "--jobs", str(args.jobs)], env=env)
             s, _, out = run(gdnn + ["report", "--year", "2025", "--data", str(data), "-o", str(tmp / f"out{n}")],
                             env=env, cwd=REPO)
-        rows.append((f"gdnn report --year 2025, {n} province(s)", f"{s:.1f} s", f"{s / n:.2f} s per province — {out[:60]}"))
+        rows.append((f"gdnn report --year 2025, {n} province(s)", f"{s:.1f} s",
+                     f"{s / n:.2f} s per province — {out[:60]}"))
     shutil.rmtree(tmp, ignore_errors=True)
     rows += site_rows(gdnn, corpus, args)
     return _report(counts, size_mb, rows)

@@ -35,7 +35,8 @@ def test_names_match_whatever_the_case_diacritics_and_normal_form():
 
 def test_a_misspelt_name_gives_the_nearest_name():
     hint = unknown_agency_hint(AGENCIES, "Sở Tài chánh thành phố Hà Nội", "hn-ubnd")
-    assert hint == "write the agency's id, not its name; did you mean 'hn-so-tai-chinh' (Sở Tài chính thành phố Hà Nội)?"
+    assert hint == ("write the agency's id, not its name; "
+                    "did you mean 'hn-so-tai-chinh' (Sở Tài chính thành phố Hà Nội)?")
 
 
 def test_a_misspelt_id_gives_the_nearest_id():
@@ -59,7 +60,8 @@ def test_validate_suggests_the_id_for_a_name_in_the_bundled_data(tmp_path, vi):
     data = tmp_path / "data"
     shutil.copytree(REPO / "data", data)
     path = data / "plans" / "ha-noi" / "hn-2025-gdnn.yaml"
-    edit(path, "partners: [hn-so-khdt, hn-so-tai-chinh, hn-co-so-gdnn]", "partners: [hn-so-khdt, Sở Tài chính, hn-co-so-gdnn]")
+    edit(path, "partners: [hn-so-khdt, hn-so-tai-chinh, hn-co-so-gdnn]",
+         "partners: [hn-so-khdt, Sở Tài chính, hn-co-so-gdnn]")
     issue = next(i for i in load(data).issues if i.code == "unknown-agency")
     assert issue.message == "cơ quan 'Sở Tài chính' không có trong danh mục cơ quan (data/agencies/)"
     assert issue.hint == ("'Sở Tài chính' là tên cơ quan; hãy ghi mã của cơ quan: "

@@ -78,7 +78,8 @@ def test_stale_temporaries_of_dead_runs_are_cleaned(tmp_path):
     (tmp_path / ".hidden.tmp").write_text("not ours", encoding="utf-8")
     with atomic.staged(tmp_path / "out") as stage:
         atomic.write_text(stage / "a.txt", "a")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".k.docx.{os.getpid()}.cd34.tmp", ".hidden.tmp", "out"])
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([f".k.docx.{os.getpid()}.cd34.tmp", ".hidden.tmp", "out"])
 
 
 @pytest.mark.parametrize("case", ["folder", "data-file", "device", "under-a-file", "not-ours", "bad-suffix"])

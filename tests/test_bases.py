@@ -90,7 +90,8 @@ def test_cited_base_must_agree_with_its_sentence(beyond):
     """Without 'lead' the preamble cites the base itself; the two copies are checked against each other."""
     path = beyond_plan(beyond)
     edit(path, "  - lead: Căn cứ\n    type: Thông báo", "  - type: Thông báo")
-    edit(path, 'preamble:\n  - "', 'preamble:\n  - "Căn cứ Thông báo số 18/TB-HĐND ngày 06/02/2024 của Thường trực HĐND tỉnh; ')
+    edit(path, 'preamble:\n  - "',
+         'preamble:\n  - "Căn cứ Thông báo số 18/TB-HĐND ngày 06/02/2024 của Thường trực HĐND tỉnh; ')
     (issue,) = issues(beyond, "base-date-mismatch")
     assert "6/2/2024" in issue.message and "05/02/2024" in issue.message
     edit(path, "ngày 06/02/2024", "ngày 05/02/2024")

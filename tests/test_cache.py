@@ -57,7 +57,8 @@ def test_changed_schema_invalidates(mini, tmp_path, counted, monkeypatch):
 def test_deleted_file_leaves_no_trace(mini, tmp_path, counted):
     cache = tmp_path / "cache"
     extra = mini / "plans" / "second.yaml"
-    extra.write_text(plan_path(mini).read_text(encoding="utf-8").replace("id: tp-2025", "id: tp-2025-b"), encoding="utf-8")
+    second = plan_path(mini).read_text(encoding="utf-8").replace("id: tp-2025", "id: tp-2025-b")
+    extra.write_text(second, encoding="utf-8")
     assert set(dataset.load(mini, cache=Cache(cache)).plans) == {"tp-2025", "tp-2025-b"}
     extra.unlink()
     ds = dataset.load(mini, cache=Cache(cache))

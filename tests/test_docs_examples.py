@@ -25,8 +25,8 @@ GUIDE = REPO / "docs" / "huong-dan.md"  # checked by tests/test_guide.py
 DOCS = [REPO / "README.md", *sorted(p for p in (REPO / "docs").glob("*.md") if p != GUIDE)]
 MINIMAL_PLAN = {
     "id": "vi-du", "issuer": "hn-ubnd", "place": "Hà Nội", "date": 2025, "title": "Ví dụ",
-    "period": {"start": 2025, "end": 2030}, "sections": [{"include": k} for k in
-                                                          ("targets", "task_groups", "funding", "assignments", "reporting")],
+    "period": {"start": 2025, "end": 2030},
+    "sections": [{"include": k} for k in ("targets", "task_groups", "funding", "assignments", "reporting")],
     "signature": {"title": "CHỦ TỊCH", "name": "Nguyễn Văn A"}, "illustrative": True,
 }
 

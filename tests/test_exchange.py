@@ -75,7 +75,8 @@ def merged(ds):
     from types import SimpleNamespace
 
     files = ds.results_for({"hn-2025-gdnn", "hn-2025-ct37"}, 2025)
-    return SimpleNamespace(figures=[f for r in files for f in r.figures], progress=[p for r in files for p in r.progress])
+    return SimpleNamespace(figures=[f for r in files for f in r.figures],
+                           progress=[p for r in files for p in r.progress])
 
 
 def digests(data: Path) -> dict[str, str]:
@@ -172,8 +173,8 @@ def test_whole_loop(data, forms_dir, tmp_path):
     conflict = collect(data, c)
     assert conflict.exit_code == 1 and "310" in conflict.output and "315" in conflict.output
     assert digests(data) == snap
-    mine.write_text(mine.read_text(encoding="utf-8").replace("figures:", "# số liệu đã đối chiếu với sổ theo dõi\nfigures:"),
-                    encoding="utf-8")
+    noted = mine.read_text(encoding="utf-8").replace("figures:", "# số liệu đã đối chiếu với sổ theo dõi\nfigures:")
+    mine.write_text(noted, encoding="utf-8")
     won = collect(data, c, extra=["--replace"])
     assert won.exit_code == 0, won.output
     text = mine.read_text(encoding="utf-8")
@@ -280,7 +281,8 @@ def test_form_saved_by_libreoffice_is_collected(data, forms_dir, tmp_path):
     assert ws.protection.sheet and wb[L.TASK_SHEET].protection.sheet
     row = next(r for r in range(L.FIRST_ROW, ws.max_row + 1) if ws[f"{L.T_ID}{r}"].value == "dao-tao-so-cap")
     assert ws[f"{L.T_ACTUAL}{row}"].protection.locked is False and ws[f"{L.T_NAME}{row}"].protection.locked is True
-    assert any(dv.type == "whole" and f"{L.T_ACTUAL}{row}" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
+    assert any(dv.type == "whole" and f"{L.T_ACTUAL}{row}" in str(dv.sqref)
+               for dv in ws.data_validations.dataValidation)
     res = collect(data, saved)
     assert res.exit_code == 0, res.output
     ds = load(data)
@@ -355,7 +357,8 @@ def test_rates_are_asked_as_numerator_and_denominator(data, tmp_path):
     plan = data / "plans" / "ha-noi" / "hn-2025-gdnn.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("    name: Tỷ lệ lao động qua đào tạo\n",
-                                 "    name: Tỷ lệ lao động qua đào tạo\n    sum_of_agencies: true\n", 1), encoding="utf-8")
+                                 "    name: Tỷ lệ lao động qua đào tạo\n    sum_of_agencies: true\n", 1),
+                    encoding="utf-8")
     out = tmp_path / "forms"
     res = runner.invoke(app, ["forms", "--data", str(data), "--year", "2025", "--agency", BA_DINH, "-o", str(out)])
     assert res.exit_code == 0, res.output

@@ -132,7 +132,8 @@ def test_breakdown_rows_under_total_and_derived_total():
         {"id": "a", "name": "A", "unit": "người", "value": 40, "year": 2025},
         {"id": "b", "name": "B", "unit": "người", "value": 60, "year": 2025}]}])
     rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50), ("p", "b", 2025): Actual(40)})
-    assert [(r.target, r.level, r.status) for r in rows] == [("tot", 0, "not_met"), ("a", 1, "exceeded"), ("b", 1, "not_met")]
+    assert [(r.target, r.level, r.status) for r in rows] == [("tot", 0, "not_met"), ("a", 1, "exceeded"),
+                                                             ("b", 1, "not_met")]
     assert rows[0].actual == 90 and rows[0].gap == -10
 
 
@@ -246,14 +247,16 @@ def test_baseline_year_and_pre_period_results_set_the_starting_point():
     (row,) = rows_for_plan(from_results, 2026, {**actuals, ("p", "q", 2023): Actual(68)})
     assert row.status == "on_track" and (row.extra["base_year"], row.extra["baseline"]) == (2023, 68)
     # a pre-period result the target does not name as its starting point changes nothing
-    assert rows_for_plan(_plan([spec], start=2024), 2026, {**actuals, ("p", "q", 2023): Actual(68)})[0].status == "behind"
+    (unnamed,) = rows_for_plan(_plan([spec], start=2024), 2026, {**actuals, ("p", "q", 2023): Actual(68)})
+    assert unnamed.status == "behind"
 
 
 def test_budget_is_a_total_over_the_period():
     plan = Plan.model_validate({
         "id": "p", "issuer": "x", "place": "X", "date": 2024, "title": "t", "period": {"start": 2024, "end": 2030},
         "sections": [], "signature": {"title": "T", "name": "N"},
-        "budget": {"sentence": "Kinh phí dự kiến vào {amount}.", "amount": 565, "unit": "tỷ đồng", "qualifier": "khoang"},
+        "budget": {"sentence": "Kinh phí dự kiến vào {amount}.", "amount": 565, "unit": "tỷ đồng",
+                   "qualifier": "khoang"},
     })
     actuals = {("p", "kinh-phi", y): Actual(90) for y in range(2024, 2031)}
     (row,) = rows_for_plan(plan, 2030, actuals)
@@ -303,7 +306,8 @@ def test_about_tolerance_is_five_percent_of_the_value_or_the_bound():
     assert about_tolerance(point(200, qualifier="khoang", tolerance=0)) == 0
     assert about_tolerance(rng(40, 50)) == 2
     at_most = Target(id="m", name="m", unit="%", measure="rate", max=50, qualifier="khoang", year=2025)
-    assert about_tolerance(at_most) == 2.5 and status_of(at_most, 52.5) == "met" and status_of(at_most, 52.6) == "exceeded"
+    assert about_tolerance(at_most) == 2.5
+    assert status_of(at_most, 52.5) == "met" and status_of(at_most, 52.6) == "exceeded"
     assert status_of(point(100, qualifier="khoang"), 95) == "met"
     assert status_of(point(100, qualifier="khoang"), 105) == "met"
     assert status_of(point(100, qualifier="khoang"), 94.9) == "not_met"
@@ -352,7 +356,8 @@ def test_reference_value_follows_direction():
 
 
 def test_combined_figures_keep_the_weakest_provenance():
-    official, provisional, illustrative = Actual(10, "A", "official"), Actual(5, "B", "provisional"), Actual(1, None, "illustrative")
+    official, provisional = Actual(10, "A", "official"), Actual(5, "B", "provisional")
+    illustrative = Actual(1, None, "illustrative")
     both = combine([official, illustrative], rate=False)
     assert (both.value, both.status, both.source) == (11, "illustrative", "A")
     assert combine([official, provisional], rate=False).status == "provisional"
@@ -366,7 +371,8 @@ def test_rates_without_numerators_take_the_best_sourced_record():
     best = combine([Actual(70, "B", "provisional"), Actual(72, "A", "official")], rate=True)
     assert (best.value, best.status) == (72, "official")
     mixed = combine([Actual(40, "A", "official", 40, 100), Actual(50, "B", "illustrative", 50, 100)], rate=True)
-    assert (mixed.value, mixed.status, mixed.numerator, mixed.denominator, mixed.source) == (45, "illustrative", 90, 200, "A; B")
+    assert (mixed.value, mixed.status, mixed.numerator, mixed.denominator, mixed.source) == (
+        45, "illustrative", 90, 200, "A; B")
     half = combine([Actual(40, "A", "provisional", 40, 100), Actual(50, "B", "official")], rate=True)
     assert half.value == 50
 
@@ -395,8 +401,10 @@ def test_derived_total_only_from_every_part_and_labelled():
     plan = _plan([{"id": "tot", "name": "Tổng", "unit": "người", "value": 100, "year": 2025, "parts": [
         {"id": "a", "name": "A", "unit": "người", "value": 40, "year": 2025},
         {"id": "b", "name": "B", "unit": "người", "value": 60, "year": 2025}]}])
-    rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50), ("p", "b", 2025): Actual(40, status="illustrative")})
-    assert (rows[0].actual_status, rows[0].illustrative, rows[0].source) == ("illustrative", True, "tổng các thành phần")
+    rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50),
+                                      ("p", "b", 2025): Actual(40, status="illustrative")})
+    assert (rows[0].actual_status, rows[0].illustrative, rows[0].source) == (
+        "illustrative", True, "tổng các thành phần")
     rows = rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50), ("p", "b", 2025): Actual(40)})
     assert (rows[0].actual_status, rows[0].illustrative) == ("derived", False)
     assert rows_for_plan(plan, 2025, {("p", "a", 2025): Actual(50)})[0].status == "no_data"
@@ -408,8 +416,10 @@ def test_row_carries_range_bounds_only_for_ranges():
                   {"id": "v", "name": "V", "unit": "%", "measure": "rate", "value": 70, "year": 2025,
                    "qualifier": "phan_dau", "direction": "lower"}])
     r, v = rows_for_plan(plan, 2025, {("p", "r", 2025): Actual(41, "S", "provisional")})
-    assert (r.target_value, r.target_min, r.target_max, r.actual, r.source, r.actual_status) == (None, 40, 45, 41, "S", "provisional")
-    assert (v.target_value, v.target_min, v.target_max, v.qualifier, v.direction, v.kind, v.level) == (70, None, None, "phan_dau", "lower", "total", 0)
+    assert (r.target_value, r.target_min, r.target_max, r.actual, r.source, r.actual_status) == (
+        None, 40, 45, 41, "S", "provisional")
+    assert (v.target_value, v.target_min, v.target_max, v.qualifier, v.direction, v.kind, v.level) == (
+        70, None, None, "phan_dau", "lower", "total", 0)
     assert (r.plan, r.name, r.unit, r.year, r.parent) == ("p", "R", "%", 2025, None)
 
 

@@ -144,7 +144,8 @@ def test_duty_moved_between_agencies_and_role_changed(repo):
 
 
 def test_duty_removed_and_reworded(repo):
-    edit(plan(repo), "{text: Chủ trì tổ chức ngày hội., task: ngay-hoi}", "{text: Chủ trì tổ chức ngày hội lớn., task: ngay-hoi}")
+    edit(plan(repo), "{text: Chủ trì tổ chức ngày hội., task: ngay-hoi}",
+         "{text: Chủ trì tổ chức ngày hội lớn., task: ngay-hoi}")
     edit(plan(repo), "      - {text: Phối hợp.}\n", "      - {text: Phối hợp chặt chẽ với các sở trong mọi việc.}\n")
     res = gitdiff.diff(data(repo))
     texts = messages(res, "text-changed")
@@ -220,8 +221,10 @@ def test_files_added_and_removed(repo):
 
 
 def test_agency_ceased_successors_and_added(repo):
-    edit(agencies(repo), "  - {id: tp-so-gddt, name: Sở Giáo dục và Đào tạo, short: Sở GD&ĐT, kind: so, parent: tp-ubnd}\n",
-         "  - id: tp-so-gddt\n    name: Sở Giáo dục và Đào tạo\n    short: Sở GD&ĐT\n    kind: so\n    parent: tp-ubnd\n"
+    edit(agencies(repo),
+         "  - {id: tp-so-gddt, name: Sở Giáo dục và Đào tạo, short: Sở GD&ĐT, kind: so, parent: tp-ubnd}\n",
+         "  - id: tp-so-gddt\n    name: Sở Giáo dục và Đào tạo\n    short: Sở GD&ĐT\n    kind: so\n"
+         "    parent: tp-ubnd\n"
          "    ceased: 2025-07-01\n    successors: [{id: tp-so-moi}]\n    sources: [{title: Quyết định sáp nhập}]\n"
          "  - {id: tp-so-moi, name: Sở Giáo dục mới, kind: so, parent: tp-ubnd}\n")
     res = gitdiff.diff(data(repo))

@@ -5,7 +5,8 @@ The guide marks what the test does with HTML comments (invisible when rendered):
 block — replace each ``-`` line by the ``+`` line after it; ``<!-- mẫu: số liệu -->`` before a yaml
 block — a list of result figures the model must accept; ``<!-- kết quả có -->`` before a text block —
 lines the previous command printed; ``<!-- điền biểu: FORM target=value … -->`` alone — fill a form as
-the body would in Excel (tests/test_exchange.py's helper). Every ``sh`` line runs with the installed ``gdnn`` and must succeed.
+the body would in Excel (tests/test_exchange.py's helper). Every ``sh`` line runs with the installed
+``gdnn`` and must succeed.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def test_guide_runs_as_written(tmp_path):
         else:
             raise AssertionError(f"unknown marker {mark!r}")
     assert ran >= 12
-    assert (cwd / "out" / "vi-du-2026.docx").is_file() and (cwd / "out" / "2026" / "bao-cao-hn-ubnd-2026.xlsx").is_file()
+    assert (cwd / "out" / "vi-du-2026.docx").is_file()
+    assert (cwd / "out" / "2026" / "bao-cao-hn-ubnd-2026.xlsx").is_file()
     assert (cwd / "out" / "hn-2026-gdnn.docx").is_file()
     collected = [f for p in sorted((cwd / "data" / "results").rglob("*.yaml"))
                  for f in (yaml.safe_load(p.read_text(encoding="utf-8")).get("figures") or [])

@@ -194,7 +194,8 @@ def test_po_file_reads_back_as_utf8():
     assert io.BytesIO(MO.read_bytes()).read(4) in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
 
 
-@pytest.mark.parametrize("lang, expected", [("en", "is not inside a git repository"), ("vi", "không nằm trong kho git nào")])
+@pytest.mark.parametrize("lang, expected", [("en", "is not inside a git repository"),
+                                            ("vi", "không nằm trong kho git nào")])
 def test_git_errors_follow_the_language(tmp_path, monkeypatch, lang, expected):
     from gdnn_cli.review import gitdiff
     from gdnn_cli.common.errors import GdnnError

@@ -50,7 +50,8 @@ def test_check_jsonschema_accepts_every_bundled_file():
         by_schema.setdefault(_schema_of(path), []).append(path)
     for schema, files in by_schema.items():
         proc = _check(schema, files)
-        assert proc.returncode == 0, f"{schema.name} rejects files that gdnn validate accepts:\n{proc.stdout}{proc.stderr}"
+        assert proc.returncode == 0, (f"{schema.name} rejects files that gdnn validate accepts:\n"
+                                      f"{proc.stdout}{proc.stderr}")
 
 
 @pytest.mark.parametrize("date", ["2022-03-04", "{year: 2025, month: 3}", "2025"])

@@ -49,7 +49,8 @@ def test_bad_plan_input_is_located(mini, old, new, code, line):
 
 
 def test_missing_key_named_and_points_at_parent(mini):
-    edit(plan_path(mini), "signature: {authority: TM. ỦY BAN NHÂN DÂN, acting: KT. CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A}",
+    edit(plan_path(mini),
+         "signature: {authority: TM. ỦY BAN NHÂN DÂN, acting: KT. CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Nguyễn Văn A}",
          "signature: {authority: TM. ỦY BAN NHÂN DÂN, title: PHÓ CHỦ TỊCH}")
     ds = load(mini)
     (issue,) = [i for i in ds.errors if i.code == "missing"]
@@ -64,7 +65,8 @@ def test_unknown_key_suggests_spelling(mini):
 
 
 def test_list_items_named_by_key(mini):
-    edit(plan_path(mini), "{id: trung-cap, name: Trung cấp, unit: người, value: 300", "{id: trung-cap, name: Trung cấp, unit: người, value: ba trăm")
+    edit(plan_path(mini), "{id: trung-cap, name: Trung cấp, unit: người, value: 300",
+         "{id: trung-cap, name: Trung cấp, unit: người, value: ba trăm")
     (issue,) = load(mini).errors
     assert issue.where == "targets[0] (id=dao-tao).parts[1] (id=trung-cap).value"
 
@@ -90,7 +92,7 @@ def test_not_utf8_is_located(mini):
 
 def test_alias_bomb_is_rejected_quickly(mini):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n"
         for i in range(9)
     )
     plan_path(mini).write_text(bomb, encoding="utf-8")

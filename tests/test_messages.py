@@ -57,7 +57,8 @@ EXPECTED = {
                           "báo: hãy xóa hoặc đổi tên một trong hai", None, ""),
     },
     "en": {
-        "missing": ("required key 'unit' is missing", "add 'unit:' here", "Target «Đào tạo» (section I), unit, line 23"),
+        "missing": ("required key 'unit' is missing", "add 'unit:' here",
+                    "Target «Đào tạo» (section I), unit, line 23"),
         "extra_forbidden": ("unknown key 'plase'", "did you mean 'place'?", "Plan: plase, line 4"),
         "float_parsing": ("must be a number, not '1000 người' (write 240000 or 72.2, without dots or a '%' sign)", None,
                           "Target «Đào tạo» (section I), value, line 27"),
@@ -74,7 +75,8 @@ EXPECTED = {
         "deadline-before-issue": ("deadline 01/10/2024 is before the plan was issued (10/01/2025)",
                                   "a deadline must fall on or after the issue date",
                                   "Task «ngay-hoi» in group «Tuyên truyền» (section II), deadline, line 54"),
-        "year-outside-period": ("target year 2026 lies outside the plan's period 2025", "correct the year, or widen 'period'",
+        "year-outside-period": ("target year 2026 lies outside the plan's period 2025",
+                                "correct the year, or widen 'period'",
                                 "Target «Tỷ lệ phân luồng» (section I), year, line 49"),
         "duplicate-key": ("duplicate key 'number' (first at line 3); YAML would silently keep only the last one: "
                           "remove or rename one of them", None, ""),

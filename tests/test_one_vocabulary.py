@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
+import subprocess
 
 import pytest
 from openpyxl import load_workbook
@@ -24,6 +26,7 @@ from gdnn_cli.cli.app import app
 from gdnn_cli.common.numbers import fmt_long_date, fmt_number, fmt_percent, fmt_range, fmt_short_date
 from gdnn_cli.common.vocab import PROGRESS, PROVENANCE, STATUSES, TASK_STATES, VERDICTS, label, spoken, vi
 from gdnn_cli.review.textconv import render
+from gdnn_cli.site.history import History
 
 runner = CliRunner()
 ISSUED = dt.date(2025, 3, 4)  # a day under 10 in a month over 2: Nghị định 30 pads the one, not the other
@@ -148,3 +151,16 @@ def test_the_terminal_follows_the_language_and_documents_stay_vietnamese(monkeyp
     assert label(VERDICTS, "met") == "Met"
     assert vi(VERDICTS, "met") == "Đạt"
     assert label(VERDICTS, "a-newer-code") == "a-newer-code"  # an unknown code prints as itself
+
+
+def test_the_site_history_dates_commits_as_documents_do(tmp_path):
+    """git's own date formats pad every month ("04/03/2025"); the history page prints Nghị định 30's."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "mini", data)
+    when = "2025-03-04T09:00:00+07:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for args in (["init", "-q"], ["add", "data"], ["commit", "-q", "-m", "Dự thảo"]):
+        subprocess.run(["git", "-c", "user.name=Chuyên viên", "-c", "user.email=cv@example.org", *args],
+                       cwd=tmp_path, env=env, check=True, capture_output=True)
+    commits, total = History(data).commits(data / "plans" / "tp-2025.yaml")
+    assert total == 1 and commits[0].date == fmt_short_date(ISSUED) == "04/3/2025"

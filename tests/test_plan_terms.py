@@ -32,7 +32,8 @@ def _vi(vi):
     (("targets", 0, "parts", 0, "value"), "Chỉ tiêu «Cao đẳng» (mục II), giá trị"),
     (("targets", 0, "parts"), "Chỉ tiêu «Đào tạo» (mục II), cơ cấu chi tiết"),
     (("targets", 5, "value"), "Chỉ tiêu (mục II) thứ 6, giá trị"),
-    (("task_groups", 0, "groups", 0, "tasks", 0, "deadline"), "Nhiệm vụ thứ 1 thuộc nhóm «Tiểu nhóm» (mục III), thời hạn"),
+    (("task_groups", 0, "groups", 0, "tasks", 0, "deadline"),
+     "Nhiệm vụ thứ 1 thuộc nhóm «Tiểu nhóm» (mục III), thời hạn"),
     (("task_groups", 0, "title"), "Nhóm nhiệm vụ «Tuyên truyền» (mục III), trích yếu"),
     (("assignments", 0, "units", 0, "duties", 0, "deadline"), "Nhiệm vụ thứ 1 của «Ban Công tác» (mục IV), thời hạn"),
     (("assignments", 0, "agencies", 0), "Nhiệm vụ của «tp-so-gddt» (mục IV), cơ quan thứ 1"),
@@ -79,4 +80,5 @@ def test_broken_data_never_raises():
 
 def test_english(monkeypatch):
     monkeypatch.setenv("GDNN_LANG", "en")
-    assert place("plan", PLAN, ("targets", 0, "parts", 0, "value"), 61) == "Target «Cao đẳng» (section II), value, line 61"
+    assert place("plan", PLAN, ("targets", 0, "parts", 0, "value"), 61) == (
+        "Target «Cao đẳng» (section II), value, line 61")

@@ -47,7 +47,8 @@ def bundled_report(tmp_path_factory):
 def test_one_report_per_issuer(bundled_report):
     out, _ = bundled_report
     assert sorted(p.name for p in out.iterdir()) == [
-        "bao-cao-hn-ubnd-2025.docx", "bao-cao-hn-ubnd-2025.xlsx", "bao-cao-hp-ubnd-2025.docx", "bao-cao-hp-ubnd-2025.xlsx"]
+        "bao-cao-hn-ubnd-2025.docx", "bao-cao-hn-ubnd-2025.xlsx",
+        "bao-cao-hp-ubnd-2025.docx", "bao-cao-hp-ubnd-2025.xlsx"]
 
 
 def year_tables(d):
@@ -254,7 +255,8 @@ def test_reporting_section_is_consistent(bundled_report):
         assert annex.rows[0].cells[1].text == "Cơ quan, đơn vị"
         rows = [[c.text for c in r.cells] for r in annex.rows[1:]]
         agencies = [r[1].rstrip("*") for r in rows]
-        assert not [a for a in agencies if a in ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo")]  # the writer never reports to itself
+        # the writer never reports to itself
+        assert not [a for a in agencies if a in ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo")]
         plan, seen = None, set()
         for r in rows:
             plan = plan if r[2] == "nt" else r[2]
@@ -283,7 +285,8 @@ def test_every_key_task_present(bundled_report, bundled_2022):
     for path, plans in ((out / "bao-cao-hn-ubnd-2025.docx", ["hn-2025-gdnn", "hn-2025-ct37"]),
                         (bundled_2022 / "bao-cao-hn-ubnd-2022.docx", ["hn-2022-khac-phuc"])):
         text = docx_text(path)
-        keys = [t.text.rstrip(" .;") for pid in plans for g in ds.plans[pid].all_task_groups() for t in g.tasks if t.key]
+        keys = [t.text.rstrip(" .;") for pid in plans for g in ds.plans[pid].all_task_groups()
+                for t in g.tasks if t.key]
         assert keys and all(k in text for k in keys)
     assert "chưa có báo cáo" in docx_text(out / "bao-cao-hn-ubnd-2025.docx")
 
@@ -385,8 +388,8 @@ proposals: [Đề nghị UBND Thành phố bố trí kinh phí tư vấn tuyển
     lines = text.split("\n")
     for heading, sentence in (("a) Nguyên nhân khách quan:", "- Nhu cầu học trung cấp giảm."),
                               ("IV. KIẾN NGHỊ, ĐỀ XUẤT", "- Đề nghị UBND Thành phố bố trí kinh phí tư vấn tuyển sinh."),
-                              ("1. Công tác chỉ đạo, triển khai", "- Ban hành Công văn số 1/SLĐTBXH-GDNN ngày 05/01/2025 "
-                                                                  "hướng dẫn triển khai Kế hoạch.")):
+                              ("1. Công tác chỉ đạo, triển khai",
+                               "- Ban hành Công văn số 1/SLĐTBXH-GDNN ngày 05/01/2025 hướng dẫn triển khai Kế hoạch.")):
         assert lines[lines.index(heading) + 1] == sentence
 
 
@@ -408,7 +411,8 @@ def test_rule_directly_beneath_the_issuer_name(bundled_report):
         cell = docx.Document(path).tables[0].cell(0, 0)
         paras = cell.paragraphs
         rule = next(i for i, p in enumerate(paras) if p._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None)
-        assert rule > 0 and paras[rule - 1].text.strip() == "SỞ GIÁO DỤC VÀ ĐÀO TẠO", (path.name, [p.text for p in paras])
+        assert rule > 0 and paras[rule - 1].text.strip() == "SỞ GIÁO DỤC VÀ ĐÀO TẠO", (
+            path.name, [p.text for p in paras])
 
 
 def test_workbook_header_cites_the_report_as_its_annex_does(bundled_report):

@@ -67,7 +67,8 @@ def test_the_writer_does_not_name_itself():
     other = TaskStatus("p", "t", "g", "hn-so-tc", "Sở Tài chính", "dang-trien-khai", None, None)
     task = KeyTask("g", "Tổ chức Ngày hội", (rep, other))
     names = {"hn-so-gddt": "Sở GD&ĐT", "hn-so-tc": "Sở Tài chính"}.get
-    assert task_line(task, names, "hn-so-gddt") == "Tổ chức Ngày hội: hoàn thành (Đã tổ chức); Sở Tài chính: đang triển khai."
+    assert task_line(task, names, "hn-so-gddt") == (
+        "Tổ chức Ngày hội: hoàn thành (Đã tổ chức); Sở Tài chính: đang triển khai.")
     assert task_line(task, names, "hn-so-tc").startswith("Tổ chức Ngày hội: Sở GD&ĐT: hoàn thành")
 
 
@@ -146,7 +147,8 @@ def test_no_two_tables_bear_the_same_caption(reports):
         captions = [re.sub(r"^Bảng \d+\. ", "", x) for x in lines(reports / name) if re.match(r"Bảng \d+\. ", x)]
         assert captions and len(captions) == len(set(captions)), captions
     text = docx_text(reports / "bao-cao-hn-ubnd-2025.docx")
-    assert "Bảng 3. Kết quả thực hiện các chỉ tiêu năm 2025 của Kế hoạch triển khai công tác giáo dục nghề nghiệp" in text
+    assert ("Bảng 3. Kết quả thực hiện các chỉ tiêu năm 2025 của Kế hoạch triển khai công tác "
+            "giáo dục nghề nghiệp") in text
 
 
 def test_columns_hold_their_words(reports):

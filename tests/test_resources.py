@@ -13,8 +13,10 @@ from gdnn_cli.documents.docx import templates_dir
 
 
 def test_packaged_files_are_the_top_level_ones():
-    assert (resources.templates() / "ke-hoach.docx").read_bytes() == (REPO / "templates" / "ke-hoach.docx").read_bytes()
-    assert (resources.schemas() / "plan.schema.json").read_bytes() == (REPO / "schemas" / "plan.schema.json").read_bytes()
+    assert (resources.templates() / "ke-hoach.docx").read_bytes() == (
+        REPO / "templates" / "ke-hoach.docx").read_bytes()
+    assert (resources.schemas() / "plan.schema.json").read_bytes() == (
+        REPO / "schemas" / "plan.schema.json").read_bytes()
     starter = resources.starter_tree("hp").joinpath("data", "agencies", "hai-phong.yaml")
     assert starter.read_bytes() == (REPO / "data" / "agencies" / "hai-phong.yaml").read_bytes()
 

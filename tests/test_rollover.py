@@ -146,7 +146,8 @@ def test_cli_new_plan_json_then_validate_and_plan(bundled_copy, tmp_path):
     from test_cli import _gdnn
 
     root = bundled_copy.parent
-    proc = _gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026", "--format", "json", cwd=root)
+    proc = _gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026", "--format", "json",
+                 cwd=root)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["id"] == "hn-2026-gdnn" and len(out["undecided"]) == 3 and out["texts"]

@@ -44,7 +44,8 @@ def test_range_min_le_max(mini):
 
 
 def test_unit_matches_measure(mini):
-    edit(plan_path(mini), 'unit: "%"\n    measure: rate\n    value: 70', 'unit: người\n    measure: rate\n    value: 70')
+    edit(plan_path(mini), 'unit: "%"\n    measure: rate\n    value: 70',
+         'unit: người\n    measure: rate\n    value: 70')
     only(load(mini), "unit-measure-mismatch")
 
 
@@ -350,7 +351,8 @@ def test_successor_at_follows_cease_dates_and_stops_on_a_cycle():
     import datetime as dt
 
     reg = _registry({"id": "a", "ceased": "2025-03-01", "successors": [{"id": "b"}]},
-                    {"id": "b", "ceased": "2025-07-01", "successors": [{"id": "a"}]}, {"id": "c", "ceased": "2025-01-01"})
+                    {"id": "b", "ceased": "2025-07-01", "successors": [{"id": "a"}]},
+                    {"id": "c", "ceased": "2025-01-01"})
     assert reg.successor_at("a", dt.date(2025, 2, 28)) == "a"
     assert reg.successor_at("a", dt.date(2025, 3, 1)) == "b"
     assert reg.successor_at("a", dt.date(2025, 8, 1)) in {"a", "b"}  # a cycle in the registry ends, somewhere

@@ -81,7 +81,8 @@ def test_unknown_province_writes_nothing(tmp_path):
 
 def test_with_templates_copies_the_packaged_ones(tmp_path):
     init(tmp_path / "kho", "hp", with_templates=True)
-    assert (tmp_path / "kho" / "templates" / "bao-cao.docx").read_bytes() == (REPO / "templates" / "bao-cao.docx").read_bytes()
+    assert (tmp_path / "kho" / "templates" / "bao-cao.docx").read_bytes() == (
+        REPO / "templates" / "bao-cao.docx").read_bytes()
 
 
 @pytest.mark.skipif(not shutil.which("git"), reason="needs git")

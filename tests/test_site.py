@@ -143,7 +143,8 @@ def test_charts_are_svg_with_their_data(tmp_path):
         assert root.get("role") == "img" and f'id="{described}"' in page
     # the chart's table holds the yearly series: 2024 official 39%, the others illustrative
     table = re.search(r'<table id="bd-bang-cap-chung-chi-2025-data".*?</table>', page, re.S).group(0)
-    assert re.search(r"2024</th><td class=\"num\">39%<", table) and re.search(r"2023</th><td class=\"num\">38,1%\*<", table)
+    assert re.search(r"2024</th><td class=\"num\">39%<", table)
+    assert re.search(r"2023</th><td class=\"num\">38,1%\*<", table)
 
 
 def test_trajectory_path_runs_to_the_milestone():
@@ -193,8 +194,10 @@ def test_pages_of_a_removed_target_are_removed(mini_results, tmp_path):
     site = tmp_path / "site"
     build(mini_results, site)
     (site / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")  # a file of the user's, inside the site
-    edit(plan_path(mini_results), "    shares:\n      - {id: ty-le-bang, name: Có bằng cấp, unit: \"%\", measure: rate, value: 50, "
-         "year: 2025}\n", "")
+    edit(plan_path(mini_results),
+         "    shares:\n"
+         "      - {id: ty-le-bang, name: Có bằng cấp, unit: \"%\", measure: rate, value: 50, year: 2025}\n",
+         "")
     edit(plan_path(mini_results), "; trong đó có bằng cấp, chứng chỉ {ty-le-bang}.", ".")  # its sentence too
     _, res = build(mini_results, site)
     assert res.removed == ["ke-hoach/tp-2025/ty-le-bang.html"]

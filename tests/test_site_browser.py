@@ -23,7 +23,8 @@ from gdnn_cli.common.vocab import VERDICTS, vi
 from tests.conftest import REPO
 
 CHROMIUM = next((p for p in (os.environ.get("GDNN_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
-                             shutil.which("chromium-browser"), shutil.which("google-chrome")) if p and Path(p).is_file()),
+                             shutil.which("chromium-browser"), shutil.which("google-chrome"))
+                 if p and Path(p).is_file()),
                 None)
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'")
 if CHROMIUM is None:
@@ -75,7 +76,8 @@ def shots_dir(tmp_path: Path) -> Path:
 
 def watch(page) -> list[str]:
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("console",
+            lambda m: errors.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
     return errors
@@ -238,7 +240,8 @@ CONTRAST_JS = """
     const [a, b] = [lum(fg), lum(background(el))];
     const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && style.fontWeight >= 700);
-    if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+    if (ratio < (large ? 3 : 4.5))
+      bad.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
   }
   return bad;
 }

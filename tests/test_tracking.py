@@ -133,7 +133,8 @@ def test_status_names_the_standing_agency_that_ceased_and_its_successor(mini, vi
     result = CliRunner().invoke(app, ["status", "--data", str(mini), "--year", "2025", "--format", "json"])
     assert result.exit_code == 0, result.output
     (h,) = json.loads(result.stdout)["handovers"]
-    assert (h["plan"], h["agency"], h["ceased"], h["successor"]) == ("tp-2025", "tp-so-ldtbxh", "2025-03-01", "tp-so-gddt")
+    assert (h["plan"], h["agency"], h["ceased"], h["successor"]) == (
+        "tp-2025", "tp-so-ldtbxh", "2025-03-01", "tp-so-gddt")
     text = CliRunner().invoke(app, ["status", "--data", str(mini), "--year", "2025"]).output
     assert "Sở LĐTBXH chấm dứt hoạt động từ 01/3/2025; Sở GD&ĐT đảm nhận" in text
 
@@ -148,8 +149,9 @@ STATUS_WORDS = {
            "Done", "Under way", "Not started", "(in place of Sở LĐTBXH)", "0/126 reported",
            "The standing agency of plan hn-2025-gdnn, Sở LĐTBXH, ceased on 01/3/2025",
            "* Illustrative figures, not official statistics."],
-    "vi": ["Chế độ báo cáo", "Tiến độ nhiệm vụ", "Kế hoạch", "Cơ quan", "Ngày báo cáo", "Tình trạng", "Đúng hạn", "Muộn",
-           "Chưa báo cáo", "Hoàn thành", "Đang triển khai", "Chưa triển khai", "(thay Sở LĐTBXH)", "0/126 đã báo cáo",
+    "vi": ["Chế độ báo cáo", "Tiến độ nhiệm vụ", "Kế hoạch", "Cơ quan", "Ngày báo cáo", "Tình trạng", "Đúng hạn",
+           "Muộn", "Chưa báo cáo", "Hoàn thành", "Đang triển khai", "Chưa triển khai", "(thay Sở LĐTBXH)",
+           "0/126 đã báo cáo",
            "Cơ quan thường trực của kế hoạch hn-2025-gdnn: Sở LĐTBXH chấm dứt hoạt động từ 01/3/2025",
            "* Số liệu minh họa (illustrative), không phải số liệu chính thức."],
 }

@@ -53,7 +53,8 @@ def test_wheel_carries_templates_schemas_and_starter_files(wheel):
                for k in ("plan", "agencies", "results")},
             "gdnn_cli/starter/hn/data/agencies/ha-noi.yaml": REPO / "data" / "agencies" / "ha-noi.yaml",
             "gdnn_cli/starter/common/ci/gitlab-ci.yml": REPO / "docs" / "ci" / "gitlab-ci.yml",
-            "gdnn_cli/starter/hn/data/plans/ha-noi/hn-2025-gdnn.yaml": REPO / "data" / "plans" / "ha-noi" / "hn-2025-gdnn.yaml",
+            "gdnn_cli/starter/hn/data/plans/ha-noi/hn-2025-gdnn.yaml":
+                REPO / "data" / "plans" / "ha-noi" / "hn-2025-gdnn.yaml",
         }
         for name, original in shipped.items():
             assert name in names, f"{name} is not in the wheel"

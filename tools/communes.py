@@ -17,9 +17,11 @@ from pathlib import Path
 
 PROVINCES = {
     "Hà Nội": ("hn", "ha-noi", "hn-ubnd", "hn-ubnd-xa",
-               "Nghị quyết 1656/NQ-UBTVQH15 ngày 16/6/2025 về sắp xếp các đơn vị hành chính cấp xã của thành phố Hà Nội"),
+               "Nghị quyết 1656/NQ-UBTVQH15 ngày 16/6/2025 về sắp xếp các đơn vị hành chính cấp xã "
+               "của thành phố Hà Nội"),
     "Hải Phòng": ("hp", "hai-phong", "hp-ubnd", "hp-ubnd-xa",
-                  "Nghị quyết 1669/NQ-UBTVQH15 ngày 16/6/2025 về sắp xếp các đơn vị hành chính cấp xã của thành phố Hải Phòng"),
+                  "Nghị quyết 1669/NQ-UBTVQH15 ngày 16/6/2025 về sắp xếp các đơn vị hành chính cấp xã "
+                  "của thành phố Hải Phòng"),
 }
 LIST_SOURCE = ("Danh sách đơn vị hành chính cấp xã từ 01/7/2025, dự án vietnamese-provinces-database "
                "(giấy phép MIT)")
@@ -60,8 +62,8 @@ def main(csv_path: str, out_dir: str) -> int:
         units = sorted((r for r in rows if r["province"] == province), key=lambda r: slug(r["name"]))
         lines = [
             "# yaml-language-server: $schema=../../schemas/agencies.schema.json",
-            f"# Ủy ban nhân dân các xã, phường{', đặc khu' if code == 'hp' else ''} của thành phố {province} từ 01/7/2025"
-            f" ({len(units)} đơn vị).",
+            f"# Ủy ban nhân dân các xã, phường{', đặc khu' if code == 'hp' else ''} của thành phố {province} "
+            f"từ 01/7/2025 ({len(units)} đơn vị).",
             f"# Nguồn: {resolution};",
             f"# danh sách (tên, đơn vị hình thành từ) lấy từ {LIST_URL} (giấy phép MIT).",
             "# Tệp do tools/communes.py sinh ra; sửa danh sách nguồn rồi chạy lại, đừng sửa tay.",

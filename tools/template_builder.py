@@ -19,7 +19,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from gdnn_cli.documents.ooxml import bottom_border, cant_split, fixed_widths as _fixed_widths, no_table_borders, page_field, repeat_header, set_fonts, table_borders
+from gdnn_cli.documents.ooxml import (
+    bottom_border,
+    cant_split,
+    no_table_borders,
+    page_field,
+    repeat_header,
+    set_fonts,
+    table_borders,
+)
+from gdnn_cli.documents.ooxml import fixed_widths as _fixed_widths
 
 BODY_PT = 14
 FIXED_DATE = "2025-01-01T00:00:00"

@@ -57,7 +57,13 @@ def translations(lang: str) -> _gettext.NullTranslations:
 
 def _(message: str) -> str:
     """Translate one message id into the current language."""
-    return translations(current_language()).gettext(message)
+    return gettext_in(message)
+
+
+def gettext_in(message: str, lang: str | None = None) -> str:
+    """Translate one message id into ``lang`` (None: the current language); documents pass "vi", so
+    that a Vietnamese document stays Vietnamese whatever ``--lang`` says."""
+    return translations(lang or current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

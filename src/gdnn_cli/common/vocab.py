@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 
-from gdnn_cli.common.i18n import N_, current_language, translations
+from gdnn_cli.common.i18n import N_, gettext_in
 
 
 def _key(text: str) -> str:
@@ -136,7 +136,7 @@ def label(table: Mapping[str, str], code: str, lang: str | None = None) -> str:
     An unknown code prints as itself, so that a newer data file never crashes an older view.
     """
     msgid = table.get(code)
-    return translations(lang or current_language()).gettext(msgid) if msgid else code
+    return gettext_in(msgid, lang) if msgid else code
 
 
 def vi(table: Mapping[str, str], code: str, *, lower: bool = False) -> str:

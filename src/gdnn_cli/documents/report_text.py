@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
 from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_short_date
-from gdnn_cli.common.vocab import QUALIFIERS, TASK_STATES, VERDICTS, spoken, vi
+from gdnn_cli.common.vocab import QUALIFIERS, REPORT_STATES, TASK_STATES, VERDICTS, spoken, vi
 from gdnn_cli.documents.naming import mid, name_list, plan_short
 from gdnn_cli.documents.report_data import KeyTask, Milestone, PlanPart, ReportData
 from gdnn_cli.tracking.status import ReporterStatus
@@ -279,11 +279,10 @@ def reporting_lines(part: PlanPart, names) -> list[str]:
         due = items[0].due
         head = f"hạn gửi báo cáo {fmt_short_date(due)}" if due else "không quy định thời hạn gửi báo cáo"
         groups = []
-        for state, words in (("on_time", "đúng hạn"), ("no_deadline", "đã báo cáo"), ("late", "gửi chậm"),
-                             ("missing", "chưa báo cáo"), ("not_due", "chưa đến hạn")):
+        for state in ("on_time", "no_deadline", "late", "missing", "not_due"):
             who = [mid(r.name) + (f" ({fmt_short_date(r.reported)})" if r.reported else "") for r in items if r.state == state]
             if who:
-                groups.append(f"{words}: {', '.join(dict.fromkeys(who))}")
+                groups.append(f"{vi(REPORT_STATES, state, lower=True)}: {', '.join(dict.fromkeys(who))}")
         out.append(f"{plan_short(part.plan)} ({head}): " + "; ".join(groups) + ".")
     for body, who in part.elsewhere:
         out.append(f"{plan_short(part.plan)}: {', '.join(mid(w) for w in who)} báo cáo {body}; không tổng hợp trong báo cáo này.")

@@ -9,11 +9,13 @@ costs one ``git log`` per plan.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.common.numbers import fmt_short_date
 
 SEP = "\x1f"
 MAX_COMMITS = 30  # per plan; older commits are counted, not compared
@@ -25,7 +27,7 @@ class Commit:
     sha: str
     parent: str | None
     author: str
-    date: str  # dd/mm/yyyy
+    date: str  # as Nghị định 30 writes it: 04/3/2025
     message: str
     changes: list[dict] = field(default_factory=list)  # {"kind", "label", "parts": [(text, "del"|"ins"|"")]}
     note: str | None = None
@@ -50,14 +52,14 @@ class History:
         from gdnn_cli.review.gitdiff import run_git
 
         rel = Path(plan_file).resolve().relative_to(self.top).as_posix()
-        proc = run_git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=format:%d/%m/%Y",
+        proc = run_git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=short",
                         "--", rel], self.top)
         lines = [ln for ln in proc.stdout.decode("utf-8", "replace").splitlines() if ln.strip()]
         out = []
         for line in lines[:MAX_COMMITS]:
             sha, parents, author, date, message = line.split(SEP, 4)
             parent = parents.split()[0] if parents.split() else None
-            out.append(Commit(sha, parent, author, date, message))
+            out.append(Commit(sha, parent, author, fmt_short_date(dt.date.fromisoformat(date)), message))
         return out, len(lines)
 
     def explain(self, commit: Commit, plan_id: str) -> None:

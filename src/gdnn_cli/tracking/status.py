@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from gdnn_cli.common.i18n import N_, current_language, translations
+from gdnn_cli.common.i18n import N_, gettext_in
 from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.core.models import Plan
 from gdnn_cli.tracking.gaps import Actual, ActualsIndex, GapRow, combine, key_of, rows_for_plan
@@ -231,7 +231,7 @@ class Coverage:
 
     def phrase(self, lang: str | None = None) -> str:
         """'compiled from 118/126 xã, phường' in ``lang`` (default: the user's language, for the terminal)."""
-        return translations(lang or current_language()).gettext(N_("compiled from {answered}/{expected} {label}")) \
+        return gettext_in(N_("compiled from {answered}/{expected} {label}"), lang) \
             .format(answered=self.answered, expected=self.expected, label=self.label)
 
     def to_json(self) -> dict:

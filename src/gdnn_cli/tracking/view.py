@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from gdnn_cli.common.i18n import N_, current_language, translations
+from gdnn_cli.common.i18n import N_, gettext_in
 from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_range, fmt_signed
 from gdnn_cli.common.vocab import VERDICTS, label
 from gdnn_cli.tracking.gaps import GapRow
@@ -23,7 +23,7 @@ WIDE = {1, 9}  # columns folded at 40 characters
 
 def word(msgid: str, lang: str | None = None) -> str:
     """A word of these tables in ``lang`` (default: the user's language; documents pass "vi")."""
-    return translations(lang or current_language()).gettext(msgid)
+    return gettext_in(msgid, lang)
 
 
 def target_text(r: GapRow) -> str:
