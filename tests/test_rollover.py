@@ -207,7 +207,7 @@ def test_typed_figures_years_and_ceased_names_are_found():
     """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
     from gdnn_cli.core.models import Agency, Plan
     from gdnn_cli.repo.rollover import Rollover, _find_texts
-    from gdnn_cli.core.rules import Registry
+    from gdnn_cli.core.registry import Registry
 
     plan = Plan.model_validate(yaml.safe_load(PLAN_WITH_TYPED_FIGURES))
     doc = _yaml().load(PLAN_WITH_TYPED_FIGURES)
@@ -223,3 +223,19 @@ def test_typed_figures_years_and_ceased_names_are_found():
     assert found["assignments[0] (agencies=tp-so-gddt).duties[0].text"] == (
         "year 2025, ceased agency «Sở Lao động - Thương binh và Xã hội»")
     assert len(found) == 5
+
+
+def test_drafters_text_speaks_plan_terms_and_nd30_dates(bundled_copy, vi):
+    """What a clerk reads after `gdnn new plan`: places as the plan says them, dates as ND30 writes
+    them, no YAML path (those stay in --format json), and each second duty block pointing at the first."""
+    res = new_plan(load(bundled_copy), "hn-2026-gdnn", "hn-2025-gdnn", 2026)
+    text = to_text(res)
+    assert "  thời gian thực hiện: năm 2025 → năm 2026\n" in text
+    assert ("  Nhiệm vụ «tuyen-duong-khen-thuong» thuộc nhóm «Tổ chức các hoạt động phong trào chuyên môn» "
+            "(mục III), thời hạn: 20/11/2025 → 20/11/2026\n") in text
+    assert "  Chế độ báo cáo, quy định thứ 1 (mục VI), thời hạn: 15/12/2025 → 15/12/2026\n" in text
+    assert not re.search(r"\w\[\d+\]|\(id=|\d{4}-\d{2}-\d{2}", text), "a YAML path or an ISO date reached the clerk"
+    lines = (bundled_copy / "plans" / "ha-noi" / "hn-2026-gdnn.yaml").read_text(encoding="utf-8").splitlines()
+    for f in res.undecided:
+        first = int(re.search(r"khối thứ nhất bắt đầu ở dòng (\d+)", f.what).group(1))
+        assert first < f.line and f"- agencies: [{f.text}" in lines[first - 1] + lines[first], (first, f)

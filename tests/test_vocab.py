@@ -10,7 +10,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from gdnn_cli.common import vocab
 from gdnn_cli.core.dataset import load
-from gdnn_cli.core.models import AgencyKind, BlockKind, Frequency, Include, Qualifier, Role, Target, Year
+from gdnn_cli.core.fields import AgencyKind, BlockKind, Frequency, Include, Qualifier, Role, Year
+from gdnn_cli.core.models import Target
 from gdnn_cli.core.results import Progress, Status
 from tests.conftest import REPO, edit, plan_path
 

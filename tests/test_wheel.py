@@ -11,6 +11,7 @@ the suite's time (matplotlib and its companions), once per run: every test below
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -149,10 +150,32 @@ def test_installed_gdnn_prefers_the_data_repositorys_templates(installed, tmp_pa
 
 
 def test_installed_gdnn_init_new_plan_validate(installed, tmp_path):
+    """The issue's "Done when", as a clerk runs it from the installed program, in Vietnamese (the
+    default): init, validate, next year's plan and what the drafter must decide, validate, the plan
+    as .docx, the year's report."""
+    from docx import Document
+
     env = _env(tmp_path)
     _run([installed, "init", tmp_path / "kho", "--province", "hn"], cwd=tmp_path, env=env)
     kho = tmp_path / "kho"
-    _run([installed, "validate"], cwd=kho, env=env)
-    _run([installed, "new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026"], cwd=kho, env=env)
-    _run([installed, "validate"], cwd=kho, env=env)
-    assert (kho / "data" / "plans" / "ha-noi" / "hn-2026-gdnn.yaml").is_file()
+    assert "hợp lệ, 0 lỗi" in _run([installed, "validate"], cwd=kho, env=env).stdout
+    rolled = _run([installed, "new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026"],
+                  cwd=kho, env=env).stdout
+    decide = rolled.split("Người soạn cần quyết định (3):\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line for line in decide if line.startswith("  hn-2026-gdnn.yaml:")] == [
+        f"  hn-2026-gdnn.yaml:{at} Nhiệm vụ của «{aid}» (mục V): {name} thành phố Hà Nội nay có hai khối nhiệm vụ "
+        f"(khối thứ nhất bắt đầu ở dòng {first}): cần gộp lại"
+        for at, aid, name, first in ((234, "hn-so-gddt", "Sở Giáo dục và Đào tạo", 214),
+                                     (248, "hn-so-tai-chinh", "Sở Tài chính", 242),
+                                     (271, "hn-so-khcn", "Sở Khoa học và Công nghệ", 265))], rolled
+    assert "  thời gian thực hiện: năm 2025 → năm 2026\n" in rolled
+    assert "[" not in rolled.split("\n\n", 1)[0], "a YAML path in the summary of what moved"
+    new = (kho / "data" / "plans" / "ha-noi" / "hn-2026-gdnn.yaml").read_text(encoding="utf-8")
+    old = (kho / "data" / "plans" / "ha-noi" / "hn-2025-gdnn.yaml").read_text(encoding="utf-8")
+    assert "VÍ DỤ do `gdnn init`" in old and "VÍ DỤ do `gdnn init`" not in new  # the draft is the department's
+    assert "hợp lệ, 0 lỗi" in _run([installed, "validate"], cwd=kho, env=env).stdout
+    _run([installed, "plan", "hn-2026-gdnn"], cwd=kho, env=env)
+    plan = "".join(Document(str(kho / "out" / "hn-2026-gdnn.docx")).element.body.itertext())
+    assert re.search(r"Hà Nội, ngày\s+tháng\s+năm 2026", plan) and "KẾ HOẠCH" in plan  # day, month to fill
+    _run([installed, "report", "--year", "2025"], cwd=kho, env=env)
+    assert (kho / "out" / "2025" / "bao-cao-hn-ubnd-2025.docx").is_file()

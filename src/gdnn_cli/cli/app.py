@@ -14,14 +14,15 @@ import typer
 from typer.models import CommandInfo
 
 from gdnn_cli.cli import core, documents, exchange, repo, review, site, tracking
-from gdnn_cli.cli.lang import LANG_HELP, Lang, TranslatedGroup, lang_callback, use_catalog_for_typer
+from gdnn_cli.cli.lang import LANG_HELP, Lang, lang_callback, use_catalog_for_typer
+from gdnn_cli.cli.root import RootGroup, root_group
 from gdnn_cli.common.i18n import N_, _
 
 use_catalog_for_typer()
 
 app = typer.Typer(
     name="gdnn",
-    cls=TranslatedGroup,
+    cls=RootGroup,
     help=N_("Vocational-education (GDNN) plans as data: validate them, compute target gaps, "
             "render Vietnamese documents."),
     no_args_is_help=True,
@@ -73,7 +74,8 @@ def main() -> None:
     args = language_from_argv(sys.argv[1:])
     try:
         # not standalone, so that click's usage errors can be shown in the user's language
-        code = app(args=args, prog_name="gdnn", standalone_mode=False)
+        # commands converted from typer on demand (gdnn --help converts none): see cli/root.py
+        code = root_group(app)(args=args, prog_name="gdnn", standalone_mode=False)
     except click_exceptions.ClickException as exc:
         show_click_error(exc)
         sys.exit(exc.exit_code)

@@ -18,7 +18,8 @@ commands = typer.Typer()
 @commands.command("validate")
 def validate_cmd(
     data: DataOpt = None,
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help=N_("text for people, json for editors and CI."))] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option(
+        "--format", "-f", help=N_("text for people, json for editors and CI."))] = Fmt.text,
     strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings make the run fail too."))] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0 = one per core)."))] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Ignore and do not update the cache."))] = False,

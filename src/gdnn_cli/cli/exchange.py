@@ -20,6 +20,8 @@ AgencyOpt = Annotated[str | None, typer.Option("--agency", "-a", help="Only this
 
 
 class ResultStatus(str, Enum):
+    """``gdnn collect --status``: what the collected figures are worth (the results file's ``status``)."""
+
     official = "official"
     provisional = "provisional"
     illustrative = "illustrative"
@@ -76,9 +78,12 @@ def collect_cmd(
     files: Annotated[list[Path], typer.Argument(help="Filled forms (.xlsx).", show_default=False)],
     year: Annotated[int | None, typer.Option("--year", "-y", help="Refuse forms of another year.")] = None,
     data: DataOpt = None,
-    status: Annotated[ResultStatus, typer.Option("--status", help="Status of the collected figures.")] = ResultStatus.provisional,
-    received: Annotated[str | None, typer.Option("--received", help="Date the forms arrived, YYYY-MM-DD (default: today).")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="These forms win over different answers already collected.")] = False,
+    status: Annotated[ResultStatus, typer.Option(
+        "--status", help="Status of the collected figures.")] = ResultStatus.provisional,
+    received: Annotated[str | None, typer.Option(
+        "--received", help="Date the forms arrived, YYYY-MM-DD (default: today).")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="These forms win over different answers already collected.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and show, write nothing.")] = False,
 ) -> None:
     """Read filled forms into data/results/, with the provenance of every figure; safe to run again."""
@@ -97,14 +102,19 @@ def collect_cmd(
     print_collect(res, ds.registry, dry_run)
     if not res.ok:
         raise typer.Exit(1)
+
+
 @commands.command("remind")
 def remind_cmd(
     year: Annotated[int | None, typer.Option("--year", "-y", help="Year reported on (default: this year).")] = None,
     data: DataOpt = None,
     plan: PlanOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output .docx (default: out/YEAR/don-doc-COLLECTOR-YEAR.docx).")] = None,
-    contact: Annotated[str | None, typer.Option("--contact", help="Contact line: 'đồng chí …, phòng GDNN, điện thoại …'.")] = None,
-    today: Annotated[str | None, typer.Option("--date", help="Date of the letter, YYYY-MM-DD (default: today).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Output .docx (default: out/YEAR/don-doc-COLLECTOR-YEAR.docx).")] = None,
+    contact: Annotated[str | None, typer.Option(
+        "--contact", help="Contact line: 'đồng chí …, phòng GDNN, điện thoại …'.")] = None,
+    today: Annotated[str | None, typer.Option(
+        "--date", help="Date of the letter, YYYY-MM-DD (default: today).")] = None,
     templates: TemplatesOpt = None,
 ) -> None:
     """Write the Công văn đôn đốc (.docx) to the bodies that have not sent their report for YEAR."""
@@ -127,10 +137,11 @@ def remind_cmd(
             date=on.isoformat(), year=y))
     if out is not None and len(letters) > 1:
         raise UsageError(_("-o names one file but {n} collectors have bodies to remind ({who}); use --plan").format(
-            n=len(letters), who=", ".join(l.collector for l in letters)))
+            n=len(letters), who=", ".join(letter.collector for letter in letters)))
     tdir = templates_dir(templates, data)
     for letter in letters:
         path = out or Path("out") / str(y) / f"don-doc-{letter.collector}-{y}.docx"
         render_reminder(letter, ds, path, tdir, contact)
-        output.say(_("wrote {path}: {n} body(ies) not yet answered").format(path=path, n=len({o.body for o in letter.bodies})))
+        output.say(_("wrote {path}: {n} body(ies) not yet answered").format(
+            path=path, n=len({o.body for o in letter.bodies})))
     sys.stdout.flush()

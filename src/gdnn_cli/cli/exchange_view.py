@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.i18n import _
 
+if TYPE_CHECKING:
+    from gdnn_cli.core.rules import Registry
+    from gdnn_cli.exchange.collect import CollectResult
 
-def print_collect(res, registry, dry_run: bool = False) -> None:
+
+def print_collect(res: CollectResult, registry: Registry, dry_run: bool = False) -> None:
+    """What a run of `gdnn collect` did, form by form: refused forms and errors on stderr (located like
+    `gdnn validate`'s), conflicts as one table, then one summary line and the files written."""
     from rich.table import Table
 
     from gdnn_cli.cli.output import err, print_issue, say, show
@@ -23,12 +30,14 @@ def print_collect(res, registry, dry_run: bool = False) -> None:
         say(_("read {file}: {name} — {figs} figure(s), {tasks} task report(s)").format(
             file=form.path.name, name=registry.short_name(form.body), figs=figs, tasks=tasks))
     if res.conflicts:
-        t = Table(title=_("Conflicts kept out (run again with --replace to let these forms win)"), title_justify="left")
+        t = Table(title=_("Conflicts kept out (run again with --replace to let these forms win)"),
+                  title_justify="left")
         for col in (_("Body · target"), _("Already in the data"), _("From"), _("This form"), _("From")):
             t.add_column(col, overflow="fold")
         for c in res.conflicts:
-            col = c.record.data.get("collected") or {}
-            t.add_row(c.record.label, c.existing, c.where, c.record.shown, f"{col.get('file')} {col.get('sheet')}!{col.get('cell')}")
+            origin = c.record.data.get("collected") or {}
+            t.add_row(c.record.label, c.existing, c.where, c.record.shown,
+                      f"{origin.get('file')} {origin.get('sheet')}!{origin.get('cell')}")
         show(t, stderr=True)
     verb = _("would write") if dry_run else _("wrote")
     summary = _("{forms} form(s) read, {bad} refused; {added} record(s) added, {replaced} replaced, "

@@ -17,6 +17,8 @@ LANG_HELP = N_("Language of messages and help: vi (default) or en; or set GDNN_L
 
 
 class Lang(str, Enum):
+    """The languages ``--lang`` offers: those the package has a catalog for, and English (the ids)."""
+
     vi = "vi"
     en = "en"
 
@@ -54,13 +56,15 @@ def translate_help(cmd, ctx=None) -> None:
 class TranslatedGroup(TyperGroup):
     """A typer group whose help, and its commands' help, is shown in the current language."""
 
-    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+    def get_command(self, ctx, cmd_name):
+        """The command as click finds it, its help and its options' help translated first."""
         cmd = super().get_command(ctx, cmd_name)
         if cmd is not None:
             translate_help(cmd, ctx)
         return cmd
 
-    def format_help(self, ctx, formatter):  # type: ignore[no-untyped-def]
+    def format_help(self, ctx, formatter):
+        """`gdnn --help`, with the group's own help translated (the commands' through get_command)."""
         translate_help(self, ctx)
         return super().format_help(ctx, formatter)
 
@@ -135,7 +139,7 @@ def translate_click_message(text: str) -> str:
     return text
 
 
-def show_click_error(exc) -> None:  # type: ignore[no-untyped-def]
+def show_click_error(exc) -> None:
     """What click's ``UsageError.show`` prints — usage line, where to find help, the error — in the
     user's language."""
     import sys

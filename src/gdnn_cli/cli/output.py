@@ -35,6 +35,7 @@ def show(renderable: object, stderr: bool = False) -> None:
 
 
 def print_json(obj: object) -> None:
+    """``--format json``: UTF-8 as is (Vietnamese readable in the file), dates and paths as strings."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
@@ -90,6 +91,7 @@ def print_issues(ds, stream=None, verbose: bool = False) -> None:
 
 
 def print_summary(ds) -> None:
+    """The last line of `gdnn validate`: what was checked, where, and the verdict in colour."""
     n_agencies = len(ds.registry.agencies)
     plans, agency_files, results = ds.count("plan"), ds.count("agencies"), ds.count("results")
     parts = [
@@ -108,6 +110,7 @@ def print_summary(ds) -> None:
 
 
 def validation_json(ds) -> dict:
+    """`gdnn validate --format json`, the shape editors and CI read (a test fixes its keys)."""
     return {
         "ok": ds.ok,
         "plans": sorted(ds.plans),
@@ -119,6 +122,7 @@ def validation_json(ds) -> dict:
 
 
 def print_gap_tables(tables, illustrative: bool, n: int) -> None:
+    """`gdnn gaps` for people: one table per plan, a hint when nothing is in force, the illustrative note."""
     console = _console()
     if not n:
         console.print(_("No targets are in force for that year (check --year, --plan, --issuer)."), markup=False)
@@ -131,6 +135,7 @@ def print_gap_tables(tables, illustrative: bool, n: int) -> None:
 
 
 def print_status(ys, registry) -> None:
+    """`gdnn status` for people: handovers of ceased agencies, who reported when, how far each task is."""
     from rich.table import Table
 
     from gdnn_cli.common.numbers import fmt_short_date
@@ -177,14 +182,15 @@ def _print_members(console, ys, registry) -> None:
             if not names or key in shown:
                 continue
             shown.add(key)
-            plans = ", ".join(x.plan for x in ys.reporters if x.agency == r.agency and
-                              tuple(registry.short_name(m.agency) for m in x.members if m.state == state) == tuple(names))
+            plans = ", ".join(x.plan for x in ys.reporters if x.agency == r.agency and tuple(
+                registry.short_name(m.agency) for m in x.members if m.state == state) == tuple(names))
             word = label(REPORTING_STATES, state)
             console.print(f"{r.name} — {word} ({len(names)}/{len(r.members)}; {plans}): " + ", ".join(names),
                           markup=False)
 
 
 def progress():
+    """A progress bar on stderr that disappears when done, so that stdout keeps only the result."""
     from rich.progress import BarColumn, Progress, TextColumn
 
     return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
@@ -192,11 +198,12 @@ def progress():
 
 
 def print_written(written, registry) -> None:
+    """`gdnn report`'s closing table: each file written, for which issuer and plans, and whether illustrative."""
     from rich.table import Table
 
     table = Table(title=_("Written"), title_justify="left")
-    for col in (_("Issuing agency"), _("File"), _("Plan"), _("Targets"), _("Illustrative")):
-        table.add_column(col, overflow="fold")
+    for i, col in enumerate((_("Issuing agency"), _("File"), _("Plan"), _("Targets"), _("Illustrative"))):
+        table.add_column(col, overflow="fold", no_wrap=i == 1)  # a file name is never cut in two
     for issuer, path, data in written:
         table.add_row(registry.agency_name(issuer), str(path), ", ".join(p.plan.id for p in data.parts),
                       str(len(data.rows)), _("yes") if data.illustrative else _("no"))

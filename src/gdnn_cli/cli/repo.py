@@ -21,6 +21,8 @@ new_app = typer.Typer(help="Start a new document from an existing one.", no_args
 
 
 class Province(str, Enum):
+    """``gdnn init --province``: the provinces whose registry and example plan ship in the wheel."""
+
     hn = "hn"
     hp = "hp"
 
@@ -28,9 +30,12 @@ class Province(str, Enum):
 @commands.command("init")
 def init_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder of the new data repository (created if missing).")],
-    province: Annotated[Province, typer.Option("--province", help="Whose agency registry and example plan.")] = Province.hn,
-    force: Annotated[bool, typer.Option("--force", help="Write into a non-empty folder, keeping every existing file.")] = False,
-    with_templates: Annotated[bool, typer.Option("--with-templates", help="Also copy the Word templates, to edit.")] = False,
+    province: Annotated[Province, typer.Option(
+        "--province", help="Whose agency registry and example plan.")] = Province.hn,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write into a non-empty folder, keeping every existing file.")] = False,
+    with_templates: Annotated[bool, typer.Option(
+        "--with-templates", help="Also copy the Word templates, to edit.")] = False,
 ) -> None:
     """Start a data repository: data folders, agency registry, example plan and results, schemas, hooks, README."""
     from gdnn_cli.cli import output
@@ -50,7 +55,8 @@ def init_cmd(
 def new_plan_cmd(
     new_id: Annotated[str, typer.Argument(help="Id of the new plan, e.g. hn-2026-gdnn.")],
     from_id: Annotated[str, typer.Option("--from", help="Id of the plan to start from, e.g. hn-2025-gdnn.")],
-    year: Annotated[int | None, typer.Option("--year", "-y", help="First year of the new plan (default: the year after the old one).")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", "-y", help="First year of the new plan (default: the year after the old one).")] = None,
     data: DataOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text or json.")] = Fmt.text,
 ) -> None:

@@ -17,6 +17,8 @@ commands = typer.Typer()
 
 
 class DiffFmt(str, Enum):
+    """``gdnn diff --format``: text for a terminal, md for a merge-request comment, json for programs."""
+
     text = "text"
     md = "md"
     json = "json"
@@ -29,7 +31,8 @@ def diff_cmd(
     rev_b: Annotated[str | None, typer.Argument(
         metavar="[REV_B]", show_default=False, help="New revision (default: the working tree).")] = None,
     data: DataOpt = None,
-    fmt: Annotated[DiffFmt, typer.Option("--format", "-f", help="text, md (merge-request comment) or json.")] = DiffFmt.text,
+    fmt: Annotated[DiffFmt, typer.Option(
+        "--format", "-f", help="text, md (merge-request comment) or json.")] = DiffFmt.text,
 ) -> None:
     """Compare the data at two git revisions as plans: targets, deadlines, duties, texts; and validate the new side.
 

@@ -1,1 +1,2 @@
-"""The ground floor: errors, atomic writes, numbers and dates in Vietnamese, the words users read, gettext, packaged resources."""
+"""The ground floor: errors, atomic writes, numbers and dates in Vietnamese, the words users read, gettext,
+packaged resources."""

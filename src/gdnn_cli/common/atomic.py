@@ -19,7 +19,7 @@ import stat
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from gdnn_cli.common.errors import GdnnError
@@ -29,7 +29,7 @@ STAGE_PREFIX = ".gdnn-stage-"
 _STALE = re.compile(r"^(?:\.gdnn-stage-(\d+)-.*|\..+\.(\d+)\.[^.]*\.tmp)$")
 
 
-def write_with(path: Path, writer: Callable[[Path], None]) -> Path:
+def write_with(path: Path, writer: Callable[[Path], object]) -> Path:
     """Call ``writer(tmp_path)``, then move the result over ``path``; on any failure remove the temp file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,10 +40,8 @@ def write_with(path: Path, writer: Callable[[Path], None]) -> Path:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the user's usual mode
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     return path
 
@@ -55,10 +53,12 @@ def _umask() -> int:
 
 
 def write_text(path: Path, text: str) -> Path:
+    """Write ``text`` as UTF-8, atomically: a reader sees the old file or the new one, never half."""
     return write_with(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` atomically (the site's pages and images)."""
     return write_with(path, lambda tmp: tmp.write_bytes(data))
 
 

@@ -25,6 +25,7 @@ class Issue:
     place: str = field(default="", compare=False)  # ``where`` in plan terms: "Chỉ tiêu «Cao đẳng» (mục II), dòng 61"
 
     def to_dict(self) -> dict:
+        """The issue as ``--format json`` prints it: position, code, message, hint, place."""
         d = asdict(self)
         d.pop("loc")
         d.pop("context")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 
 def load_all(files: list[tuple[Path, str]], *, jobs: int, cache, load_file: Callable) -> Iterator[tuple]:
+    """``load_file(path, kind)`` for each file, in order: from ``cache`` when its bytes are known, else
+    computed (in ``jobs`` processes for many files) and stored in it."""
     todo: list[tuple[int, Path, str]] = []
     done: dict[int, tuple] = {}
     for n, (path, kind) in enumerate(files):
@@ -33,7 +35,7 @@ def _run(todo: list[tuple[int, Path, str]], jobs: int, load_file: Callable) -> I
     chunk = max(16, len(todo) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = pool.map(_load_one, [(load_file, path, kind) for _, path, kind in todo], chunksize=chunk)
-        for (n, _, _), result in zip(todo, results):
+        for (n, _, _), result in zip(todo, results, strict=True):
             yield n, result
 
 

@@ -20,30 +20,45 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from gdnn_cli.common.i18n import N_, gettext_in
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic_core import CoreSchema
 
 
 def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def coded(codes: dict[str, tuple[str, ...]]) -> Any:
-    """A ``Literal`` of ``codes`` that also accepts each code's Vietnamese spellings."""
-    from pydantic import BeforeValidator, WithJsonSchema  # here, not at the top: labels must stay cheap
+class Coded:
+    """Field metadata: the value is one of ``codes``, and each code's Vietnamese spellings read as it.
 
-    lookup: dict[str, str] = {}
-    for code, spellings in codes.items():
-        for word in (code, *spellings):
-            lookup.setdefault(_key(word), code)
+    ``Annotated[str, Coded(vocab.QUALIFIERS)]`` is a ``str`` to type checkers (a code is text) and a
+    ``Literal`` of the codes to pydantic, so a wrong word is still a ``literal_error``. pydantic is
+    imported only when a model is built: labels must stay cheap.
+    """
 
-    def to_code(value: object) -> object:
-        return lookup.get(_key(value), value) if isinstance(value, str) else value
+    def __init__(self, codes: Mapping[str, tuple[str, ...]]):
+        self.codes = codes
+        self.lookup: dict[str, str] = {}
+        for code, words in codes.items():
+            for word in (code, *words):
+                self.lookup.setdefault(_key(word), code)
 
-    enum = list(codes) + [w for spellings in codes.values() for w in spellings]
-    return Annotated[Literal[tuple(codes)],
-                     BeforeValidator(to_code), WithJsonSchema({"type": "string", "enum": enum})]
+    def to_code(self, value: object) -> object:
+        """The code a spelling stands for; anything else unchanged, for the literal check to refuse."""
+        return self.lookup.get(_key(value), value) if isinstance(value, str) else value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.to_code, core_schema.literal_schema(list(self.codes)))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "enum": list(self.codes) + [w for words in self.codes.values() for w in words]}
 
 
 def spellings(codes: dict[str, tuple[str, ...]]) -> dict[str, str]:

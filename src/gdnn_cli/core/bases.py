@@ -14,13 +14,13 @@ registry records one; the issuer must exist and be in office on the base's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import DocumentRef, Plan
 from gdnn_cli.common.numbers import fmt_short_date
+from gdnn_cli.core.models import DocumentRef, Plan
 
 # Nghị định 30, Phụ lục III, and the party's Hướng dẫn 36-HD/VPTW for its own documents
 TYPE_CODES = {
@@ -43,6 +43,7 @@ class Number:
 
 
 def parse_number(number: str) -> Number | None:
+    """The type code and issuer's symbol of a state or party document number; None if it is neither."""
     m = PARTY.fullmatch(number)
     if m:
         return Number(True, m["code"], m["symbol"])
@@ -60,7 +61,7 @@ def short_date(ref: DocumentRef) -> str:
     return fmt_short_date(ref.date)
 
 
-def base_text(ref: DocumentRef, agency_name) -> str:
+def base_text(ref: DocumentRef, agency_name: Callable[[str], str]) -> str:
     """The preamble paragraph of a base: 'Thực hiện Quyết định số … ngày … của … <trích yếu>;'."""
     issuer = ref.by or (agency_name(ref.issuer) if ref.issuer else None)
     parts = [ref.lead, ref.type, f"số {ref.number}" if ref.number else None,
@@ -69,7 +70,8 @@ def base_text(ref: DocumentRef, agency_name) -> str:
     return " ".join(p for p in parts if p).rstrip(";.,") + ";"
 
 
-def printed_bases(plan: Plan, agency_name) -> list[str]:
+def printed_bases(plan: Plan, agency_name: Callable[[str], str]) -> list[str]:
+    """The preamble paragraphs of the bases printed from the data (those with ``lead``), in order."""
     return [base_text(b, agency_name) for b in plan.bases if b.lead]
 
 

@@ -20,6 +20,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from gdnn_cli.core.models import SCHEMA_VERSION
 
 
@@ -40,8 +42,8 @@ def fingerprint() -> str:
 
 
 def _classes() -> dict[str, type]:
-    from gdnn_cli.core.dataset import LoadedFile
     from gdnn_cli.common.errors import Issue
+    from gdnn_cli.core.dataset import LoadedFile
     from gdnn_cli.core.index import PlanIndex, ResultIndex
     from gdnn_cli.core.models import AgencyFile
 
@@ -60,7 +62,7 @@ def encode(obj: object) -> object:
     if isinstance(obj, tuple):
         return {"t": [encode(x) for x in obj]}
     if isinstance(obj, frozenset | set):
-        return {"s": sorted(encode(x) for x in obj)}  # type: ignore[type-var]
+        return {"s": sorted(encode(x) for x in obj)}  # type: ignore[type-var]  # members are ids: str sorts
     if isinstance(obj, dt.date):
         return {"date": obj.isoformat()}
     if isinstance(obj, dict):
@@ -70,8 +72,8 @@ def encode(obj: object) -> object:
         skip = _SKIPPED.get(name, ())
         return {"c": name, "f": {f.name: encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)
                                  if f.name not in skip}}
-    if name == "AgencyFile":
-        return {"c": name, "json": obj.model_dump(mode="json")}  # type: ignore[attr-defined]
+    if name == "AgencyFile" and isinstance(obj, BaseModel):
+        return {"c": name, "json": obj.model_dump(mode="json")}
     raise TypeError(f"the cache cannot store {name}")
 
 
@@ -90,14 +92,15 @@ def decode(obj: object, classes: dict[str, type], **extra) -> object:
     if "m" in obj:
         return {decode(k, classes): decode(v, classes) for k, v in obj["m"]}
     cls = classes[obj["c"]]
-    if "json" in obj:
-        return cls.model_validate(obj["json"])  # type: ignore[attr-defined]
+    if "json" in obj and issubclass(cls, BaseModel):
+        return cls.model_validate(obj["json"])
     fields = {k: decode(v, classes) for k, v in obj["f"].items()}
     fields.update({k: v for k, v in extra.items() if k in {f.name for f in dataclasses.fields(cls)}})
     return cls(**fields)
 
 
 def cache_home() -> Path:
+    """Where caches live: $GDNN_CACHE_DIR, else the XDG cache folder; never inside the data folder."""
     if os.environ.get("GDNN_CACHE_DIR"):
         return Path(os.environ["GDNN_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -113,10 +116,11 @@ class Cache:
         self._root: Path | None = None
         self._dirty = False
         self._seen: set[str] = set()
-        self._positions: dict[str, tuple[str, dict]] = {}
+        self._positions: dict[str, tuple[str, object]] = {}  # path → (digest, encoded positions)
 
     @classmethod
-    def default(cls) -> "Cache":
+    def default(cls) -> Cache:
+        """The cache of this user (see ``cache_home``)."""
         return cls(cache_home())
 
     def _file(self, root: Path) -> Path:
@@ -133,6 +137,7 @@ class Cache:
             return str(path)
 
     def open(self, root: Path) -> None:
+        """Read the entries of data folder ``root``; an unreadable or foreign cache file counts as empty."""
         self._root = root
         self._entries, self._positions = {}, {}
         try:
@@ -145,6 +150,7 @@ class Cache:
 
     @staticmethod
     def digest(path: Path) -> str | None:
+        """The key of a file's bytes, read as the loader reads them (no links, no devices)."""
         from gdnn_cli.core.loader import LoadError, read_bytes
 
         try:
@@ -172,12 +178,14 @@ class Cache:
         return lf, issues
 
     def put(self, path: Path, kind: str, result: tuple) -> None:
+        """Store one file's (LoadedFile, located issues); a file that could not be read is forgotten."""
+        assert self._entries is not None, "call open() first"
         lf, issues = result
         key = self._key(path)
         if not lf.digest:
-            self._entries.pop(key, None)  # type: ignore[union-attr]
+            self._entries.pop(key, None)
             return
-        self._entries[key] = (lf.digest, kind, encode(lf), [encode(i) for i in issues])  # type: ignore[index]
+        self._entries[key] = (lf.digest, kind, encode(lf), [encode(i) for i in issues])
         self._dirty = True
 
     def positions(self, path: Path, digest: str) -> dict:
@@ -189,6 +197,7 @@ class Cache:
         return found if isinstance(found, dict) else {}
 
     def add_positions(self, path: Path, digest: str, found: dict) -> None:
+        """Remember where cross-file issues were found in these bytes, so the next run need not compose."""
         self._positions[self._key(path)] = (digest, encode({**self.positions(path, digest), **found}))
         self._dirty = True
 

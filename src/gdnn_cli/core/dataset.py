@@ -6,7 +6,7 @@ exactly the data that ``validate`` refuses.
 Each file is checked on its own (parse, schema, the plan's own rules, locating its problems) —
 in worker processes with ``jobs > 1`` — and reduced to a small summary (index.py). Cross-file checks
 run on the summaries. Whole models are loaded again only when a command asks for them
-(``ds.plans``, ``ds.results``, ``lf.model``), so validating a national corpus stays lean.
+(``ds.plans``, ``ds.results_for()``, ``lf.model``), so validating a national corpus stays lean.
 """
 
 from __future__ import annotations
@@ -18,21 +18,26 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from gdnn_cli.core import loader
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.plan_terms import place
+from gdnn_cli.core import loader, positions
+from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.core.models import AgencyFile, Plan
-from gdnn_cli.core.rules import Registry, agency_rules, plan_rules, reference_rules
+from gdnn_cli.core.plan_terms import place
+from gdnn_cli.core.references import agency_rules, reference_rules
+from gdnn_cli.core.registry import Registry
+from gdnn_cli.core.results import ResultFile
+from gdnn_cli.core.rules import plan_rules
 from gdnn_cli.core.schema_errors import issues_from_validation
 
 FOLDERS = {"plans": "plan", "agencies": "agencies", "results": "results"}
 
 
-def _models() -> dict[str, type[BaseModel]]:
-    from gdnn_cli.core.results import ResultFile
-
-    return {"plan": Plan, "agencies": AgencyFile, "results": ResultFile}
+def model_class(kind: str) -> type[BaseModel]:
+    """The model a file of ``kind`` ('plan', 'agencies', 'results') is validated as: one table, so that
+    every reader of a data file (validate, textconv) accepts exactly the same files."""
+    models: dict[str, type[BaseModel]] = {"plan": Plan, "agencies": AgencyFile, "results": ResultFile}
+    return models[kind]
 
 
 @dataclass
@@ -42,15 +47,16 @@ class LoadedFile:
     path: Path
     display: str
     kind: str
-    index: object = None  # PlanIndex, AgencyFile (small), ResultIndex; None when the file is invalid
+    index: PlanIndex | AgencyFile | ResultIndex | None = None  # the summary; None when the file is invalid
     digest: str = ""
-    claimed_id: str | None = None  # the id an invalid plan file gives itself, so that results naming it stay quiet
+    claimed_id: str | None = None  # the id an invalid plan gives itself, so that results naming it stay quiet
     _model: BaseModel | None = field(default=None, repr=False)
     data: object = field(default=None, repr=False)
     source: loader.Source | None = field(default=None, repr=False)
 
     @property
     def valid(self) -> bool:
+        """Whether the file passed its own checks (parse and schema), so it has a summary."""
         return self.index is not None
 
     @property
@@ -61,7 +67,7 @@ class LoadedFile:
                 self._model = self.index
             else:
                 src = loader.read_text(self.path, self.display)
-                self._model = _models()[self.kind].model_validate(loader.parse(src))
+                self._model = model_class(self.kind).model_validate(loader.parse(src))
         return self._model
 
     def __getstate__(self):
@@ -77,7 +83,9 @@ class LazyPlans(Mapping):
         self._files = files
 
     def __getitem__(self, plan_id: str) -> Plan:
-        return self._files[plan_id].model  # type: ignore[return-value]
+        model = self._files[plan_id].model
+        assert isinstance(model, Plan), plan_id  # only valid plan files are listed
+        return model
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._files)
@@ -88,56 +96,55 @@ class LazyPlans(Mapping):
 
 @dataclass
 class Dataset:
+    """A data folder as checked: its files' summaries, the registry of ids, and every issue found."""
+
     root: Path
     files: list[LoadedFile] = field(default_factory=list)
     registry: Registry = field(default_factory=Registry)
     issues: list[Issue] = field(default_factory=list)
-    _results: list | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Issue]:
+        """The issues that make the data unusable: a command refuses data that has any."""
         return [i for i in self.issues if i.severity == "error"]
 
     @property
     def warnings(self) -> list[Issue]:
+        """The issues shown but not refused (``--strict`` refuses them too)."""
         return [i for i in self.issues if i.severity == "warning"]
 
     @property
     def ok(self) -> bool:
+        """No errors: what ``gdnn validate`` exits 0 on."""
         return not self.errors
 
     @property
     def plans(self) -> Mapping[str, Plan]:
+        """Plan id → plan, each parsed again on first use (validating needs none of them whole)."""
         return self.registry.plans
 
-    @property
-    def results(self) -> list:
-        """All valid result files as models (loaded on first use)."""
-        if self._results is None:
-            self._results = [lf.model for lf in self.files if lf.kind == "results" and lf.valid]
-        return self._results
-
-    def results_for(self, plan_ids: set[str] | None = None, year: int | None = None) -> list:
+    def results_for(self, plan_ids: set[str] | None = None, year: int | None = None) -> list[ResultFile]:
         """Result files (models) that mention one of ``plan_ids`` / are of ``year``; summaries decide
         which files to parse, so a national corpus is not read whole for one province."""
         out = []
         for lf in self.files:
-            if lf.kind != "results" or not lf.valid:
-                continue
             ri = lf.index
-            if year is not None and ri.year != year:  # type: ignore[union-attr]
+            if lf.kind != "results" or not isinstance(ri, ResultIndex):
+                continue
+            if year is not None and ri.year != year:
                 continue
             if plan_ids is not None and not _mentions(ri, plan_ids):
                 continue
-            out.append(lf.model)
+            model = lf.model
+            assert isinstance(model, ResultFile), lf.display
+            out.append(model)
         return out
 
     def count(self, kind: str) -> int:
+        """How many files of ``kind`` the folder holds, valid or not (for the summary line)."""
         return sum(1 for f in self.files if f.kind == kind)
 
-
-
-def _mentions(ri, plan_ids: set[str]) -> bool:
+def _mentions(ri: ResultIndex, plan_ids: set[str]) -> bool:
     return ri.plan in plan_ids or any(rec[1] in plan_ids for recs in (ri.figures, ri.progress, ri.reports)
                                       for rec in recs)
 
@@ -162,6 +169,7 @@ def discover(root: Path) -> list[tuple[Path, str]]:
 
 
 def display_path(path: Path) -> str:
+    """The path as issues print it: relative to the working directory, as the user typed it."""
     try:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
@@ -173,16 +181,13 @@ def check_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
     Its issues come back located. Pure, so it can run in a worker process or come from the cache."""
     lf, issues = load_file(path, kind)
     model = lf._model
-    if model is not None:
-        from gdnn_cli.core.index import PlanIndex, ResultIndex
-
-        if kind == "plan":
-            issues = list(plan_rules(model, lf.display))  # type: ignore[arg-type]
-            lf.index = PlanIndex.of(model)  # type: ignore[arg-type]
-        elif kind == "agencies":
-            lf.index = model
-        else:
-            lf.index = ResultIndex.of(model)  # type: ignore[arg-type]
+    if isinstance(model, Plan):
+        issues = list(plan_rules(model, lf.display))
+        lf.index = PlanIndex.of(model)
+    elif isinstance(model, AgencyFile):
+        lf.index = model
+    elif isinstance(model, ResultFile):
+        lf.index = ResultIndex.of(model)
     located = _locate_file(lf, issues)
     lf._model = lf.data = lf.source = None  # summaries only: thousands of models must not pile up
     return lf, located
@@ -204,7 +209,7 @@ def load_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
     unwritable = loader.control_characters(lf.source, lf.data)
     if unwritable:
         return lf, unwritable
-    model_cls = _models()[kind]
+    model_cls = model_class(kind)
     try:
         lf._model = model_cls.model_validate(lf.data)
     except ValidationError as exc:
@@ -213,6 +218,9 @@ def load_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
 
 
 def load(root: Path | str, *, jobs: int = 1, cache=None) -> Dataset:
+    """Check the whole data folder ``root``: what every command calls first, so that all of them refuse
+    exactly what ``gdnn validate`` refuses. Never raises for bad data: the problems are in ``issues``.
+    ``cache`` (a cache.Cache) skips the checks of files whose bytes it has seen."""
     root = Path(root)
     ds = Dataset(root)
     if not root.is_dir():
@@ -246,22 +254,24 @@ def _cross_check(ds: Dataset) -> list[Issue]:
     out: list[Issue] = []
     plan_files: dict[str, LoadedFile] = {}
     for lf in ds.files:
-        if lf.kind == "agencies" and lf.valid:
-            for j, agency in enumerate(lf.index.agencies):  # type: ignore[union-attr]
+        if isinstance(lf.index, AgencyFile):
+            for j, agency in enumerate(lf.index.agencies):
                 if agency.id in reg.agencies:
                     out.append(Issue(lf.display, "duplicate-agency-id",
-                                     _("agency id '{id}' is already defined in {file}").format(id=agency.id, file=reg.agency_files[agency.id]),
+                                     _("agency id '{id}' is already defined in {file}").format(
+                                         id=agency.id, file=reg.agency_files[agency.id]),
                                      loc=("agencies", j, "id")))
                     continue
                 reg.agencies[agency.id] = agency
                 reg.agency_files[agency.id] = lf.display
         elif lf.kind == "plan" and not lf.valid:
             reg.invalid_plans.add(lf.claimed_id or lf.path.stem)
-        elif lf.kind == "plan" and lf.valid:
-            pid = lf.index.id  # type: ignore[union-attr]
+        elif isinstance(lf.index, PlanIndex):
+            pid = lf.index.id
             if pid in reg.plan_index:
                 out.append(Issue(lf.display, "duplicate-plan-id",
-                                 _("plan id '{id}' is already used by {file}").format(id=pid, file=reg.plan_files[pid]),
+                                 _("plan id '{id}' is already used by {file}").format(
+                                     id=pid, file=reg.plan_files[pid]),
                                  loc=("id",), hint=_("plan ids must be unique across the data folder")))
                 continue
             reg.plan_index[pid] = lf.index
@@ -271,16 +281,14 @@ def _cross_check(ds: Dataset) -> list[Issue]:
     from gdnn_cli.core.result_rules import duplicate_figures, result_rules
 
     for lf in ds.files:
-        if not lf.valid:
-            continue
-        if lf.kind == "agencies":
-            for j, agency in enumerate(lf.index.agencies):  # type: ignore[union-attr]
+        if isinstance(lf.index, AgencyFile):
+            for j, agency in enumerate(lf.index.agencies):
                 out.extend(agency_rules(agency, ("agencies", j), lf.display, reg))
-        elif lf.kind == "plan" and plan_files.get(lf.index.id) is lf:  # type: ignore[union-attr]
+        elif isinstance(lf.index, PlanIndex) and plan_files.get(lf.index.id) is lf:
             out.extend(reference_rules(lf.index, lf.display, reg))
-        elif lf.kind == "results":
-            out.extend(result_rules(lf.index, lf.display, reg))  # type: ignore[arg-type]
-    out.extend(duplicate_figures([(lf.display, lf.index) for lf in ds.files if lf.kind == "results" and lf.valid],
+        elif isinstance(lf.index, ResultIndex):
+            out.extend(result_rules(lf.index, lf.display, reg))
+    out.extend(duplicate_figures([(lf.display, lf.index) for lf in ds.files if isinstance(lf.index, ResultIndex)],
                                  reg))
     return out
 
@@ -294,7 +302,7 @@ def _locate_file(lf: LoadedFile, issues: list[Issue]) -> list[Issue]:
             lf.source = loader.read_text(lf.path, lf.display)
         if lf.data is None:
             lf.data = loader.parse(lf.source)
-        root = loader.compose(lf.source)
+        root = positions.compose(lf.source)
     except (loader.LoadError, OSError):
         return issues  # the file's own load error is already among the issues, located
     out = []
@@ -302,10 +310,10 @@ def _locate_file(lf: LoadedFile, issues: list[Issue]) -> list[Issue]:
         if issue.line is not None:
             out.append(issue)
             continue
-        pos = loader.key_position(root, issue.loc) if issue.code == "extra_forbidden" else None
-        pos = pos or loader.locate(root, issue.loc) or (1, 1)
+        pos = positions.key_position(root, issue.loc) if issue.code == "extra_forbidden" else None
+        pos = pos or positions.locate(root, issue.loc) or (1, 1)
         out.append(Issue(issue.file, issue.code, issue.message, issue.severity, pos[0], pos[1],
-                         loader.describe(lf.data, issue.loc), issue.hint, issue.loc,
+                         positions.describe(lf.data, issue.loc), issue.hint, issue.loc,
                          loader.snippet(lf.source.text, pos[0]), place(lf.kind, lf.data, issue.loc, pos[0])))
     return out
 
@@ -331,7 +339,7 @@ def _locate_cross(ds: Dataset, issues: list[Issue], jobs: int = 1, cache=None) -
             todo.append((lf.path, lf.display, lf.kind, group))
     from gdnn_cli.common.parallel import map_jobs
 
-    for (path, _display, _kind, group), located in zip(todo, map_jobs(_locate_job, todo, jobs)):
+    for (path, _display, _kind, group), located in zip(todo, map_jobs(_locate_job, todo, jobs), strict=True):
         out.extend(located)
         if cache is not None:
             lf = files[group[0].file]
@@ -352,4 +360,5 @@ def _locate_job(args: tuple) -> list[Issue]:
 
 
 def default_data_dir() -> Path:
+    """Where the data is when ``--data`` is not given: $GDNN_DATA, else ./data."""
     return Path(os.environ.get("GDNN_DATA") or "data")

@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import Plan, ReportingRule, Target
 from gdnn_cli.common.numbers import day_month, fmt_number, fmt_range, fmt_short_date
+from gdnn_cli.core.models import Plan, ReportingRule, Target
 
 TARGET_FIELDS = ("value", "min", "max", "tolerance", "baseline")
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9._-]*?)(?:\.(value|min|max|tolerance|baseline|year|due))?(?::(02))?\}")
@@ -53,6 +54,7 @@ class Ref:
 
     @property
     def raw(self) -> str:
+        """The placeholder as typed, to leave it in place when it names nothing."""
         return "{" + self.key + (f".{self.field}" if self.field else "") + (":02" if self.pad else "") + "}"
 
 
@@ -115,6 +117,7 @@ class Figures:
         self.rules: dict[str, ReportingRule] = {r.id: r for r in plan.reporting if r.id}
 
     def ids(self) -> list[str]:
+        """Every name a placeholder may use, for 'did you mean' hints."""
         return sorted({*self.targets, *self.rules})
 
     def resolve(self, ref: Ref, own: ReportingRule | None = None) -> str | None:
@@ -149,7 +152,8 @@ def fill(text: str | None, plan: Plan) -> str | None:
     return None if text is None else Figures(plan).fill(text)
 
 
-def texts(model: BaseModel, loc: tuple = (), own: ReportingRule | None = None) -> Iterator[tuple[tuple, str, object]]:
+def texts(model: BaseModel, loc: tuple = (), own: ReportingRule | None = None,
+          ) -> Iterator[tuple[tuple, str, ReportingRule | None]]:
     """Every string of a plan with its path and its owner (a reporting rule, for ``{due}``)."""
     if isinstance(model, ReportingRule):
         own = model
@@ -169,29 +173,24 @@ def texts(model: BaseModel, loc: tuple = (), own: ReportingRule | None = None) -
                     yield from texts(item, loc + (name, i), own)
 
 
-def _fill_model(model: BaseModel, figures: Figures, own: ReportingRule | None) -> None:
-    if isinstance(model, ReportingRule):
-        own = model
-    for name in type(model).model_fields:
-        if name in OWN_PLACEHOLDERS:
-            continue
-        value = getattr(model, name)
-        if isinstance(value, str) and "{" in value:
-            object.__setattr__(model, name, figures.fill(value, own))
-        elif isinstance(value, BaseModel):
-            _fill_model(value, figures, own)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, str) and "{" in item:
-                    value[i] = figures.fill(item, own)
-                elif isinstance(item, BaseModel):
-                    _fill_model(item, figures, own)
+def _replace(model: BaseModel, loc: tuple, text: str) -> None:
+    """Put ``text`` at ``loc`` (a path from ``texts``) inside ``model``, in place."""
+    node: Any = model
+    for part in loc[:-1]:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    if isinstance(loc[-1], int):
+        node[loc[-1]] = text
+    else:
+        object.__setattr__(node, loc[-1], text)
 
 
 def fill_plan(plan: Plan) -> Plan:
     """A copy of ``plan`` whose every text states its figures from the data: what documents print."""
     copy = plan.model_copy(deep=True)
-    _fill_model(copy, Figures(plan), None)
+    figures = Figures(plan)
+    for loc, text, own in list(texts(copy)):
+        if "{" in text:
+            _replace(copy, loc, figures.fill(text, own))
     return copy
 
 
@@ -276,7 +275,8 @@ def _carried(plan: Plan) -> dict[int, list[Target]]:
 
 
 def _deadlines(plan: Plan) -> dict[tuple[int, int, int | None], str]:
-    out = {}
+    """(day, month, year or None for every year) of each reporting deadline → its placeholder."""
+    out: dict[tuple[int, int, int | None], str] = {}
     for i, r in enumerate(plan.reporting):
         name = "{" + r.id + "}" if r.id else _("{{due}} in the text of reporting[{i}]").format(i=i)
         if r.due is not None:
@@ -354,7 +354,8 @@ def _literal_figures(file: str, loc: tuple, text: str, tree: dict, strict: bool)
         typed = text[s:e].strip()
         if names:
             msg = _("the sentence types the figure {typed}, which the data holds: «{quote}»")
-            hint = _("write {ref} instead, so that the sentence follows the data").format(ref=" or ".join(dict.fromkeys(names)))
+            hint = _("write {ref} instead, so that the sentence follows the data").format(
+                ref=" or ".join(dict.fromkeys(names)))
         else:
             examples = sorted({n for pairs in tree.values() for n, _rate in pairs})[:3]
             msg = _("the sentence types the figure {typed}, which no target it states has: «{quote}»")

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import Budget, Plan
 from gdnn_cli.common.numbers import fmt_number
+from gdnn_cli.core.models import Budget, Plan
 
 # the qualifier as it reads before an amount inside a sentence; 'phấn đấu' and 'đạt' are verbs
 IN_SENTENCE = {"khoang": "khoảng", "tren": "trên", "it_nhat": "ít nhất", "duoi": "dưới", "toi_da": "tối đa"}
@@ -38,12 +38,15 @@ def joined(items: list[str]) -> str:
 
 
 def budget_sentence(plan: Plan) -> str:
+    """The budget sentence as printed: the amount and the sources filled in from the data."""
     b = plan.budget
     assert b is not None
-    return b.sentence.replace("{amount}", amount_text(b)).replace("{sources}", joined([f.text for f in plan.funding]))
+    sources = joined([f.text for f in plan.funding])
+    return b.sentence.replace("{amount}", amount_text(b)).replace("{sources}", sources)
 
 
 def funding_rules(plan: Plan, file: str) -> Iterator[Issue]:
+    """The budget sentence places its amount once and knows its placeholders; the sources add up to it."""
     b = plan.budget
     if b is None:
         return
@@ -51,13 +54,17 @@ def funding_rules(plan: Plan, file: str) -> Iterator[Issue]:
     names = set(re.findall(r"\{(\w+)\}", b.sentence))
     if "amount" not in names:
         yield Issue(file, "budget-amount-not-placed",
-                    _("the budget sentence does not hold {{amount}}, so the amount would be printed twice or not at all").format(),
-                    loc=loc, hint=_("write the sentence with {{amount}} where the amount goes, without the figure").format())
+                    _("the budget sentence does not hold {{amount}}, so the amount would be printed twice or not at "
+                      "all").format(),
+                    loc=loc, hint=_("write the sentence with {{amount}} where the amount goes, without the "
+                                    "figure").format())
     for name in sorted(names - PLACEHOLDERS):
-        yield Issue(file, "unknown-placeholder", _("unknown placeholder {{{name}}} in the budget sentence").format(name=name),
+        yield Issue(file, "unknown-placeholder",
+                    _("unknown placeholder {{{name}}} in the budget sentence").format(name=name),
                     loc=loc, hint=_("the budget sentence knows {{amount}} and {{sources}}").format())
     if "sources" in names and not plan.funding:
-        yield Issue(file, "budget-without-sources", _("the budget sentence lists {{sources}}, but 'funding' is empty").format(),
+        yield Issue(file, "budget-without-sources",
+                    _("the budget sentence lists {{sources}}, but 'funding' is empty").format(),
                     loc=loc, hint=_("list the sources under 'funding'"))
     amounts = [f.amount for f in plan.funding if f.amount is not None]
     if not amounts:

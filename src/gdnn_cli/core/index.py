@@ -13,11 +13,13 @@ from gdnn_cli.common.numbers import fmt_partial_date
 from gdnn_cli.core.bases import base_index
 from gdnn_cli.core.models import Plan
 from gdnn_cli.core.results import ResultFile
-from gdnn_cli.core.rules import _groups, agency_refs
+from gdnn_cli.core.rules import agency_refs
 
 
 @dataclass(frozen=True)
 class PlanIndex:
+    """What other files may check against a plan: its ids, dates, agencies named, and reporting rules."""
+
     id: str
     issuer: str
     earliest: dt.date
@@ -36,10 +38,12 @@ class PlanIndex:
 
     @property
     def years(self) -> range:
+        """The years of the plan's period, both ends included."""
         return range(self.start, self.end + 1)
 
     @classmethod
-    def of(cls, plan: Plan) -> "PlanIndex":
+    def of(cls, plan: Plan) -> PlanIndex:
+        """The summary of a valid plan, small enough to cache and to pass between processes."""
         d = plan.date
         return cls(
             id=plan.id, issuer=plan.issuer, earliest=d.earliest(), date_text=fmt_partial_date(d.year, d.month, d.day),
@@ -50,8 +54,8 @@ class PlanIndex:
             targets={t.id: "ratio" if t.base else t.measure for t in plan.all_targets()},
             keys={t.id: t.indicator or t.id for t in plan.all_targets()},
             summed=frozenset(t.indicator or t.id for t in plan.all_targets() if t.sum_of_agencies),
-            tasks=frozenset(t.id for _, g in _groups(plan) for t in g.tasks if t.id),
-            groups=frozenset(g.id for _, g in _groups(plan)),
+            tasks=frozenset(t.id for g in plan.all_task_groups() for t in g.tasks if t.id),
+            groups=frozenset(g.id for g in plan.all_task_groups()),
             bases=base_index(plan),
         )
 
@@ -67,7 +71,8 @@ class ResultIndex:
     reports: tuple  # (i, plan, plan_explicit, agency)
 
     @classmethod
-    def of(cls, rf: ResultFile) -> "ResultIndex":
+    def of(cls, rf: ResultFile) -> ResultIndex:
+        """The summary of a valid result file: each record's references, with the file's defaults applied."""
         return cls(
             year=rf.year,
             plan=rf.plan,

@@ -9,6 +9,7 @@ from gdnn_cli.common.atomic import write_text
 
 
 def schemas() -> dict[str, dict]:
+    """The JSON Schema of each file kind, with an $id, as `gdnn schema` writes them."""
     from gdnn_cli.core.models import AgencyFile, Plan
     from gdnn_cli.core.results import ResultFile
 
@@ -22,6 +23,7 @@ def schemas() -> dict[str, dict]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
+    """Write the schemas into ``folder`` (sorted keys, so that a regenerated schema diffs cleanly)."""
     written = []
     for name, schema in schemas().items():
         path = folder / f"{name}.schema.json"

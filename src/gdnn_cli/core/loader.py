@@ -1,7 +1,7 @@
-"""Reading YAML safely and fast, and finding line:column for a path only when something is wrong.
+"""Reading YAML safely and fast: plain files only, UTF-8, no duplicate keys, no tags, no alias bombs.
 
 Valid files take the fast path (libyaml's C parser, no position bookkeeping). Positions come from
-composing the node tree again, and only for files that have problems.
+composing the node tree again, and only for files that have problems (positions.py).
 """
 
 from __future__ import annotations
@@ -14,13 +14,17 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import N_, _
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _BaseLoader
+else:  # libyaml's C loader when it is installed: several times faster
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -29,12 +33,14 @@ class RefusedYAML(yaml.constructor.ConstructorError):
     """YAML that parses but that gdnn refuses (duplicate keys, merge keys, aliases), with its code:
     the code must not be read back from the message, which is translated."""
 
-    def __init__(self, code: str, problem: str, mark):  # type: ignore[no-untyped-def]
+    def __init__(self, code: str, problem: str, mark):
         super().__init__(None, None, problem, mark)
         self.code = code
 
 
 class LoadError(Exception):
+    """A file that cannot be read as data at all, with the located issue that says why."""
+
     def __init__(self, issue: Issue):
         super().__init__(issue.message)
         self.issue = issue
@@ -50,13 +56,14 @@ class ThousandsFloat(float):
 _THOUSANDS_TEXT = re.compile(r"[+]?[1-9]\d{0,2}(?:\.\d{3})+")
 
 
-class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class DataLoader(_BaseLoader):
     """Safe loader that keeps dates as text and rejects duplicate keys and merge keys.
 
     Duplicates are found cheaply: a mapping node with more keys than the dict built from it.
     """
 
-    def construct_yaml_float(self, node):  # type: ignore[no-untyped-def]
+    def construct_yaml_float(self, node):
+        """A float, marked when written like 12.000 so that the schema can refuse it (see ThousandsFloat)."""
         value = super().construct_yaml_float(node)
         if _THOUSANDS_TEXT.fullmatch(node.value):
             marked = ThousandsFloat(value)
@@ -64,13 +71,15 @@ class DataLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             return marked
         return value
 
-    def flatten_mapping(self, node):  # type: ignore[no-untyped-def]
+    def flatten_mapping(self, node):
+        """Refuse merge keys (<<): a plan must say each key where it applies."""
         for key_node, _value in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise RefusedYAML("alias-not-allowed", _("merge keys (<<) are not allowed: write the keys out"),
                                   key_node.start_mark)
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_mapping(self, node, deep=False):
+        """A mapping, refused when a key occurs twice (YAML would silently keep the last)."""
         mapping = super().construct_mapping(node, deep=deep)
         if isinstance(node, yaml.MappingNode) and len(mapping) != len(node.value):
             _raise_duplicate(node)
@@ -95,7 +104,8 @@ class AnchoredLoader(DataLoader):
     """Used only for text that may hold anchors: refuses aliases of lists and mappings, so that
     a 'billion laughs' file cannot blow up memory or time downstream."""
 
-    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_object(self, node, deep=False):
+        """An object, refused when it is a list or mapping met again through an alias."""
         if node in self.constructed_objects and isinstance(node, yaml.CollectionNode):
             raise RefusedYAML("alias-not-allowed", _("an alias (*name) repeats a list or mapping: write the value out"),
                               node.start_mark)
@@ -137,7 +147,8 @@ def read_bytes(path: Path, display: str) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise LoadError(Issue(display, "symlink-refused", _("this is a symbolic link; gdnn does not follow "
-                                  "links in the data folder"), hint=_("copy the file into the data folder instead"))) from None
+                                  "links in the data folder"),
+                                  hint=_("copy the file into the data folder instead"))) from None
         raise
     try:
         info = os.fstat(fd)
@@ -163,6 +174,8 @@ def read_bytes(path: Path, display: str) -> bytes:
 
 
 def read_text(path: Path, display: str) -> Source:
+    """A data file's text: UTF-8 (a BOM allowed), line ends unified, NFC, so that every later step sees
+    one spelling of each Vietnamese word; a byte that is not UTF-8 is a located error."""
     raw = read_bytes(path, display)
     digest = hashlib.sha1(raw).hexdigest()
     try:
@@ -172,7 +185,8 @@ def read_text(path: Path, display: str) -> Source:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise LoadError(
-            Issue(display, "not-utf8", _("byte {byte} is not UTF-8 text").format(byte=f"0x{raw[exc.start]:02x}"), line=line, column=col,
+            Issue(display, "not-utf8", _("byte {byte} is not UTF-8 text").format(byte=f"0x{raw[exc.start]:02x}"),
+                  line=line, column=col,
                   hint=_("save the file as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8)"))
         ) from None
     if "\r" in text:
@@ -234,7 +248,8 @@ def _yaml_issue(source: Source, exc: yaml.MarkedYAMLError) -> Issue:
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip(" '")
         code = "unsafe-tag"
-        problem = _("the tag {tag} is not allowed: gdnn data is plain text, numbers, lists and mappings").format(tag=tag)
+        problem = _("the tag {tag} is not allowed: gdnn data is plain text, numbers, lists and mappings").format(
+            tag=tag)
         hint = _("remove the tag (the part starting with !)")
     elif "found character '\\t'" in problem or _leading_tab(source.text, line):
         code = "tab-indent"
@@ -315,80 +330,3 @@ def snippet(text: str, line: int | None, around: int = 2, width: int = 100) -> s
     return "\n".join(
         f"{'>' if n == line else ' '} {n:>{digits}} | {cut(lines[n - 1])}" for n in range(lo, hi + 1)
     )
-
-
-# --------------------------------------------------------------------------- positions
-
-
-def compose(source: Source):
-    return yaml.compose(source.text, Loader=DataLoader)
-
-
-def locate(root, loc: tuple) -> tuple[int, int] | None:
-    """Walk the node tree along a pydantic-style ``loc``; a missing key points at its parent mapping."""
-    node = root
-    for part in loc:
-        nxt = None
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == part:
-                    nxt = v
-                    break
-            if nxt is None and isinstance(part, str):
-                for k, _value in node.value:  # an unknown key: point at the key itself
-                    if k.value == part:
-                        nxt = k
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            nxt = node.value[part]
-        if nxt is None:
-            break
-        node = nxt
-    if node is None:
-        return None
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def key_position(root, loc: tuple) -> tuple[int, int] | None:
-    """Position of the *key* named by the last element of ``loc`` (for unknown keys)."""
-    parent = root
-    for part in loc[:-1]:
-        found = None
-        if isinstance(parent, yaml.MappingNode):
-            found = next((v for k, v in parent.value if k.value == part), None)
-        elif isinstance(parent, yaml.SequenceNode) and isinstance(part, int) and part < len(parent.value):
-            found = parent.value[part]
-        if found is None:
-            return None
-        parent = found
-    if isinstance(parent, yaml.MappingNode):
-        for k, _value in parent.value:
-            if k.value == loc[-1]:
-                return k.start_mark.line + 1, k.start_mark.column + 1
-    return None
-
-
-NAMING_KEYS = ("id", "target", "task", "agency", "agencies", "heading", "number", "title")
-
-
-def describe(data: object, loc: tuple) -> str:
-    """``targets[1] (id=cao-dang).value``: list items named by their key as well as their index."""
-    out = ""
-    node = data
-    for part in loc:
-        if isinstance(part, int):
-            label = f"[{part}]"
-            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
-            if isinstance(item, dict):
-                name = next((k for k in NAMING_KEYS if item.get(k)), None)
-                key = item.get(name) if name else None
-                if isinstance(key, list):
-                    key = ",".join(map(str, key))
-                if key is not None and isinstance(key, (str, int)):
-                    short = str(key) if len(str(key)) <= 40 else str(key)[:37] + "…"
-                    label += f" ({name}={short})"
-            out += label
-            node = item
-        else:
-            out += ("." if out else "") + str(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return out

@@ -8,150 +8,37 @@ says what shape the data has.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Literal, Union
+from collections.abc import Iterator
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from gdnn_cli.common import vocab
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.loader import ThousandsFloat
-from gdnn_cli.common.vocab import coded
+from gdnn_cli.core.fields import (
+    AgencyKind,
+    Amount,
+    Appendix,
+    BlockKind,
+    Date,
+    Direction,
+    Frequency,
+    FundingKind,
+    Include,
+    IssueDate,
+    ListStyle,
+    Measure,
+    MoneyUnit,
+    Numbering,
+    Qualifier,
+    Role,
+    Slug,
+    Strict,
+    Style,
+    Text,
+    Year,
+)
 
 SCHEMA_VERSION = "1"
-
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
-Text = Annotated[str, Field(min_length=1)]
-
-# --------------------------------------------------------------------------- numbers
-
-MAX_AMOUNT = 1e15
-_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
-_THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
-_DECIMAL_COMMA = re.compile(r"\d+,\d+")
-
-
-def _amount(value: object) -> object:
-    """Refuse numbers that YAML or pydantic would misread: thousands separators, a decimal comma,
-    NaN and infinities, negatives, and values too large to be a count of anything.
-
-    The error's context carries a ``hint`` that schema_errors shows on its own line."""
-    text = value.strip() if isinstance(value, str) else getattr(value, "text", "") or str(value)
-    if isinstance(value, ThousandsFloat) or (isinstance(value, str) and (
-            _THOUSANDS_DOT.fullmatch(text) or _THOUSANDS_COMMA.fullmatch(text))):
-        plain = re.sub(r"[.,]", "", text)
-        read = _("YAML reads it as {value}").format(value=value) if isinstance(value, float) else \
-            _("YAML reads it as text")
-        raise PydanticCustomError(
-            "number-separator", _("'{text}' is written with thousands separators: {read}"),
-            {"text": text, "read": read,
-             "hint": _("viết {plain} (write {plain}); a decimal with three decimals needs a fourth: "
-                       "12.0005").format(plain=plain)})
-    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(text):
-        dot = text.replace(",", ".")
-        raise PydanticCustomError("number-decimal-comma", _("'{text}' is written with a decimal comma, which "
-                                  "YAML reads as text"), {"text": text, "hint": _("viết {dot} (write {dot})").format(dot=dot)})
-    number = value
-    if isinstance(value, str):
-        try:
-            number = float(text)
-        except ValueError:
-            return value  # not a number at all: pydantic's float_parsing says so
-    if isinstance(number, (int, float)) and not isinstance(number, bool):
-        if number != number or number in (float("inf"), float("-inf")):
-            raise PydanticCustomError("number-not-finite", _("'{text}' is not a figure"),
-                                      {"text": text, "hint": _("write the number, e.g. 240000 or 72.2")})
-        if number < 0:
-            raise PydanticCustomError("number-negative", _("{text} is negative; counts, rates and actuals never are"),
-                                      {"text": text, "hint": _("write the figure without a minus sign; for a "
-                                                               "target to lower, use direction: lower")})
-        if number >= MAX_AMOUNT:
-            raise PydanticCustomError("number-too-large", _("{text} is too large to be a figure"),
-                                      {"text": text, "hint": _("figures must be below 10^15; check the digits")})
-    return value
-
-
-Amount = Annotated[float, BeforeValidator(_amount)]
-
-
-# The fixed words: a code each, and its Vietnamese spellings (vocab.py), normalised to the code on load.
-ListStyle = coded({k: v for k, v in vocab.STYLES.items() if k != "numbered"})
-Numbering = coded(vocab.NUMBERINGS)
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
-
-
-# --------------------------------------------------------------------------- dates
-
-
-class PartialDate(Strict):
-    """An issue date whose day or month the document leaves blank ("ngày … tháng … năm 2025")."""
-
-    year: int = Field(ge=1945, le=2100)
-    month: int | None = Field(default=None, ge=1, le=12)
-    day: int | None = Field(default=None, ge=1, le=31)
-
-    @model_validator(mode="after")
-    def _real(self) -> "PartialDate":
-        if self.day is not None and self.month is None:
-            raise ValueError(_("a day without a month: give the month too, or leave both blank"))
-        if self.day is not None and self.month is not None:
-            dt.date(self.year, self.month, self.day)  # raises ValueError for 30/02
-        return self
-
-    def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    def latest(self) -> dt.date:
-        if self.month is None:
-            return dt.date(self.year, 12, 31)
-        if self.day is None:
-            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
-        return dt.date(self.year, self.month, self.day)
-
-
-def parse_iso_date(value: object) -> object:
-    """Dates are kept as strings by the loader so that 2025-02-30 is a located error, not a crash."""
-    if isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
-        if not m:
-            raise ValueError(_("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-12-15").format(value=value))
-        y, mo, d = (int(g) for g in m.groups())
-        try:
-            return dt.date(y, mo, d)
-        except ValueError:
-            raise ValueError(_("{value} is not a real date (no day {day} in month {month} of {year})").format(
-                value=value, day=d, month=mo, year=y)) from None
-    return value
-
-
-Date = Annotated[dt.date, BeforeValidator(parse_iso_date)]
-
-
-def _partial(value: object) -> object:
-    """Accept 2022-03-04 (full) or 2025 (year only) besides the {year, month, day} mapping."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return {"year": value}
-    if isinstance(value, str):
-        d = parse_iso_date(value)
-        return {"year": d.year, "month": d.month, "day": d.day}  # type: ignore[union-attr]
-    return value
-
-
-class _IssueDateJsonSchema:
-    """The JSON Schema says what validation accepts: the mapping, a full date or a bare year, so that an
-    editor never marks `date: 2022-03-04` as wrong while `gdnn validate` accepts it."""
-
-    def __get_pydantic_json_schema__(self, core_schema, handler):
-        return {"anyOf": [handler(core_schema), {"type": "string", "format": "date"},
-                          {"type": "integer", "minimum": 1945, "maximum": 2100}]}
-
-
-IssueDate = Annotated[PartialDate, BeforeValidator(_partial), _IssueDateJsonSchema()]
 
 
 # --------------------------------------------------------------------------- documents
@@ -174,7 +61,8 @@ class DocumentRef(Strict):
     by: str | None = Field(default=None, description="The issuer as the plan names it, when not the registry's name: "
                            "'Ban Thường vụ Tỉnh ủy'")
     title: str | None = Field(default=None, description="Trích yếu")
-    after: str | None = Field(default=None, description="Printed after the title: '(sau đây gọi là Quyết định số 2239/QĐ-TTg)'")
+    after: str | None = Field(default=None, description="Printed after the title: '(sau đây gọi là Quyết định số "
+                              "2239/QĐ-TTg)'")
 
 
 class Period(Strict):
@@ -186,7 +74,7 @@ class Period(Strict):
     vision: int | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.start > self.end:
             raise PydanticCustomError("period-inverted", _("the period starts in {start}, after it ends in {end}"),
                                       {"start": self.start, "end": self.end, "hint": _("swap start and end")})
@@ -194,6 +82,7 @@ class Period(Strict):
 
     @property
     def years(self) -> range:
+        """The years of the period, both ends included: what a target's year must lie in."""
         return range(self.start, self.end + 1)
 
 
@@ -208,10 +97,6 @@ class Signature(Strict):
 
 # --------------------------------------------------------------------------- targets
 
-Qualifier = coded(vocab.QUALIFIERS)
-Year = Union[int, coded(vocab.EVERY_YEAR)]
-
-
 class Target(Strict):
     """A chỉ tiêu with real semantics: unit, point or range, qualifier, direction, year."""
 
@@ -223,13 +108,13 @@ class Target(Strict):
         "in the sentence of the target before it, or inside its parent's sentence.",
     )
     unit: Text = Field(description="người, lượt người, %, trường, nghề …")
-    measure: coded(vocab.MEASURES) = "count"
+    measure: Measure = "count"
     value: Amount | None = None
     min: Amount | None = None
     max: Amount | None = None
     qualifier: Qualifier | None = None
     tolerance: Amount | None = Field(default=None, description="For 'khoảng': ± in the target's unit")
-    direction: coded(vocab.DIRECTIONS) = "higher"
+    direction: Direction = "higher"
     cumulative: bool = Field(default=False, description="True when the value counts over the whole period")
     year: Year = Field(description="Milestone year (2025) or 'hang-nam' for every year of the period")
     average: bool = Field(default=False, description="'bình quân hàng năm': judged on the mean of the yearly "
@@ -237,19 +122,20 @@ class Target(Strict):
     base: str | None = Field(default=None, description="A ratio to another base ('so với tổng số cơ sở GDNN công "
                              "lập'): the base's name; such a rate may exceed 100%")
     baseline: Amount | None = Field(default=None, description="The starting figure, usually from before the period")
-    baseline_year: int | None = Field(default=None, ge=1945, le=2100, description="The year of the baseline figure; without "
-                                 "'baseline', the result reported for that year is the starting point")
+    baseline_year: int | None = Field(default=None, ge=1945, le=2100,
+                                      description="The year of the baseline figure; without 'baseline', the result "
+                                      "reported for that year is the starting point")
     indicator: str | None = Field(
         default=None, description="Targets of one indicator at different milestones share their actuals")
     sum_of_agencies: bool = Field(
         default=False, description="True when the actual is the sum of several agencies' figures (each "
         "district's trainees); without it, two agencies' figures for this target in one year are an error")
-    parts: list["Target"] = Field(default_factory=list, description="Breakdown: must add up to this target")
-    shares: list["Target"] = Field(default_factory=list, description="'trong đó': each can never exceed this target")
+    parts: list[Target] = Field(default_factory=list, description="Breakdown: must add up to this target")
+    shares: list[Target] = Field(default_factory=list, description="'trong đó': each can never exceed this target")
     note: str | None = None
 
     @model_validator(mode="after")
-    def _value_or_range(self) -> "Target":
+    def _value_or_range(self) -> Target:
         if self.value is None and self.min is None and self.max is None:
             raise ValueError(_("a target needs a value, or a range with min and/or max"))
         if self.value is not None and (self.min is not None or self.max is not None):
@@ -258,11 +144,8 @@ class Target(Strict):
             raise ValueError(_("a target is either an average over the years or a total over them, not both"))
         return self
 
-    @property
-    def is_range(self) -> bool:
-        return self.value is None
-
-    def walk(self):
+    def walk(self) -> Iterator[Target]:
+        """This target, then its parts and shares, depth first: every figure the plan states."""
         yield self
         for child in (*self.parts, *self.shares):
             yield from child.walk()
@@ -292,17 +175,14 @@ class TaskGroup(Strict):
     style: ListStyle = "dash"
     tasks: list[Task] = Field(default_factory=list)
     numbering: Numbering = Field(default="alpha", description="Subgroups: a), b) or 2.1., 2.2.")
-    groups: list["TaskGroup"] = Field(default_factory=list)
+    groups: list[TaskGroup] = Field(default_factory=list)
     after: list[str] = Field(default_factory=list)
-
-
-MoneyUnit = Literal["đồng", "nghìn đồng", "triệu đồng", "tỷ đồng"]
 
 
 class FundingSource(Strict):
     """One source of funds as the plan names it; ``kind`` classifies it (vay ưu đãi is not ODA)."""
 
-    kind: coded(vocab.FUNDING) = "khac"
+    kind: FundingKind = "khac"
     text: Text
     amount: Amount | None = Field(default=None, description="Its share of the budget, in the budget's unit")
 
@@ -325,12 +205,11 @@ class Budget(Strict):
 
 
 class Duty(Strict):
+    """One thing an assigned agency must do, possibly carrying out a task of the plan by a deadline."""
+
     text: Text
     task: str | None = Field(default=None, description="Task id this duty carries out")
     deadline: Date | None = None
-
-
-Role = coded(vocab.ROLES)
 
 
 class Assignment(Strict):
@@ -342,11 +221,8 @@ class Assignment(Strict):
     text: list[str] = Field(default_factory=list, description="Paragraphs before the duties")
     style: ListStyle = "dash"
     duties: list[Duty] = Field(default_factory=list)
-    units: list["Assignment"] = Field(default_factory=list, description="Nested sub-units (8.1. Ban Công tác …)")
+    units: list[Assignment] = Field(default_factory=list, description="Nested sub-units (8.1. Ban Công tác …)")
     after: list[str] = Field(default_factory=list)
-
-
-Frequency = coded(vocab.FREQUENCIES)
 
 
 class ReportingRule(Strict):
@@ -362,7 +238,7 @@ class ReportingRule(Strict):
     due_day_month: str | None = Field(default=None, pattern=r"^\d{1,2}/\d{1,2}$", description="'15/12' every year")
 
     @model_validator(mode="after")
-    def _when(self) -> "ReportingRule":
+    def _when(self) -> ReportingRule:
         if self.due_day_month:
             d, m = (int(x) for x in self.due_day_month.split("/"))
             if (d, m) == (29, 2):  # exists one year in four: a yearly deadline must exist every year
@@ -372,10 +248,12 @@ class ReportingRule(Strict):
             try:
                 dt.date(2023, m, d)
             except ValueError:
-                raise ValueError(_("{day_month} is not a real day and month").format(day_month=self.due_day_month)) from None
+                raise ValueError(_("{day_month} is not a real day and month").format(
+                    day_month=self.due_day_month)) from None
         return self
 
     def due_in(self, year: int) -> dt.date | None:
+        """The deadline that falls in ``year``: the fixed date, or the yearly day and month in that year."""
         if self.due is not None:
             return self.due
         if self.due_day_month:
@@ -385,9 +263,6 @@ class ReportingRule(Strict):
 
 
 # --------------------------------------------------------------------------- body outline
-
-Include = coded(vocab.INCLUDES)
-BlockKind = coded(vocab.BLOCK_KINDS)
 
 
 class Block(Strict):
@@ -400,15 +275,16 @@ class Block(Strict):
     heading: str | None = None
     kind: BlockKind = "text"
     text: list[str] = Field(default_factory=list, description="Paragraphs, rendered with the block's style")
-    style: coded(vocab.STYLES) = "dash"
+    style: Style = "dash"
     include: Include | None = Field(default=None, description="A typed collection rendered here")
-    item_style: coded(vocab.STYLES) | None = Field(
+    item_style: Style | None = Field(
         default=None, description="How the included items are marked when not like the text before them: "
         "'Kinh phí … bao gồm:' unmarked, then the sources numbered 1.–5.; a plain lead-in, then dash lines")
     only: list[str] = Field(default_factory=list, description="With include: only these ids (targets, task groups)")
     numbering: Numbering = Field(default="decimal", description="How sub-blocks are numbered")
-    blocks: list["Block"] = Field(default_factory=list)
-    after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết theo Phụ lục 1)'")
+    blocks: list[Block] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list, description="Paragraphs after everything else, e.g. '(Chi tiết "
+                             "theo Phụ lục 1)'")
 
 
 # --------------------------------------------------------------------------- the plan
@@ -438,12 +314,13 @@ class Plan(Strict):
     closing: list[str] = Field(default_factory=list, description="Closing paragraphs before Nơi nhận")
     recipients: list[str] = Field(default_factory=list, description="Nơi nhận, without '- ' and ';'")
     signature: Signature
-    appendices: list[coded(vocab.APPENDICES)] = Field(
+    appendices: list[Appendix] = Field(
         default=[], description="Appendices generated from the data: Phụ lục 1 targets, Phụ lục 2 key tasks")
     source: str | None = Field(default=None, description="Where the text of this plan was taken from")
     illustrative: bool = Field(default=False, description="True for made-up plans (tests, benchmarks)")
 
-    def all_targets(self):
+    def all_targets(self) -> Iterator[Target]:
+        """Every target with its parts and shares, and the budget as one: all that results can report on."""
         for t in self.targets:
             yield from t.walk()
         if self.budget is not None:
@@ -456,7 +333,8 @@ class Plan(Strict):
         return Target(id=b.id, name=b.name, unit=b.unit, value=b.amount, qualifier=b.qualifier,
                       cumulative=True, year=self.period.end)
 
-    def all_task_groups(self):
+    def all_task_groups(self) -> Iterator[TaskGroup]:
+        """Every task group and subgroup in document order: all that progress can be reported on."""
         stack = list(reversed(self.task_groups))
         while stack:
             g = stack.pop()
@@ -468,17 +346,18 @@ class Plan(Strict):
 
 
 class Successor(Strict):
+    """An agency that took over a ceased one's work, and which part of it."""
+
     id: str
     scope: str | None = Field(default=None, description="What passed to it: 'quản lý nhà nước về GDNN'")
 
 
 class SourceRef(Strict):
+    """Where a fact about an agency (its cease date, a merger) is published."""
+
     title: Text
     url: str | None = None
     date: Date | None = None
-
-
-AgencyKind = coded(vocab.AGENCY_KINDS)
 
 
 class Agency(Strict):
@@ -504,10 +383,10 @@ class Agency(Strict):
 
 
 class AgencyFile(Strict):
+    """A file of data/agencies/: a list of agencies, so that one province's registry is one file."""
+
     agencies: list[Agency] = Field(min_length=1)
 
-
-FILE_KINDS: dict[str, type[BaseModel]] = {"plan": Plan, "agencies": AgencyFile}
 
 Target.model_rebuild()
 TaskGroup.model_rebuild()

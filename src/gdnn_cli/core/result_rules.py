@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.index import PlanIndex, ResultIndex
 from gdnn_cli.common.numbers import fmt_number, fmt_short_date
-from gdnn_cli.core.rules import Registry, near_hint, period_text
+from gdnn_cli.core.index import PlanIndex, ResultIndex
+from gdnn_cli.core.registry import Registry
+from gdnn_cli.core.rules import near_hint, period_text
 
 
 def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Registry, file: str):
@@ -26,6 +27,7 @@ def _plan(plan_id: str | None, explicit: bool, section: str, i: int, reg: Regist
 
 
 def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
+    """One result file's records against the plans and agencies they name: ids exist, years and rates fit."""
     for i, plan_id, explicit, target, year, year_explicit, value, num, den, agency in ri.figures:
         loc = ("figures", i)
         plan, problem = _plan(plan_id, explicit, "figures", i, reg, file)
@@ -45,11 +47,12 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
             continue
         ids = plan.tasks | plan.groups
         if task not in ids:
-            yield Issue(file, "unknown-task", _("plan {plan} has no task '{task}'").format(plan=plan.id, task=task), loc=loc + ("task",),
-                        hint=near_hint(task, ids))
+            yield Issue(file, "unknown-task", _("plan {plan} has no task '{task}'").format(plan=plan.id, task=task),
+                        loc=loc + ("task",), hint=near_hint(task, ids))
         yield from _agency(agency, reg, file, loc + ("agency",), plan.issuer)
         if reported and reported < plan.earliest:
-            yield Issue(file, "reported-before-issue", _("reported {date} before the plan was issued").format(date=fmt_short_date(reported)),
+            yield Issue(file, "reported-before-issue",
+                        _("reported {date} before the plan was issued").format(date=fmt_short_date(reported)),
                         loc=loc + ("reported",))
     for i, plan_id, explicit, agency in ri.reports:
         found, problem = _plan(plan_id, explicit, "reports", i, reg, file)
@@ -61,12 +64,14 @@ def result_rules(ri: ResultIndex, file: str, reg: Registry) -> Iterator[Issue]:
 def _figure(plan: PlanIndex, loc, target, year, year_explicit, value, num, den, file) -> Iterator[Issue]:
     measure = plan.targets.get(target)
     if measure is None:
-        yield Issue(file, "unknown-target", _("plan {plan} has no target '{target}'").format(plan=plan.id, target=target),
+        yield Issue(file, "unknown-target",
+                    _("plan {plan} has no target '{target}'").format(plan=plan.id, target=target),
                     loc=loc + ("target",), hint=near_hint(target, plan.targets))
         return
     if year > plan.end:  # years before the period are the series a plan starts from
         yield Issue(file, "year-outside-period", _("{year} lies outside the period of plan {plan} ({period})").format(
-                        year=year, plan=plan.id, period=period_text(plan.start, plan.end)), loc=loc + ("year",) if year_explicit else ("year",))
+                        year=year, plan=plan.id, period=period_text(plan.start, plan.end)),
+                    loc=loc + ("year",) if year_explicit else ("year",))
     if measure == "rate" and not 0 <= value <= 100:
         yield Issue(file, "rate-out-of-range",
                     _("a rate must lie between 0 and 100%, not {value}%").format(value=fmt_number(value)),

@@ -8,16 +8,18 @@ no output can pass an illustrative figure off as real.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from gdnn_cli.common import vocab
 from gdnn_cli.common.i18n import _
-from gdnn_cli.core.models import Amount, Date, Signature, Slug, Strict, Text
-from gdnn_cli.common.vocab import coded
+from gdnn_cli.common.vocab import Coded
+from gdnn_cli.core.fields import Amount, Date, Slug, Strict, Text
+from gdnn_cli.core.models import Signature
 
-Status = coded(vocab.STATUSES)
-Progress = coded(vocab.PROGRESS)
+Status = Annotated[str, Coded(vocab.STATUSES)]
+Progress = Annotated[str, Coded(vocab.PROGRESS)]
 
 
 class ResultSource(Strict):
@@ -61,7 +63,7 @@ class Figure(Strict):
     collected: Collected | None = None
 
     @model_validator(mode="after")
-    def _sourced(self) -> "Figure":
+    def _sourced(self) -> Figure:
         if self.status != "illustrative" and self.source is None:
             raise ValueError(_("an official or provisional figure needs a source; mark made-up figures 'illustrative'"))
         return self
@@ -109,6 +111,8 @@ class Causes(Strict):
 
 
 class ResultFile(Strict):
+    """One file of data/results/: what came in for one issuer and year, and what the report says of it."""
+
     plan: Slug | None = Field(default=None, description="The plan most records in this file belong to")
     year: int = Field(ge=1945, le=2100)
     figures: list[Figure] = Field(default_factory=list)
@@ -117,13 +121,16 @@ class ResultFile(Strict):
     directives: list[str] = Field(default_factory=list, description="I.1 Công tác chỉ đạo, triển khai: documents "
                                                                      "issued and meetings held, one sentence each")
     strengths: list[str] = Field(default_factory=list, description="II.1 Ưu điểm, beyond what the figures show")
-    limitations: list[str] = Field(default_factory=list, description="II.2 Tồn tại, hạn chế, beyond what the figures show")
+    limitations: list[str] = Field(default_factory=list,
+                                   description="II.2 Tồn tại, hạn chế, beyond what the figures show")
     causes: Causes | None = Field(default=None, description="II.3 Nguyên nhân of the shortcomings")
     directions: list[str] = Field(default_factory=list, description="III. Phương hướng, nhiệm vụ of the next year")
     proposals: list[str] = Field(default_factory=list, description="IV. Kiến nghị, đề xuất")
     illustrative_note: str | None = None
-    report: ReportHeading | None = Field(default=None, description="Number, signature and recipients of the year-end report")
+    report: ReportHeading | None = Field(default=None,
+                                         description="Number, signature and recipients of the year-end report")
 
     def figures_for(self) -> Iterator[tuple[str | None, int, Figure]]:
+        """(plan, year, figure) for every figure, the file's plan and year filling what a figure leaves out."""
         for f in self.figures:
             yield f.plan or self.plan, f.year or self.year, f

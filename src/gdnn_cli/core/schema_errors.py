@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ValidationError
 
@@ -47,7 +47,7 @@ def _kind(value: object) -> str:
     return _("the value {value!r}").format(value=value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_field_names(model: type[BaseModel]) -> frozenset[str]:
     names: set[str] = set()
     todo, seen = [model], set()
@@ -69,8 +69,6 @@ def _models_in(annotation) -> list[type[BaseModel]]:
         out.append(annotation)
     for arg in getattr(annotation, "__args__", ()) or ():
         out.extend(_models_in(arg))
-    for meta in getattr(annotation, "__metadata__", ()) or ():
-        pass
     origin = getattr(annotation, "__origin__", None)
     if origin is not None and isinstance(origin, type) and issubclass(origin, BaseModel):
         out.append(origin)
@@ -94,6 +92,8 @@ def _trim(data: object, loc: tuple) -> tuple:
 
 
 def issues_from_validation(display: str, data: object, exc: ValidationError, model: type[BaseModel]) -> list[Issue]:
+    """pydantic's errors for one file as Issues in the user's language: one per mistake, with a hint
+    (the key probably meant, the key to add), not yet located (dataset does that for failed files)."""
     by_loc: dict[tuple, Issue] = {}
     meant: dict[tuple, str] = {}  # loc of an unknown key → the field it probably means
     for err in exc.errors(include_url=False):
@@ -123,7 +123,8 @@ def issues_from_validation(display: str, data: object, exc: ValidationError, mod
         if loc in by_loc and by_loc[loc].code != "missing":
             prev = by_loc[loc]
             if msg not in prev.message:
-                by_loc[loc] = Issue(display, "invalid_value", _("{first}, or {second}").format(first=prev.message, second=msg), loc=loc, hint=prev.hint)
+                either = _("{first}, or {second}").format(first=prev.message, second=msg)
+                by_loc[loc] = Issue(display, "invalid_value", either, loc=loc, hint=prev.hint)
             continue
         if typ == "invalid_key" and err.get("input") is not None and not isinstance(err.get("input"), str):
             hint = _("a number written with a comma inside {{ … }} splits in two: write 12000 (viết 12000)").format()

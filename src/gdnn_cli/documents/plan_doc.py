@@ -8,7 +8,7 @@ from gdnn_cli.core.figures import fill_plan, target_figure
 from gdnn_cli.core.models import Agency, Plan, Signature, Target
 from gdnn_cli.common.numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
 from gdnn_cli.common.vocab import QUALIFIERS, spoken
-from gdnn_cli.core.rules import Registry
+from gdnn_cli.core.registry import Registry
 from gdnn_cli.documents.lines import CM_PER_PT, balanced_lines, text_width_em
 from gdnn_cli.documents.outline import body
 

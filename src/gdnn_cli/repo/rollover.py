@@ -19,8 +19,8 @@ from pathlib import Path
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_short_date
-from gdnn_cli.core.loader import describe
 from gdnn_cli.core.plan_terms import place
+from gdnn_cli.core.positions import describe
 
 DATE_KEYS = ("deadline", "due")  # dates of the plan's own work, which move with the plan
 TIMING_KEYS = ("timing",)  # "Năm 2025", "Quý II/2025", "Trước 20/11/2025": the plan's own schedule, in words
@@ -173,8 +173,11 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
     period["start"], period["end"] = period["start"] + shift, period["end"] + shift
     if period.get("milestones"):
         period["milestones"] = type(period["milestones"])([m + shift for m in period["milestones"]])
-    out.moved.append(_("period {a}–{b} → {c}–{d}").format(a=old.period.start, b=old.period.end,
-                                                          c=period["start"], d=period["end"]))
+    if old.period.start == old.period.end:
+        out.moved.append(_("period: year {a} → year {c}").format(a=old.period.start, c=period["start"]))
+    else:
+        out.moved.append(_("period {a}–{b} → {c}–{d}").format(a=old.period.start, b=old.period.end,
+                                                              c=period["start"], d=period["end"]))
 
     for loc, t in _targets(doc.get("targets"), ("targets",)):
         if isinstance(t.get("year"), int):
@@ -187,6 +190,7 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
     old_year = re.compile(r"(?<!\d)(" + "|".join(str(y) for y in range(old.period.start, old.period.end + 1))
                           + r")(?!\d)")
     timings = 0
+    dates: list[tuple[tuple, object, object]] = []
     for loc, value in list(_walk(doc)):
         if not loc or loc[0] in UNTOUCHED:
             continue
@@ -194,27 +198,39 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
             moved = _shift_date(value, shift)
             if moved != value:
                 _node(doc, loc[:-1])[loc[-1]] = moved
-                out.moved.append(f"{describe(doc, loc)}: {value} → {moved}")
+                dates.append((loc, value, moved))
         elif loc[-1] in TIMING_KEYS and isinstance(value, str) and old_year.search(value):
             # type(value): a quoted ruamel string stays quoted
             _node(doc, loc[:-1])[loc[-1]] = type(value)(old_year.sub(lambda m: str(int(m.group(1)) + shift), value))
             timings += 1
-    if timings:
-        out.moved.append(_("timing of {n} task(s): years moved by {shift}").format(n=timings, shift=shift))
-
     _replace_ceased(ds.registry, old, doc, dt.date(start, 1, 1), out, agency_refs)
 
-    text = dump(doc)
+    text = _without_example_note(dump(doc))
     first, _sep, rest = text.partition("\n")
     note = (f"# Dự thảo: `gdnn new plan {new_id} --from {old_id} --year {start}`. Số liệu giữ của {old_id}, "
             f"đánh dấu «xem lại»; số, ngày ban hành để trống.\n")
     text = f"{first}\n{note}{rest}" if first.startswith("# yaml-language-server") else note + text
     fresh = _yaml().load(text)
+    for loc, before, after in dates:  # in plan terms, as the document says them: 20/11/2025 → 20/11/2026
+        out.moved.append(f"{place('plan', fresh, loc) or describe(fresh, loc)}: {_date(before)} → {_date(after)}")
+    if timings:
+        out.moved.append(_("timing of {n} task(s): years moved by {shift}").format(n=timings, shift=shift))
+    _double_assignments(fresh, out, ds.registry)
     _find_texts(fresh, old, ds.registry, out)
     for f in out.replaced + out.undecided + out.figures + out.texts:  # lines and labels of the file as written
         f.line, f.place = _line(fresh, f.loc), place("plan", fresh, f.loc)
     write_text(target, text)
     return out
+
+
+def _without_example_note(text: str) -> str:
+    """The next plan is the department's own: `gdnn init`'s "VÍ DỤ …" header of the example plan it
+    was rolled from does not follow it (a clerk would take the new draft for the example)."""
+    from gdnn_cli.repo.scaffold import EXAMPLE_PLAN, PROVINCES
+
+    for province in PROVINCES.values():
+        text = text.replace(EXAMPLE_PLAN.format(province=province), "")
+    return text
 
 
 def _comment(doc, loc: tuple, key: str, text: str) -> None:
@@ -260,12 +276,13 @@ def _replace_ceased(reg, old, doc, when: dt.date, out: Rollover, agency_refs) ->
         seq = _node(doc, loc)
         for i in reversed([i for i in range(len(seq)) if seq[i] in seq[:i]]):
             del seq[i]
-    _double_assignments(doc, out, reg)
 
 
 def _double_assignments(doc, out: Rollover, reg) -> None:
-    """Two assignment blocks for one agency after a merger: only the drafter can merge their duties."""
-    first: dict[str, str] = {}
+    """Two assignment blocks for one agency after a merger: only the drafter can merge their duties.
+    ``doc`` is the new file as written, so that the first block is named by its line there (both
+    blocks now carry the same agency, hence the same label)."""
+    first: dict[str, tuple[str, int | None]] = {}
 
     def walk(items, loc):
         for i, a in enumerate(items or []):
@@ -273,12 +290,21 @@ def _double_assignments(doc, out: Rollover, reg) -> None:
                 where = describe(doc, loc + (i,))
                 if agency in first and first[agency][0] != where:
                     out.undecided.append(Finding(where, None, _(
-                        "{agency} now has a second block of duties (the first is {first}): merge them")
-                        .format(agency=reg.agency_name(agency), first=first[agency][1]), agency, loc + (i,)))
-                first.setdefault(agency, (where, place("plan", doc, loc + (i,))))
+                        "{agency} now has a second block of duties (the first begins on line {line}): merge them")
+                        .format(agency=reg.agency_name(agency), line=first[agency][1]), agency, loc + (i,)))
+                first.setdefault(agency, (where, _line(doc, loc + (i,))))
             walk(a.get("units"), loc + (i, "units"))
 
     walk(doc.get("assignments"), ("assignments",))
+
+
+def _date(value) -> str:
+    """A moved date as Nghị định 30 writes it (20/11/2025); anything else as it stands."""
+    from gdnn_cli.common.numbers import fmt_short_date
+
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        value = dt.date(*map(int, value.strip().split("-")))
+    return fmt_short_date(value) if isinstance(value, dt.date) else str(value)
 
 
 def _figure_patterns(old) -> list[tuple[re.Pattern, str]]:

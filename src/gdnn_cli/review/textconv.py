@@ -235,7 +235,7 @@ def render(path: Path) -> str:
     from pydantic import ValidationError
 
     from gdnn_cli.core import loader
-    from gdnn_cli.core.dataset import _models
+    from gdnn_cli.core.dataset import model_class
 
     src = loader.read_text(path, str(path))
     data = loader.parse(src)
@@ -243,7 +243,7 @@ def render(path: Path) -> str:
     if kind is None:
         raise ValueError("không nhận ra loại tệp (kế hoạch, cơ quan hay kết quả)")
     try:
-        model = _models()[kind].model_validate(data)
+        model = model_class(kind).model_validate(data)
     except ValidationError as exc:
         raise ValueError(f"{exc.error_count()} lỗi lược đồ ({kind})") from None
     lines = {"plan": _plan, "agencies": _agencies, "results": _results}[kind](model)
