@@ -90,7 +90,7 @@ def main() -> int:
     forms, filled = work / "forms", work / "filled"
     filled.mkdir()
     y = str(a.year)
-    rows = []
+    rows: list[tuple[str, int | str, tuple[float, float | None]]] = []  # step, forms, (wall, CPU)
     t, out = run(["forms", "--year", y, "-o", str(forms)], work)
     n_forms = len(list(forms.glob("*.xlsx")))
     rows.append((f"`gdnn forms --year {y}`", n_forms, t))

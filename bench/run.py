@@ -47,7 +47,7 @@ def _load(path: Path):
 def _shift(node, years: int, prov: str):
     """Move a plan in time and into another province: years, dates, agency ids, plan ids."""
     if isinstance(node, dict):
-        out = {}
+        out: dict = {}
         for k, v in node.items():
             if k in YEAR_KEYS and isinstance(v, int):
                 out[k] = v + years

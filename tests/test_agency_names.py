@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gdnn_cli.core.agency_names import fold, looks_like_name, unknown_agency_hint
 from gdnn_cli.core.dataset import load
-from gdnn_cli.core.models import Agency
+from gdnn_cli.core.agencies import Agency
 from tests.conftest import REPO, edit, plan_path
 
 
@@ -68,7 +68,7 @@ def test_validate_suggests_the_id_for_a_name_in_the_bundled_data(tmp_path, vi):
                           "'hn-so-tai-chinh' (Sở Tài chính thành phố Hà Nội)")
 
 
-def test_mini_fixture_name_hint(mini):
+def test_a_short_name_in_the_fixture_gets_the_id_as_hint(mini):
     edit(plan_path(mini), "partners: [tp-so-gddt]", "partners: [Sở GD&ĐT]")
     issue = next(i for i in load(mini).issues if i.code == "unknown-agency")
     assert "'tp-so-gddt'" in issue.hint

@@ -37,7 +37,7 @@ def test_numbers_of_state_and_party_documents(number, party, code, symbol):
 
 
 @pytest.mark.parametrize("number", ["178/KH/TU", "số 12", "KH-12", ""])
-def test_not_a_number(number):
+def test_a_malformed_document_number_parses_to_nothing(number):
     assert parse_number(number) is None
 
 

@@ -1,4 +1,7 @@
-"""The CLI through typer's CliRunner and as the installed `gdnn` program."""
+"""The CLI through typer's CliRunner and as the installed `gdnn` program.
+
+Mirrors cli/app.py (the contents, the error boundary, exit codes) and cli/core.py (validate, schema);
+each room's commands are tested with the room."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The December loop on the bundled data: forms out, filled as agencies would, collected back."""
+"""The December loop on the bundled data: forms out, filled as agencies would, collected back.
+
+Mirrors the exchange/ room: asks.py, forms.py and layout.py (the forms), collect.py and store.py
+(reading them back), reminder.py (the letter to those who have not answered)."""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from gdnn_cli.exchange.asks import asks_for
 from tests.conftest import REPO
 
 runner = CliRunner()
-BA_DINH, BACH_MAI, CAT_HAI = "hn-phuong-ba-dinh", "hn-phuong-bach-mai", "hp-dac-khu-cat-hai"
+BA_DINH, BACH_MAI = "hn-phuong-ba-dinh", "hn-phuong-bach-mai"
 
 
 @pytest.fixture(scope="module")

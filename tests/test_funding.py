@@ -37,7 +37,7 @@ def test_preferential_loans_are_their_own_kind(beyond):
     (565, "tỷ đồng", "khoang", "khoảng 565 tỷ đồng"), (1250.5, "triệu đồng", None, "1.250,5 triệu đồng"),
     (30, "tỷ đồng", "tren", "trên 30 tỷ đồng"), (12, "tỷ đồng", "phan_dau", "12 tỷ đồng"),
 ])
-def test_amount_text(amount, unit, qualifier, text):
+def test_amount_printed_with_its_qualifier_and_unit(amount, unit, qualifier, text):
     assert amount_text(Budget(sentence="{amount}", amount=amount, unit=unit, qualifier=qualifier)) == text
 
 

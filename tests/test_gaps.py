@@ -88,7 +88,7 @@ def test_range_achievement_against_minimum(lo, extra, actual):
     assert math.isclose(achievement_of(t, actual), actual / lo * 100, rel_tol=1e-9)
 
 
-def test_no_data():
+def test_no_figure_is_no_data_and_no_gap():
     assert status_of(point(10), None) == "no_data" and gap_of(point(10), None) is None
 
 
@@ -104,7 +104,7 @@ def test_rates_reaggregate_from_numerator_and_denominator(pairs):
 
 
 @given(st.lists(finite, min_size=1, max_size=10))
-def test_counts_add_up(values):
+def test_counts_of_several_records_add_up(values):
     combined = combine([Actual(v) for v in values], rate=False)
     assert math.isclose(combined.value, sum(values), rel_tol=1e-9, abs_tol=1e-6)
 

@@ -1,5 +1,7 @@
 """`gdnn diff`, `gdnn textconv` and `gdnn git-setup` on real temporary git repositories.
 
+Mirrors the review/ room (gitdiff.py, gitcompare.py, textconv.py) and its commands in cli/review.py.
+
 The data folder sits under a Vietnamese folder name with a space, as clerks name folders, so that
 quoting of paths in git (ls-tree, show, .gitattributes) is exercised by every test.
 """
@@ -334,7 +336,7 @@ def test_markdown_comment(repo):
     assert "❌ không hợp lệ — 1 lỗi" in out and f"`{SUB}/plans/tp-2025.yaml:30`" in out
 
 
-def test_text_output(repo):
+def test_text_output_says_how_far_a_deadline_moved(repo):
     edit(plan(repo), "due: 2025-12-15", "due: 2025-12-05")
     out = runner.invoke(app, ["diff", "--data", str(data(repo))]).stdout
     assert "[thời hạn] Hạn báo cáo gửi Sở LĐTBXH: 15/12/2025 → 05/12/2025 (sớm hơn 10 ngày)" in out

@@ -3,7 +3,8 @@
 The ten are those a clerk meets when editing a plan by hand: a key left out or misspelt, a figure
 or a code written wrongly, an agency's name instead of its id, parts that no longer add up, a
 "trong đó" above its whole, a deadline before the issue date, a year outside the period, a key
-written twice. Each case breaks the valid fixture in one place.
+written twice. Each case breaks the valid fixture in one place. Mirrors core/schema_errors.py (the
+schema's messages) and the commonest messages of core/rules.py.
 """
 
 from __future__ import annotations

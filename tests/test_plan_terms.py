@@ -78,7 +78,7 @@ def test_broken_data_never_raises():
             assert isinstance(place("plan", data, loc, 1), str)
 
 
-def test_english(monkeypatch):
+def test_places_in_english_with_gdnn_lang_en(monkeypatch):
     monkeypatch.setenv("GDNN_LANG", "en")
     assert place("plan", PLAN, ("targets", 0, "parts", 0, "value"), 61) == (
         "Target «Cao đẳng» (section II), value, line 61")

@@ -1,4 +1,7 @@
-"""Rendered plans read back with python-docx: layout (Nghị định 30), content, escaping, appendices."""
+"""Rendered plans read back with python-docx: layout (Nghị định 30), content, escaping, appendices.
+
+Mirrors documents/plan_doc.py, with outline.py (section numbers) and the Word template that
+tools/template_builder.py builds."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The year-end report read back: values equal `gdnn gaps --format json`, chart, notice, xlsx."""
+"""The year-end report read back: values equal `gdnn gaps --format json`, chart, notice, xlsx.
+
+Mirrors documents/report_doc.py through `gdnn report`, with report_data.py, charts.py and
+workbook.py; the report's wording is in test_report_text.py."""
 
 from __future__ import annotations
 
@@ -143,6 +146,34 @@ def test_xlsx_as_a_clerk_uses_it(bundled_report):
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
         assert sheet.print_title_rows == "$5:$5"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
+
+def _evaluate(formula: str, line: int, plan: float | None, actual: float) -> float | str:
+    """The few Excel functions the workbook's Chênh lệch uses (IF, OR, comparisons), evaluated."""
+    expr = formula[1:].replace(f"F{line}", repr(actual)).replace(f"E{line}", repr(plan)).replace('=""', '==""')
+    return eval(expr.replace("IF(", "_if(").replace("OR(", "_or("),  # our own formula, in a test
+                {"_if": lambda c, a, b: a if c else b, "_or": lambda *a: any(a)})
+
+
+def test_xlsx_gap_equals_gdnn_gaps_for_every_row_also_ranges(bundled_report):
+    """Chênh lệch in the workbook is what `gdnn gaps` says: 0 inside a range ("40 - 45%"), not actual − min."""
+    out, gaps = bundled_report
+    checked = ranges = 0
+    for name in ("bao-cao-hn-ubnd-2025.xlsx", "bao-cao-hp-ubnd-2025.xlsx"):
+        ws = load_workbook(out / name)["Chỉ tiêu năm 2025"]
+        for row in ws.iter_rows(min_row=6):
+            if not isinstance(row[5].value, (int, float)) or not str(row[6].value or "").startswith("="):
+                continue
+            label = row[1].value.removeprefix("Trong đó: ")
+            value = _evaluate(row[6].value, row[0].row, row[4].value, row[5].value)
+            same = [g for g in gaps if g["name"] == label and g["year"] <= 2025 and g["actual"] is not None
+                    and abs(round(g["actual"], 2) - row[5].value) < 1e-9]
+            assert same, label
+            assert any(abs(g["gap"] - value) < 0.011 for g in same), (label, value, [g["gap"] for g in same])
+            checked += 1
+            ranges += any(g["target_value"] is None and g["target_min"] is not None and g["target_max"] is not None
+                          for g in same)
+    assert checked >= 10 and ranges >= 1
+
 
 def test_failed_report_leaves_no_file(mini, tmp_path, monkeypatch):
     import gdnn_cli.documents.report_doc as rd

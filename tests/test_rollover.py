@@ -205,7 +205,8 @@ signature: {title: CHỦ TỊCH, name: Nguyễn Văn A}
 
 def test_typed_figures_years_and_ceased_names_are_found():
     """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
-    from gdnn_cli.core.models import Agency, Plan
+    from gdnn_cli.core.agencies import Agency
+    from gdnn_cli.core.models import Plan
     from gdnn_cli.repo.rollover import Rollover, _find_texts
     from gdnn_cli.core.registry import Registry
 

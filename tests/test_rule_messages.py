@@ -2,7 +2,8 @@
 
 Messages are what the clerk reads: a test that only checks the code would let a wrong or empty
 message through (mutation testing showed it). Expected values are in English (GDNN_LANG=en in tests);
-the Vietnamese catalog is checked by test_i18n."""
+the Vietnamese catalog is checked by test_i18n. Mirrors the messages of core/rules.py; those of
+core/result_rules.py are in test_tracking.py and test_bad_input.py."""
 
 from __future__ import annotations
 

@@ -337,7 +337,7 @@ def test_parts_off_is_exactly_parts_not_adding_up(parts, total):
 
 
 def _registry(*agencies):
-    from gdnn_cli.core.models import Agency
+    from gdnn_cli.core.agencies import Agency
     from gdnn_cli.core.registry import Registry
 
     reg = Registry()

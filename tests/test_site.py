@@ -1,4 +1,7 @@
-"""gdnn site: pages built from the library's answers, downloads equal to `gdnn gaps`, incremental writes."""
+"""gdnn site: pages built from the library's answers, downloads equal to `gdnn gaps`, incremental writes.
+
+Mirrors the site/ room (build.py, pages.py, charts.py, history.py); test_site_browser.py opens the
+built pages in a browser."""
 
 from __future__ import annotations
 

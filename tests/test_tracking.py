@@ -1,4 +1,7 @@
-"""The year's picture from data: gap rows from result files, reporting timeliness, successors."""
+"""The year's picture from data: gap rows from result files, reporting timeliness, successors.
+
+Mirrors tracking/status.py (the file's name is older than the rooms) and the result rules of
+core/result_rules.py that gap rows depend on."""
 
 from __future__ import annotations
 

@@ -336,7 +336,7 @@ def build_letter_template(path: Path) -> None:
     _closing_block(doc)
     _annex(doc, "annex_bodies", "annex_bodies", LETTER_ANNEX_BODIES, "annex_bodies.rows")
     _core(doc, "Công văn")
-    doc.save(path)
+    doc.save(str(path))
 
 
 LETTER_ANNEX_BODIES = [  # 16 cm; one row per body, since one form carries all its plans; TT holds "126"

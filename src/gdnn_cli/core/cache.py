@@ -43,9 +43,9 @@ def fingerprint() -> str:
 
 def _classes() -> dict[str, type]:
     from gdnn_cli.common.errors import Issue
+    from gdnn_cli.core.agencies import AgencyFile
     from gdnn_cli.core.dataset import LoadedFile
     from gdnn_cli.core.index import PlanIndex, ResultIndex
-    from gdnn_cli.core.models import AgencyFile
 
     return {c.__name__: c for c in (LoadedFile, Issue, PlanIndex, ResultIndex, AgencyFile)}
 

@@ -21,8 +21,9 @@ from pydantic import BaseModel, ValidationError
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
 from gdnn_cli.core import loader, positions
+from gdnn_cli.core.agencies import AgencyFile
 from gdnn_cli.core.index import PlanIndex, ResultIndex
-from gdnn_cli.core.models import AgencyFile, Plan
+from gdnn_cli.core.models import Plan
 from gdnn_cli.core.plan_terms import place
 from gdnn_cli.core.references import agency_rules, reference_rules
 from gdnn_cli.core.registry import Registry

@@ -95,9 +95,8 @@ def due_figure(rule: ReportingRule) -> str | None:
     """A deadline as sentences write it (Nghị định 30): '15/12/2025', '05/01/2026', '25/5' every year."""
     if rule.due is not None:
         return fmt_short_date(rule.due)
-    if rule.due_day_month:
-        day, month = (int(x) for x in rule.due_day_month.split("/"))
-        d, m = day_month(day, month)
+    if (yearly := rule.yearly()) is not None:
+        d, m = day_month(*yearly)
         return f"{d}/{m}"
     return None
 
@@ -282,9 +281,8 @@ def _deadlines(plan: Plan) -> dict[tuple[int, int, int | None], str]:
         if r.due is not None:
             out[(r.due.day, r.due.month, r.due.year)] = name
             out.setdefault((r.due.day, r.due.month, None), name)
-        elif r.due_day_month:
-            d, m = (int(x) for x in r.due_day_month.split("/"))
-            out.setdefault((d, m, None), name)
+        elif (yearly := r.yearly()) is not None:
+            out.setdefault((*yearly, None), name)
     return out
 
 

@@ -10,7 +10,8 @@ from gdnn_cli.common.atomic import write_text
 
 def schemas() -> dict[str, dict]:
     """The JSON Schema of each file kind, with an $id, as `gdnn schema` writes them."""
-    from gdnn_cli.core.models import AgencyFile, Plan
+    from gdnn_cli.core.agencies import AgencyFile
+    from gdnn_cli.core.models import Plan
     from gdnn_cli.core.results import ResultFile
 
     out = {}

@@ -1,8 +1,9 @@
-"""The data model: what a plan, an agency and a result *are*, as pydantic v2 models.
+"""The data model of a plan: what a Kế hoạch *is*, as pydantic v2 models, field order following the document.
 
 Every model forbids unknown keys so that a typo in a clerk's YAML is an error rather than a
-silently ignored field. Cross-file and arithmetic rules live in ``rules.py``; this module only
-says what shape the data has.
+silently ignored field. The types of single values (ids, figures, dates, coded words) are in
+``fields.py``, agencies in ``agencies.py``, results in ``results.py``; arithmetic and cross-file rules
+in ``rules.py`` and ``references.py``. This module only says what shape a plan has.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pydantic_core import PydanticCustomError
 
 from gdnn_cli.common.i18n import _
 from gdnn_cli.core.fields import (
-    AgencyKind,
     Amount,
     Appendix,
     BlockKind,
@@ -239,8 +239,8 @@ class ReportingRule(Strict):
 
     @model_validator(mode="after")
     def _when(self) -> ReportingRule:
-        if self.due_day_month:
-            d, m = (int(x) for x in self.due_day_month.split("/"))
+        if (yearly := self.yearly()) is not None:
+            d, m = yearly
             if (d, m) == (29, 2):  # exists one year in four: a yearly deadline must exist every year
                 raise PydanticCustomError(
                     "due-29-february", _("29/02 does not exist in most years, so it cannot be a yearly deadline"),
@@ -252,13 +252,19 @@ class ReportingRule(Strict):
                     day_month=self.due_day_month)) from None
         return self
 
+    def yearly(self) -> tuple[int, int] | None:
+        """(day, month) of a deadline repeated every year ('15/12'); None when the rule has none."""
+        if not self.due_day_month:
+            return None
+        d, m = (int(x) for x in self.due_day_month.split("/"))
+        return d, m
+
     def due_in(self, year: int) -> dt.date | None:
         """The deadline that falls in ``year``: the fixed date, or the yearly day and month in that year."""
         if self.due is not None:
             return self.due
-        if self.due_day_month:
-            d, m = (int(x) for x in self.due_day_month.split("/"))
-            return dt.date(year, m, d)
+        if (yearly := self.yearly()) is not None:
+            return dt.date(year, yearly[1], yearly[0])
         return None
 
 
@@ -340,52 +346,6 @@ class Plan(Strict):
             g = stack.pop()
             yield g
             stack.extend(reversed(g.groups))
-
-
-# --------------------------------------------------------------------------- agencies
-
-
-class Successor(Strict):
-    """An agency that took over a ceased one's work, and which part of it."""
-
-    id: str
-    scope: str | None = Field(default=None, description="What passed to it: 'quản lý nhà nước về GDNN'")
-
-
-class SourceRef(Strict):
-    """Where a fact about an agency (its cease date, a merger) is published."""
-
-    title: Text
-    url: str | None = None
-    date: Date | None = None
-
-
-class Agency(Strict):
-    """An agency, with its life in time: the 2025 reorganisation ended many of them."""
-
-    id: Slug
-    name: Text
-    short: str | None = None
-    kind: AgencyKind
-    parent: str | None = None
-    member_of: list[str] = Field(
-        default_factory=list, description="Groups (kind nhom) this body belongs to: a commune's UBND is one of "
-        "'UBND các xã, phường'; a group's forms go to its members and its figure is their sum")
-    province: str | None = Field(default=None, description="Province code, e.g. 'hn', 'hp'")
-    started: Date | None = None
-    ceased: Date | None = None
-    successors: list[Successor] = Field(default_factory=list)
-    sources: list[SourceRef] = Field(default_factory=list)
-    symbol: str | None = Field(default=None, description="Ký hiệu in document numbers: UBND, SGDĐT")
-    letterhead: list[str] = Field(default_factory=list, description="Letterhead lines when not derived from the name")
-    formed_from: list[str] = Field(default_factory=list, description="Units this one was formed from (2025 mergers)")
-    note: str | None = None
-
-
-class AgencyFile(Strict):
-    """A file of data/agencies/: a list of agencies, so that one province's registry is one file."""
-
-    agencies: list[Agency] = Field(min_length=1)
 
 
 Target.model_rebuild()

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _, ngettext
 from gdnn_cli.common.numbers import fmt_short_date
+from gdnn_cli.core.agencies import Agency
 from gdnn_cli.core.bases import issuer_rules
 from gdnn_cli.core.index import PlanIndex
-from gdnn_cli.core.models import Agency
 from gdnn_cli.core.registry import Registry
 
 

@@ -11,8 +11,9 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from gdnn_cli.core.agencies import Agency
 from gdnn_cli.core.index import PlanIndex
-from gdnn_cli.core.models import Agency, Plan
+from gdnn_cli.core.models import Plan
 
 
 @dataclass

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdnn_cli.core.figures import fill_plan, target_figure
-from gdnn_cli.core.models import Agency, Plan, Signature, Target
+from gdnn_cli.core.agencies import Agency
+from gdnn_cli.core.models import Plan, Signature, Target
 from gdnn_cli.common.numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
 from gdnn_cli.common.vocab import QUALIFIERS, spoken
 from gdnn_cli.core.registry import Registry

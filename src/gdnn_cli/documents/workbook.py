@@ -88,6 +88,17 @@ def _plan_value(r):
     return r.target_value if r.target_value is not None else r.target_min if r.target_min is not None else r.target_max
 
 
+def _gap_formula(r, line: int) -> str:
+    """Chênh lệch as `gdnn gaps` computes it (tracking.gaps.gap_of): actual − plan, but for a range
+    ("40 - 45%") the distance to the nearest bound and 0 inside it, so the workbook never shows +1 where the
+    report says the target is met."""
+    if r.target_value is None and r.target_min is not None and r.target_max is not None:
+        lo, hi = f"{r.target_min:g}", f"{r.target_max:g}"
+        return (f'=IF(F{line}="","",IF(F{line}<{lo},F{line}-{lo},'
+                f'IF(F{line}>{hi},F{line}-{hi},0)))')
+    return f'=IF(OR(E{line}="",F{line}=""),"",F{line}-E{line})'
+
+
 def write_xlsx(report_data, out: Path, note: str = "") -> Path:
     """The workbook of one report; the writing body and the report's number head every sheet."""
     from openpyxl import Workbook
@@ -115,7 +126,7 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
             line = ws.max_row + 1
             actual = None if r.actual is None else round(r.actual, 2)
             plan_value = _plan_value(r)
-            gap = f'=IF(OR(E{line}="",F{line}=""),"",F{line}-E{line})'
+            gap = _gap_formula(r, line)
             ratio = f"=IF(OR(E{line}=\"\",E{line}=0,F{line}=\"\"),\"\",ROUND(F{line}/E{line}*100,1))"
             name = ("Trong đó: " if r.kind == "share" else "") + r.name
             _row(ws, [n, name, r.unit, target_label(r, unit=False), plan_value, actual, gap, ratio,
