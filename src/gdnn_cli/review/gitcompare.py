@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from gdnn_cli.common.numbers import fmt_signed
 from gdnn_cli.common.vocab import PROVENANCE, TASK_STATES, vi
+from gdnn_cli.core.agencies import Agency, AgencyFile
 from gdnn_cli.core.dataset import LoadedFile
 from gdnn_cli.core.figures import fill_plan
-from gdnn_cli.core.models import Agency, AgencyFile, Plan
+from gdnn_cli.core.models import Plan
 from gdnn_cli.core.results import Figure, ResultFile, TaskProgress
 from gdnn_cli.review.changes import Change, ChangeLog, Side, short
 from gdnn_cli.review.plancompare import compare_plans

@@ -17,7 +17,8 @@ from gdnn_cli.common.numbers import fmt_number, fmt_partial_date, fmt_range, fmt
 from gdnn_cli.common.vocab import FREQUENCIES, PROVENANCE, QUALIFIERS, ROLES, TASK_STATES, spoken, vi
 
 if TYPE_CHECKING:  # the models import pydantic; git runs textconv once per file, so only when type-checking
-    from gdnn_cli.core.models import PartialDate, ReportingRule, Target
+    from gdnn_cli.core.fields import PartialDate
+    from gdnn_cli.core.models import ReportingRule, Target
 
 
 # --------------------------------------------------------------------------- shared formatting
