@@ -78,6 +78,7 @@ def fill_all(forms: Path, filled: Path) -> int:
 
 
 def main() -> int:
+    """Run the loop once on a fresh copy of the data and print the timings as a Markdown table."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--year", type=int, default=2025)
     ap.add_argument("--keep", type=Path, help="keep the work folder here")

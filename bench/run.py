@@ -76,6 +76,7 @@ def _dump(path: Path, data) -> None:
 
 
 def build_corpus(out: Path, n_plans: int, n_agencies: int, n_records: int) -> dict:
+    """Write the synthetic national corpus into ``out`` (replacing it); return what it holds, for the table."""
     if out.exists():
         shutil.rmtree(out)
     seeds = sorted((REPO / "data" / "plans").rglob("*.yaml"))
@@ -181,6 +182,7 @@ def run(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> tup
 
 
 def best(cmd, repeat=3, **kw) -> float:
+    """The fastest of ``repeat`` wall-clock runs: the least disturbed by others on a shared machine."""
     return min(run(cmd, **kw)[0] for _ in range(repeat))
 
 
@@ -239,6 +241,7 @@ print(n, "files")
 
 
 def main() -> int:
+    """Build the corpus (or reuse it), measure every row and print the Markdown table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plans", type=int, default=10_000)
     ap.add_argument("--agencies", type=int, default=5_000)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +77,30 @@ def issues(root: Path, code: str) -> list:
     from gdnn_cli.core.dataset import load
 
     return [i for i in load(root).issues if i.code == code]
+
+
+def run_gdnn(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The installed `gdnn` program as users start it (``python -m gdnn_cli`` when it is not on PATH):
+    exit codes, stderr and tracebacks are only real in a separate process."""
+    exe = shutil.which("gdnn") or None
+    cmd = [exe, *args] if exe else [sys.executable, "-m", "gdnn_cli", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)")
+
+
+def check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess:
+    """check-jsonschema, the validator editors' YAML servers agree with, over ``files``."""
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    assert exe, "check-jsonschema is a test dependency (pip install -e '.[test]')"
+    return subprocess.run([exe, "--schemafile", str(schema), *map(str, files)], capture_output=True, text=True,
+                          timeout=300)
+
+
+def schema_of(path: Path) -> Path:
+    """The JSON Schema a data file names on its first line (what an editor will check it against)."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    m = SCHEMA_LINE.match(first)
+    assert m, f"{path.relative_to(REPO)} does not name its JSON Schema on its first line"
+    return (path.parent / m.group(1)).resolve()

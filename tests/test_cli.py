@@ -6,7 +6,6 @@ each room's commands are tested with the room."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from typer.testing import CliRunner
 
 from gdnn_cli.cli import app as cli_app
 from gdnn_cli.cli.app import app
-from tests.conftest import REPO, edit, plan_path
+from tests.conftest import REPO, edit, plan_path, run_gdnn
 
 runner = CliRunner()
 
@@ -55,27 +54,21 @@ def test_missing_folder_is_an_error(tmp_path):
     assert result.exit_code == 1 and "does not exist" in result.output
 
 
-def _gdnn(*args, cwd=None):
-    exe = shutil.which("gdnn") or None
-    cmd = [exe, *args] if exe else [sys.executable, "-m", "gdnn_cli", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=120)
-
-
 def test_installed_program_usage_error_exit_2():
-    proc = _gdnn("validate", "--no-such-option")
+    proc = run_gdnn("validate", "--no-such-option")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
 def test_installed_program_bad_yaml_exit_1_no_traceback(mini):
     plan_path(mini).write_text("id: x\n  bad: [\n", encoding="utf-8")
-    proc = _gdnn("validate", "--data", str(mini))
+    proc = run_gdnn("validate", "--data", str(mini))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "tp-2025.yaml:2:" in proc.stdout
 
 
 def test_bundled_data_validates():
-    proc = _gdnn("validate", "--format", "json", cwd=REPO)
+    proc = run_gdnn("validate", "--format", "json", cwd=REPO)
     out = json.loads(proc.stdout)
     assert proc.returncode == 0, out["errors"][:3]
     assert {"hn-2025-gdnn", "hn-2022-khac-phuc", "hn-2025-ct37", "hp-2021-2030-chien-luoc",
@@ -90,9 +83,9 @@ def test_plan_command_writes_docx(mini, tmp_path):
 
 
 def test_plan_unknown_id_suggests_the_nearest(mini, tmp_path):
-    proc = _gdnn("plan", "tp-2052", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
+    proc = run_gdnn("plan", "tp-2052", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
     assert proc.returncode == 2 and "did you mean 'tp-2025'?" in proc.stderr and not (tmp_path / "x.docx").exists()
-    far = _gdnn("plan", "nope", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
+    far = run_gdnn("plan", "nope", "--data", str(mini), "-o", str(tmp_path / "x.docx"))
     assert far.returncode == 2 and "tp-2025" not in far.stderr and "gdnn validate" in far.stderr
 
 
@@ -145,11 +138,11 @@ def _boom_program(tmp_path):
 
 
 def test_exit_codes_in_a_subprocess(mini, tmp_path):
-    assert _gdnn("validate", "--data", str(mini)).returncode == 0
+    assert run_gdnn("validate", "--data", str(mini)).returncode == 0
     edit(plan_path(mini), "value: 200", "value: 12.000")
-    bad = _gdnn("validate", "--data", str(mini))
+    bad = run_gdnn("validate", "--data", str(mini))
     assert bad.returncode == 1 and "number-separator" in bad.stdout and "Traceback" not in bad.stdout + bad.stderr
-    assert _gdnn("gaps", "--data", str(mini), "--fail-on", "nope").returncode == 2
+    assert run_gdnn("gaps", "--data", str(mini), "--fail-on", "nope").returncode == 2
     bug = subprocess.run(_boom_program(tmp_path), capture_output=True, text=True, timeout=60)
     assert bug.returncode == 3 and "internal error" in bug.stderr and "Traceback" not in bug.stderr
     log = bug.stderr.split("Details in ")[1].split(";")[0]

@@ -18,7 +18,8 @@ import yaml
 
 from gdnn_cli.core import figures
 from gdnn_cli.core.dataset import load
-from gdnn_cli.core.figures import Figures, due_figure, fill, fill_plan, number_text, target_figure
+from gdnn_cli.common.numbers import fmt_figure
+from gdnn_cli.core.figures import Figures, due_figure, fill, fill_plan, target_figure
 from gdnn_cli.core.models import Plan, ReportingRule, Target
 from gdnn_cli.documents.docx import templates_dir
 from gdnn_cli.documents.plan_doc import render_plan
@@ -68,8 +69,8 @@ def test_deadlines_follow_nghi_dinh_30(due, text):
 
 
 def test_number_text_never_prints_a_float_artifact():
-    assert number_text(0.1 + 0.2, rate=True) == "0,3%"
-    assert number_text(1234567.0, rate=False) == "1.234.567"
+    assert fmt_figure(0.1 + 0.2, rate=True) == "0,3%"
+    assert fmt_figure(1234567.0, rate=False) == "1.234.567"
 
 
 # --------------------------------------------------------------------------- filling
@@ -221,7 +222,7 @@ def forms(owner, field: str, value) -> set[str]:
         return {due_figure(probe), f"{value:%d/%m/%Y}"}
     if field == "due_day_month":
         return {due_figure(ReportingRule(reporters=["x"], to="y", due_day_month=value)), value}
-    return {number_text(value, False), number_text(value, False, pad=True)}
+    return {fmt_figure(value, False), fmt_figure(value, False, pad=True)}
 
 
 def changed(plan: Plan, label: str, value) -> Plan:

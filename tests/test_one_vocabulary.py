@@ -17,6 +17,8 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from tests.conftest import FIXTURES, REPO, edit
 from tools.readback import docx_text
@@ -25,8 +27,12 @@ from typer.testing import CliRunner
 from gdnn_cli.cli.app import app
 from gdnn_cli.common.numbers import fmt_long_date, fmt_number, fmt_percent, fmt_range, fmt_short_date
 from gdnn_cli.common.vocab import PROGRESS, PROVENANCE, STATUSES, TASK_STATES, VERDICTS, label, spoken, vi
+from gdnn_cli.core.figures import target_figure
+from gdnn_cli.core.models import Target
 from gdnn_cli.review.textconv import render
 from gdnn_cli.site.history import History
+from gdnn_cli.tracking import view as gaps_view
+from gdnn_cli.tracking.gaps import GapRow
 
 runner = CliRunner()
 ISSUED = dt.date(2025, 3, 4)  # a day under 10 in a month over 2: Nghị định 30 pads the one, not the other
@@ -164,3 +170,17 @@ def test_the_site_history_dates_commits_as_documents_do(tmp_path):
                        cwd=tmp_path, env=env, check=True, capture_output=True)
     commits, total = History(data).commits(data / "plans" / "tp-2025.yaml")
     assert total == 1 and commits[0].date == fmt_short_date(ISSUED) == "04/3/2025"
+
+
+hundredths = st.integers(min_value=0, max_value=10_000_000).map(lambda n: n / 100)
+
+
+@given(low=hundredths, width=hundredths, rate=st.booleans(), ranged=st.booleans())
+def test_gaps_and_report_print_a_target_as_the_plan_does(low, width, rate, ranged):
+    """The plan's sentences (core.figures.target_figure) and the gaps table, the report and the workbook
+    (tracking.view.target_text) print one target alike: '72,25%' in the plan is never '72,3%' beside it."""
+    unit = "%" if rate else "người"
+    bounds = {"min": low, "max": low + width} if ranged else {"value": low}
+    t = Target.model_validate({"id": "t", "name": "T", "unit": unit, "year": 2025, **bounds})
+    row = GapRow("p", "t", "T", 2025, unit, t.value, t.min, t.max, None, None, None, "no_data", None)
+    assert gaps_view.target_text(row) == target_figure(t)

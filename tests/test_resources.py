@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import REPO
+from tests.conftest import REPO
 from gdnn_cli.common import resources
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.documents.docx import templates_dir

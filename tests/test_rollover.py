@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from tests.conftest import REPO, run_gdnn
 from gdnn_cli.core.dataset import load
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.repo.rollover import _shift_date, _yaml, dump, new_plan, to_text
@@ -143,19 +143,17 @@ def test_shift_date_keeps_29_february_a_real_date():
 
 
 def test_cli_new_plan_json_then_validate_and_plan(bundled_copy, tmp_path):
-    from test_cli import _gdnn
-
     root = bundled_copy.parent
-    proc = _gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026", "--format", "json",
-                 cwd=root)
+    proc = run_gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", "--year", "2026", "--format", "json",
+                    cwd=root)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["id"] == "hn-2026-gdnn" and len(out["undecided"]) == 3 and out["texts"]
-    assert _gdnn("validate", cwd=root).returncode == 0
-    plan = _gdnn("plan", "hn-2026-gdnn", cwd=root)
+    assert run_gdnn("validate", cwd=root).returncode == 0
+    plan = run_gdnn("plan", "hn-2026-gdnn", cwd=root)
     assert plan.returncode == 0, plan.stderr
     assert (root / "out" / "hn-2026-gdnn.docx").is_file()
-    again = _gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", cwd=root)
+    again = run_gdnn("new", "plan", "hn-2026-gdnn", "--from", "hn-2025-gdnn", cwd=root)
     assert again.returncode == 1 and "already exists" in again.stderr and "Traceback" not in again.stderr
 
 
@@ -240,3 +238,14 @@ def test_drafters_text_speaks_plan_terms_and_nd30_dates(bundled_copy, vi):
     for f in res.undecided:
         first = int(re.search(r"khối thứ nhất bắt đầu ở dòng (\d+)", f.what).group(1))
         assert first < f.line and f"- agencies: [{f.text}" in lines[first - 1] + lines[first], (first, f)
+
+
+def test_json_keeps_the_yaml_path_of_each_moved_date(rolled):
+    """The text says places in plan terms; --format json keeps the YAML path and line beside them."""
+    data, res = rolled
+    dates = {d["where"]: d for d in res.to_json()["dates"]}
+    due = dates["reporting[0].due"]
+    assert due["what"] == "15/12/2025 → 15/12/2026" and due["place"].startswith("Reporting rule 1")
+    lines = (data / "plans" / "ha-noi" / "hn-2026-gdnn.yaml").read_text(encoding="utf-8").splitlines()
+    assert "2026-12-15" in lines[due["line"] - 1]
+    assert any(w.endswith("(id=tuyen-duong-khen-thuong).deadline") for w in dates)

@@ -10,11 +10,10 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import REPO
+from tests.conftest import REPO, check_jsonschema, run_gdnn, schema_of
 from gdnn_cli.core.dataset import load
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.repo.scaffold import files_for, init
-from test_jsonschema import _check, _schema_of
 
 
 @pytest.mark.parametrize("province,plan", [("hn", "hn-2025-gdnn"), ("hp", "hp-2021-2030-chien-luoc")])
@@ -52,11 +51,11 @@ def test_examples_are_marked_and_point_at_the_repositorys_schemas(tmp_path):
     assert "SỐ LIỆU MINH HỌA" in results.splitlines()[1]
     by_schema: dict = {}
     for path in sorted(data.rglob("*.yaml")):
-        schema = _schema_of(path)
+        schema = schema_of(path)
         assert schema.parent == (tmp_path / "kho" / "schemas").resolve(), path
         by_schema.setdefault(schema, []).append(path)
     for schema, files in by_schema.items():
-        proc = _check(schema, files)
+        proc = check_jsonschema(schema, files)
         assert proc.returncode == 0, proc.stdout
 
 
@@ -106,15 +105,13 @@ def test_every_file_is_utf8_nfc():
 
 
 def test_cli_init_then_validate(tmp_path):
-    from test_cli import _gdnn
-
-    proc = _gdnn("init", str(tmp_path / "kho"), "--province", "hp")
+    proc = run_gdnn("init", str(tmp_path / "kho"), "--province", "hp")
     assert proc.returncode == 0, proc.stderr
     assert "gdnn validate" in proc.stdout
-    proc = _gdnn("validate", "--format", "json", cwd=tmp_path / "kho")
+    proc = run_gdnn("validate", "--format", "json", cwd=tmp_path / "kho")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert json.loads(proc.stdout)["plans"] == ["hp-2021-2030-chien-luoc"]
-    again = _gdnn("init", str(tmp_path / "kho"))
+    again = run_gdnn("init", str(tmp_path / "kho"))
     assert again.returncode == 1 and "not empty" in again.stderr and "Traceback" not in again.stderr
     assert re.search(r"--force", again.stderr)
 
@@ -129,3 +126,21 @@ def test_starter_carries_every_registry_file_of_its_province():
         parts = [p for p in ("common", *PROVINCES) if starter_tree(p).joinpath("data", "agencies", path.name).is_file()]
         assert len(parts) == 1, f"{path.name} is in the starters {parts}: link it into exactly one of " \
                                 f"src/gdnn_cli/starter/{{common,{','.join(PROVINCES)}}}/data/agencies/"
+
+
+def test_readme_rollover_command_runs_as_written(tmp_path):
+    """The clerks' README gives `gdnn new plan` with a real next id: copied as it stands, it writes
+    next year's plan, and the repository still validates."""
+    from gdnn_cli.repo.rollover import new_plan
+
+    init(tmp_path / "kho", "hn")
+    readme = (tmp_path / "kho" / "README.md").read_text(encoding="utf-8")
+    (command,) = [line for line in readme.splitlines() if line.startswith("gdnn new plan ")]
+    assert command == "gdnn new plan hn-2026-gdnn --from hn-2025-gdnn --year 2026"  # not hn-2025-ct37 (2025 - 2035)
+    m = re.fullmatch(r"gdnn new plan (\S+) --from (\S+) --year (\d{4})", command)
+    assert m, command
+    res = new_plan(load(tmp_path / "kho" / "data"), m.group(1), m.group(2), int(m.group(3)))
+    assert res.path.is_file() and load(tmp_path / "kho" / "data").ok
+    init(tmp_path / "hp", "hp")  # a ten-year strategy rolls over to the next ten years
+    hp = (tmp_path / "hp" / "README.md").read_text(encoding="utf-8")
+    assert "gdnn new plan hp-2031-2040-chien-luoc --from hp-2021-2030-chien-luoc --year 2031" in hp

@@ -20,7 +20,8 @@ from gdnn_cli.cli.app import app
 from gdnn_cli.core.dataset import load
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.site import build_site
-from gdnn_cli.site.pages import collect, rule_text, trajectory
+from gdnn_cli.site.pages import collect
+from gdnn_cli.site.target_pages import rule_text, trajectory
 from gdnn_cli.tracking.status import actuals_index, gap_rows
 from tests.conftest import REPO, edit, plan_path
 from tests.test_tracking import RESULTS as TRACKING_RESULTS

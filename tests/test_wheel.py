@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from tests.conftest import REPO
 
 SKIP = {".git", ".venv", ".venv-ci", "out", "build", "dist", "corpus", "__pycache__", ".pytest_cache",
         ".hypothesis", "node_modules"}

@@ -1,0 +1,1 @@
+"""Developer-only scripts (template builder, .docx read-back, Babel extractor, commune lists): not in the wheel."""

@@ -52,10 +52,12 @@ def split_top(text: str) -> list[str]:
 
 
 def q(text: str) -> str:
+    """A double-quoted YAML scalar: names hold commas and colons that plain scalars would misread."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def main(csv_path: str, out_dir: str) -> int:
+    """Write one registry file per province from the CSV, units in the order of their ids."""
     with open(csv_path, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     for province, (code, stem, parent, group, resolution) in PROVINCES.items():

@@ -1,6 +1,7 @@
 """Read a rendered .docx back as text in document order (paragraphs and table cells interleaved).
 
-Used by tests and by the seed-coverage measurement; kept in the library so both use one reading.
+Used by tests and by the seed-coverage measurement; kept here in tools/ (not in the wheel) so that
+both use one reading.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def docx_text(path: Path) -> str:
+    """The document's non-empty paragraphs, one a line, as a reader meets them (line breaks as spaces)."""
     import docx
 
     document = docx.Document(str(path))
@@ -27,6 +29,7 @@ def docx_text(path: Path) -> str:
 
 
 def words(text: str) -> list[str]:
+    """Lower-cased NFC words, so that the PDF extraction of a seed and a .docx compare word for word."""
     return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
 
 

@@ -300,6 +300,7 @@ def _front(after_title: list[tuple[str, str]]):
 
 
 def build_plan_template(path: Path) -> None:
+    """Kế hoạch: letterhead, type and title, the body loop, signature, and its two annexes (targets, tasks)."""
     doc = _front([])
     _body_loop(doc)
     _closing_block(doc)
@@ -359,6 +360,7 @@ REPORT_ANNEX_AGENCIES = [  # 16,5 cm; "TT" and "Nhiệm vụ" fit their columns 
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the three templates into the folder given (default templates/), as templates/build.py does."""
     out = Path((argv or sys.argv[1:] or ["templates"])[0])
     out.mkdir(parents=True, exist_ok=True)
     build_plan_template(out / "ke-hoach.docx")

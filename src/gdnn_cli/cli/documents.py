@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from gdnn_cli.cli.options import DataOpt, IssuerOpt, PlanOpt, TemplatesOpt, issuer_or_exit, load_or_exit, plan_or_exit
+from gdnn_cli.cli.options import DataOpt, IssuerOpt, PlanOpt, TemplatesOpt, load_for, load_or_exit, plan_or_exit
 from gdnn_cli.common.i18n import N_, _
 
 commands = typer.Typer()
@@ -76,10 +76,7 @@ def report_cmd(
     from gdnn_cli.documents.report_doc import annex_note, render_report
     from gdnn_cli.documents.workbook import write_xlsx
 
-    ds = load_or_exit(data)
-    if plan:
-        plan_or_exit(ds, plan)
-    issuer_or_exit(ds, issuer)
+    ds = load_for(data, plan, issuer)
     folder = out or Path("out") / str(year)
     tdir = templates_dir(templates, data)
     issuers = issuers_for(ds, year, issuer, plan)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from gdnn_cli.cli.options import DataOpt, PlanOpt, TemplatesOpt, load_or_exit, plan_or_exit, year_or_this
+from gdnn_cli.cli.options import DataOpt, PlanOpt, TemplatesOpt, load_for, load_or_exit, year_or_this
 from gdnn_cli.common.i18n import _
 
 commands = typer.Typer()
@@ -50,9 +50,7 @@ def forms_cmd(
     from gdnn_cli.exchange.asks import asks_for
     from gdnn_cli.exchange.forms import write_forms
 
-    ds = load_or_exit(data)
-    if plan:
-        plan_or_exit(ds, plan)
+    ds = load_for(data, plan)
     _agency_or_exit(ds, agency)
     y = year_or_this(year)
     asks = asks_for(ds, y, plan, agency)
@@ -123,9 +121,7 @@ def remind_cmd(
     from gdnn_cli.documents.docx import templates_dir
     from gdnn_cli.exchange.reminder import reminders, render_reminder
 
-    ds = load_or_exit(data)
-    if plan:
-        plan_or_exit(ds, plan)
+    ds = load_for(data, plan)
     y = year_or_this(year)
     try:
         on = dt.date.fromisoformat(today) if today else dt.date.today()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from gdnn_cli.common.i18n import _
 
 if TYPE_CHECKING:
-    from gdnn_cli.core.rules import Registry
+    from gdnn_cli.core.registry import Registry
     from gdnn_cli.exchange.collect import CollectResult
 
 

@@ -85,6 +85,16 @@ def load_or_exit(data: Path | None, *, jobs: int = 0, cache: bool = True) -> "Da
     return ds
 
 
+def load_for(data: Path | None, plan: str | None = None, issuer: str | None = None) -> "Dataset":
+    """The data, valid, and the ``--plan``/``--issuer`` it was asked about known to it: every command
+    that narrows to a plan or an issuer refuses a wrong id before doing any work."""
+    ds = load_or_exit(data)
+    if plan:
+        plan_or_exit(ds, plan)
+    issuer_or_exit(ds, issuer)
+    return ds
+
+
 def plan_or_exit(ds: "Dataset", plan_id: str) -> "Plan":
     """The plan ``--plan``/PLAN_ID names, or a usage error with the nearest ids."""
     from gdnn_cli.common.errors import UsageError

@@ -16,9 +16,7 @@ from gdnn_cli.cli.options import (
     IssuerOpt,
     PlanOpt,
     YearOpt,
-    issuer_or_exit,
-    load_or_exit,
-    plan_or_exit,
+    load_for,
     year_or_this,
 )
 from gdnn_cli.common.i18n import N_
@@ -66,10 +64,7 @@ def gaps_cmd(
     from gdnn_cli.tracking import view as gaps_view
     from gdnn_cli.tracking.status import coverage_by_plan, gap_rows
 
-    ds = load_or_exit(data)
-    if plan:
-        plan_or_exit(ds, plan)
-    issuer_or_exit(ds, issuer)
+    ds = load_for(data, plan, issuer)
     y = year_or_this(year)
     rows = gap_rows(ds, y, plan, issuer)
     covered = coverage_by_plan(ds, y, plan, issuer)
@@ -102,10 +97,7 @@ def status_cmd(
     from gdnn_cli.cli import output
     from gdnn_cli.tracking.status import year_status
 
-    ds = load_or_exit(data)
-    if plan:
-        plan_or_exit(ds, plan)
-    issuer_or_exit(ds, issuer)
+    ds = load_for(data, plan, issuer)
     ys = year_status(ds, year_or_this(year), plan, issuer)
     if fmt is Fmt.json:
         output.print_json({"handovers": [h.to_json() for h in ys.handovers],

@@ -37,6 +37,16 @@ def fmt_percent(value: float | None, decimals: int = 1) -> str:
     return fmt_number(value, decimals) + "%"
 
 
+def fmt_figure(value: float, rate: bool, pad: bool = False) -> str:
+    """A target's figure as every document and table prints it: '240.000', '72,25%', padded '03'.
+
+    Two decimals at most, so that a plan's "72,25%" is not rounded to "72,3%" in the report beside it.
+    """
+    whole = float(value).is_integer()
+    text = f"{int(value):02d}" if pad and whole and 0 <= value < 10 else fmt_number(value, 2)
+    return text + ("%" if rate else "")
+
+
 def fmt_signed(value: float | None, decimals: int = 1) -> str:
     """A gap with its sign: '+3.300', '−0,8' (a true minus sign, as print uses), '0' for none."""
     if value is None:

@@ -4,9 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
+
+LoadFile = Callable[[Path, str], tuple]
 
 
-def load_all(files: list[tuple[Path, str]], *, jobs: int, cache, load_file: Callable) -> Iterator[tuple]:
+class ResultCache(Protocol):
+    """What ``load_all`` needs of a cache (core.cache.Cache is one): results kept for files' bytes."""
+
+    def get(self, path: Path, kind: str) -> tuple | None:
+        """The result stored for the file's current bytes; None when they are not the bytes stored."""
+
+    def put(self, path: Path, kind: str, result: tuple) -> None:
+        """Keep the result computed for the file's current bytes."""
+
+
+class CheckCache(ResultCache, Protocol):
+    """What ``dataset.load`` needs of a cache: results per file, and positions of cross-file issues."""
+
+    def open(self, root: Path) -> None:
+        """Read what is kept for the data folder ``root``."""
+
+    def close(self) -> None:
+        """Write what changed."""
+
+    def positions(self, path: Path, digest: str) -> dict:
+        """Positions of issues found earlier in these bytes of the file."""
+
+    def add_positions(self, path: Path, digest: str, found: dict) -> None:
+        """Keep positions found in these bytes of the file."""
+
+
+def load_all(files: list[tuple[Path, str]], *, jobs: int, cache: ResultCache | None,
+             load_file: LoadFile) -> Iterator[tuple]:
     """``load_file(path, kind)`` for each file, in order: from ``cache`` when its bytes are known, else
     computed (in ``jobs`` processes for many files) and stored in it."""
     todo: list[tuple[int, Path, str]] = []
@@ -25,7 +55,7 @@ def load_all(files: list[tuple[Path, str]], *, jobs: int, cache, load_file: Call
         yield done[n]
 
 
-def _run(todo: list[tuple[int, Path, str]], jobs: int, load_file: Callable) -> Iterable[tuple[int, tuple]]:
+def _run(todo: list[tuple[int, Path, str]], jobs: int, load_file: LoadFile) -> Iterable[tuple[int, tuple]]:
     if jobs <= 1 or len(todo) < 64:
         for n, path, kind in todo:
             yield n, load_file(path, kind)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
+from gdnn_cli.common.parallel import CheckCache
 from gdnn_cli.core import loader, positions
 from gdnn_cli.core.agencies import AgencyFile
 from gdnn_cli.core.index import PlanIndex, ResultIndex
@@ -218,7 +219,7 @@ def load_file(path: Path, kind: str) -> tuple[LoadedFile, list[Issue]]:
     return lf, []
 
 
-def load(root: Path | str, *, jobs: int = 1, cache=None) -> Dataset:
+def load(root: Path | str, *, jobs: int = 1, cache: CheckCache | None = None) -> Dataset:
     """Check the whole data folder ``root``: what every command calls first, so that all of them refuse
     exactly what ``gdnn validate`` refuses. Never raises for bad data: the problems are in ``issues``.
     ``cache`` (a cache.Cache) skips the checks of files whose bytes it has seen."""
@@ -319,7 +320,8 @@ def _locate_file(lf: LoadedFile, issues: list[Issue]) -> list[Issue]:
     return out
 
 
-def _locate_cross(ds: Dataset, issues: list[Issue], jobs: int = 1, cache=None) -> list[Issue]:
+def _locate_cross(ds: Dataset, issues: list[Issue], jobs: int = 1,
+                  cache: CheckCache | None = None) -> list[Issue]:
     """Locate cross-file issues: from positions cached for the file's bytes, else by composing the
     file (in worker processes when there are many)."""
     by_file: dict[str, list[Issue]] = {}

@@ -33,7 +33,7 @@ from pydantic import BaseModel
 
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.common.numbers import day_month, fmt_number, fmt_range, fmt_short_date
+from gdnn_cli.common.numbers import day_month, fmt_figure, fmt_range, fmt_short_date
 from gdnn_cli.core.models import Plan, ReportingRule, Target
 
 TARGET_FIELDS = ("value", "min", "max", "tolerance", "baseline")
@@ -68,13 +68,6 @@ def refs(text: str) -> list[Ref]:
 # --------------------------------------------------------------------------- formatting
 
 
-def number_text(value: float, rate: bool, pad: bool = False) -> str:
-    """One figure as every document prints it: '240.000', '72,25%', padded '03'."""
-    whole = float(value).is_integer()
-    text = f"{int(value):02d}" if pad and whole and 0 <= value < 10 else fmt_number(value, 2)
-    return text + ("%" if rate else "")
-
-
 def target_figure(t: Target, field: str | None = None, pad: bool = False) -> str | None:
     """How a sentence states a target: '240.000', '75%', '40 - 45%'; None when the field is empty."""
     rate = t.unit.strip() == "%"
@@ -82,13 +75,13 @@ def target_figure(t: Target, field: str | None = None, pad: bool = False) -> str
         return str(t.year) if isinstance(t.year, int) else None
     if field is not None:
         v = getattr(t, field, None)
-        return None if v is None else number_text(v, rate, pad)
+        return None if v is None else fmt_figure(v, rate, pad)
     if t.value is not None:
-        return number_text(t.value, rate, pad)
+        return fmt_figure(t.value, rate, pad)
     if t.min is not None and t.max is not None:
-        return fmt_range(number_text(t.min, False, pad), number_text(t.max, rate, pad))
+        return fmt_range(fmt_figure(t.min, False, pad), fmt_figure(t.max, rate, pad))
     bound = t.min if t.min is not None else t.max
-    return None if bound is None else number_text(bound, rate, pad)
+    return None if bound is None else fmt_figure(bound, rate, pad)
 
 
 def due_figure(rule: ReportingRule) -> str | None:

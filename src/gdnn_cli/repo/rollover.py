@@ -52,6 +52,7 @@ class Rollover:
     new_id: str
     shift: int
     moved: list[str] = field(default_factory=list)  # years and deadlines moved, in words
+    dates: list[Finding] = field(default_factory=list)  # each date moved, with its YAML path (for --format json)
     replaced: list[Finding] = field(default_factory=list)  # ceased agency → successor
     figures: list[Finding] = field(default_factory=list)  # kept, marked to review
     texts: list[Finding] = field(default_factory=list)  # still naming an old year, figure or agency
@@ -61,7 +62,7 @@ class Rollover:
     def to_json(self) -> dict:
         return {"file": str(self.path), "from": self.old_id, "id": self.new_id, "years": self.shift,
                 "moved": self.moved, **{k: [f.to_json() for f in getattr(self, k)]
-                                        for k in ("replaced", "figures", "texts", "undecided")}}
+                                        for k in ("dates", "replaced", "figures", "texts", "undecided")}}
 
 
 def _yaml():
@@ -176,8 +177,10 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
     if old.period.start == old.period.end:
         out.moved.append(_("period: year {a} → year {c}").format(a=old.period.start, c=period["start"]))
     else:
-        out.moved.append(_("period {a}–{b} → {c}–{d}").format(a=old.period.start, b=old.period.end,
-                                                              c=period["start"], d=period["end"]))
+        from gdnn_cli.common.numbers import fmt_range
+
+        out.moved.append(_("period: {old} → {new}").format(old=fmt_range(str(old.period.start), str(old.period.end)),
+                                                         new=fmt_range(str(period["start"]), str(period["end"]))))
 
     for loc, t in _targets(doc.get("targets"), ("targets",)):
         if isinstance(t.get("year"), int):
@@ -212,7 +215,10 @@ def new_plan(ds, new_id: str, old_id: str, year: int | None = None) -> Rollover:
     text = f"{first}\n{note}{rest}" if first.startswith("# yaml-language-server") else note + text
     fresh = _yaml().load(text)
     for loc, before, after in dates:  # in plan terms, as the document says them: 20/11/2025 → 20/11/2026
-        out.moved.append(f"{place('plan', fresh, loc) or describe(fresh, loc)}: {_date(before)} → {_date(after)}")
+        moved = Finding(describe(fresh, loc), _line(fresh, loc), f"{_date(before)} → {_date(after)}", loc=loc,
+                        place=place("plan", fresh, loc))
+        out.dates.append(moved)
+        out.moved.append(f"{moved.place or moved.where}: {moved.what}")
     if timings:
         out.moved.append(_("timing of {n} task(s): years moved by {shift}").format(n=timings, shift=shift))
     _double_assignments(fresh, out, ds.registry)

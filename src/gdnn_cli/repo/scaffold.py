@@ -114,7 +114,7 @@ def files_for(province: str) -> dict[str, bytes]:
     results = sorted(rel for rel in out if rel.startswith("data/results/"))
     out[".pre-commit-config.yaml"] = PRE_COMMIT.encode()
     out[".gitignore"] = GITIGNORE.encode()
-    out["README.md"] = readme(name, plans, results).encode("utf-8")
+    out["README.md"] = readme(name, plans, results, {Path(rel).stem: _period(out[rel]) for rel in plans}).encode("utf-8")
     return out
 
 
@@ -174,11 +174,38 @@ def _git_setup(folder: Path) -> list[str]:
     return said + git_setup(folder / "data")
 
 
-def readme(province: str, plans: list[str], results: list[str]) -> str:
+def _period(plan_yaml: bytes) -> tuple[int, int]:
+    import yaml
+
+    period = yaml.safe_load(plan_yaml)["period"]
+    return period["start"], period["end"]
+
+
+def _rollover_example(plans: dict[str, tuple[int, int]]) -> str:
+    """`gdnn new plan` for an example plan whose id names its period (hn-2025-gdnn for 2025 →
+    hn-2026-gdnn; hp-2021-2030-chien-luoc → hp-2031-2040-chien-luoc), moved on by its own length: a
+    clerk copies a command that runs and means what it says, not a placeholder in capitals that
+    would be refused as an id, nor a ten-year plan moved by one year. ``plans``: id → (start, end)."""
+    import re
+
+    year = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+    for plan_id, (start, end) in plans.items():
+        named = [int(y) for y in year.findall(plan_id)]
+        if named in ([start], [start, end]) and (len(named) == 2 or start == end):
+            span = end - start + 1
+            new_id = year.sub(lambda m: str(int(m.group()) + span), plan_id)
+            return f"gdnn new plan {new_id} --from {plan_id} --year {start + span}"
+    first = next(iter(plans), "ma-ke-hoach")
+    return f"gdnn new plan ma-ke-hoach-moi --from {first} --year {{năm bắt đầu}}"
+
+
+def readme(province: str, plans: list[str], results: list[str],
+           periods: dict[str, tuple[int, int]] | None = None) -> str:
     """The clerks' README: what is where, and the four things they do (edit, check, review, report)."""
     plan_list = "\n".join(f"- `{p}`" for p in plans)
     result_list = "\n".join(f"- `{r}`" for r in results)
     first_plan = Path(plans[0]).stem if plans else "ma-ke-hoach"
+    rollover = _rollover_example(periods or {})
     return f"""# Dữ liệu kế hoạch giáo dục nghề nghiệp
 
 Kho này giữ các kế hoạch, chỉ tiêu, cơ quan và kết quả thực hiện công tác giáo dục nghề nghiệp của
@@ -209,10 +236,11 @@ Mở tệp bằng VS Code (cài tiện ích YAML của Red Hat): dòng đầu m�
 nên trình soạn thảo gợi ý tên trường và gạch chân chỗ sai. Mỗi cơ quan được nhắc tới bằng mã
 (ví dụ `hn-so-gddt`), tra trong `data/agencies/`.
 
-Bắt đầu kế hoạch năm sau từ kế hoạch năm nay:
+Bắt đầu kế hoạch năm sau từ kế hoạch năm nay (mã kế hoạch mới viết chữ thường không dấu, nối bằng
+dấu gạch ngang; lệnh liệt kê những gì người soạn còn phải sửa, kèm số dòng):
 
 ```sh
-gdnn new plan MA-KE-HOACH-MOI --from {first_plan} --year NAM-MOI
+{rollover}
 ```
 
 ## Kiểm tra

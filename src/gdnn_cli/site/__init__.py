@@ -6,7 +6,8 @@ git, and the year's gaps to download. Every figure comes from the library's own 
 (``tracking.gap_rows``, ``tracking.year_status``), so the site can never disagree with
 ``gdnn gaps --format json`` or the year-end report.
 
-- ``pages``: what each page shows, assembled from the library;
+- ``pages``: the year's picture, page addresses and shared pieces, the home and issuer pages;
+- ``plan_pages``, ``target_pages``, ``agency_pages``: what the page of a plan, a target, an agency shows;
 - ``charts``: inline SVG charts (no JavaScript), each with its data as a table;
 - ``history``: each commit that changed a plan, summarised by ``gdnn diff``'s machinery;
 - ``build``: Jinja rendering and the incremental, atomic writer.

@@ -23,7 +23,7 @@ from gdnn_cli.common import atomic
 from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
-from gdnn_cli.site import pages
+from gdnn_cli.site import agency_pages, pages, plan_pages, target_pages
 from gdnn_cli.site.charts import line_chart
 
 MANIFEST = ".gdnn-site.json"
@@ -208,17 +208,17 @@ def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, hi
     for plan in sd.plans:
         home = ("Trang chủ", "index.html")
         commits = _plan_history(hist, plan, plan_files.get(plan.id)) if hist else None
-        ctx = pages.plan_page(sd, plan, history=commits is not None, downloads=docs.get(plan.id, {}))
+        ctx = plan_pages.plan_page(sd, plan, history=commits is not None, downloads=docs.get(plan.id, {}))
         page(pages.plan_href(plan.id), "plan.html", [home], title=ctx["label"], **ctx)
         crumbs = [home, (ctx["label"], pages.plan_href(plan.id))]
-        for t, parent in pages.targets_with_parents(plan):
-            tctx = pages.target_page(sd, plan, t, parent)
+        for t, parent in target_pages.targets_with_parents(plan):
+            tctx = target_pages.target_page(sd, plan, t, parent)
             page(pages.target_href(plan.id, t.id), "target.html", crumbs, title=f"{t.name} — {ctx['label']}", **tctx)
         if commits is not None:
             page(pages.history_href(plan.id), "history.html", crumbs, title=f"Lịch sử sửa đổi — {ctx['label']}",
                  plan=plan, label=ctx["label"], commits=commits[0], total=commits[1], illustrative=False)
     for aid in sd.agencies:
-        actx = pages.agency_page(sd, aid)
+        actx = agency_pages.agency_page(sd, aid)
         page(pages.agency_href(aid), "agency.html", [("Trang chủ", "index.html")], title=actx["a"].name, **actx)
 
 

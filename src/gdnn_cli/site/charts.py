@@ -34,10 +34,12 @@ class Trajectory:
 
     @property
     def empty(self) -> bool:
+        """No figure yet: the page shows no chart (a path alone would say nothing about progress)."""
         return not self.actual
 
 
-def _fmt(value: float, percent: bool) -> str:
+def fmt_value(value: float, percent: bool) -> str:
+    """A chart's number as its data table prints it: 37,5% or 26.500 (two decimals at most)."""
     return fmt_number(value, 2) + ("%" if percent else "")
 
 
@@ -77,7 +79,8 @@ def line_chart(tr: Trajectory, title: str, table_id: str, chart_id: str) -> Mark
     for k in range(5):  # gridlines and y labels
         v = lo + span * k / 4
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{escape(_fmt(v, tr.percent))}</text>')
+        tick = escape(fmt_value(v, tr.percent))
+        out.append(f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{tick}</text>')
     step = max(1, -(-len(years) // 10))
     for yr in years[::step]:
         out.append(f'<text x="{x(yr):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{yr}</text>')
@@ -108,7 +111,7 @@ def line_chart(tr: Trajectory, title: str, table_id: str, chart_id: str) -> Mark
     lx = 8
     for label, colour, dash in legend:
         out.append(f'<line x1="{lx}" x2="{lx + 24}" y1="{HEIGHT - 12}" y2="{HEIGHT - 12}" stroke="{colour}" '
-                   f'stroke-width="3"{f" stroke-dasharray=" + chr(34) + dash + chr(34) if dash else ""}/>')
+                   f'stroke-width="3"{" stroke-dasharray=" + chr(34) + dash + chr(34) if dash else ""}/>')
         out.append(f'<text x="{lx + 30}" y="{HEIGHT - 8}">{escape(label)}</text>')
         lx += 40 + 8 * len(label)
     if tr.target:

@@ -6,7 +6,7 @@ import csv
 import io
 
 from gdnn_cli.common.i18n import N_, gettext_in
-from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_range, fmt_signed
+from gdnn_cli.common.numbers import fmt_figure, fmt_number, fmt_percent, fmt_range, fmt_signed
 from gdnn_cli.common.vocab import VERDICTS, label
 from gdnn_cli.tracking.gaps import GapRow
 
@@ -27,12 +27,14 @@ def word(msgid: str, lang: str | None = None) -> str:
 
 
 def target_text(r: GapRow) -> str:
-    fmt = fmt_percent if r.unit.strip() == "%" else fmt_number
+    """The target as the plan's sentences print it ('72,25%', '40 - 45%'), never rounded further."""
+    rate = r.unit.strip() == "%"
     if r.target_value is not None:
-        return fmt(r.target_value)
+        return fmt_figure(r.target_value, rate)
     if r.target_min is not None and r.target_max is not None:
-        return fmt_range(fmt_number(r.target_min), fmt(r.target_max))
-    return fmt(r.target_min if r.target_min is not None else r.target_max)
+        return fmt_range(fmt_figure(r.target_min, False), fmt_figure(r.target_max, rate))
+    bound = r.target_min if r.target_min is not None else r.target_max
+    return "" if bound is None else fmt_figure(bound, rate)
 
 
 def actual_text(r: GapRow) -> str:
