@@ -352,7 +352,7 @@ def test_remind_leaves_dotted_blanks_and_a_balanced_annex_title(data, tmp_path):
 def test_remind_before_the_deadline_has_nobody_to_remind(data):
     res = runner.invoke(app, ["remind", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                               "--date", "2025-12-01", "-o", "x.docx"])
-    assert res.exit_code == 1 and "no body is overdue" in str(res.exception)
+    assert res.exit_code == 1 and "on 01/12/2025 no body is overdue" in str(res.exception)
     assert not (Path.cwd() / "x.docx").exists()
 
 

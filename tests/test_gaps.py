@@ -159,7 +159,7 @@ def test_baseline_of_the_target_counts_from_the_year_before_the_period():
     plan = _plan([{"id": "r", "name": "R", "unit": "%", "measure": "rate", "value": 50, "year": 2030, "baseline": 30}])
     (row,) = rows_for_plan(plan, 2025, {("p", "r", 2025): Actual(40)})
     # 10 points in 5 years (2020 → 2025) against 20 in 10: exactly on the path
-    assert row.trend == "on_track" and row.extra["base_year"] == 2020
+    assert row.trend == "on_track" and row.ahead.base_year == 2020
 
 
 def test_cumulative_target_adds_years():
@@ -173,7 +173,7 @@ def test_cumulative_milestone_ahead_uses_running_total_from_zero():
     (row,) = rows_for_plan(plan, 2025, {("p", "c", 2023): Actual(1), ("p", "c", 2025): Actual(1)})
     assert row.actual == 2  # 1 + 1 so far, not a sum of running totals
     # 2 schools in 5 years (0,4 a year) against 5 in 10 (0,5 a year): ratio 0,8
-    assert row.trend == "behind" and math.isclose(row.extra["progress"].ratio, 0.8)
+    assert row.trend == "behind" and math.isclose(row.ahead.assessment.ratio, 0.8)
 
 
 @given(rate, rate)
@@ -237,15 +237,15 @@ def test_baseline_year_and_pre_period_results_set_the_starting_point():
     actuals = {("p", "q", 2024): Actual(69.5), ("p", "q", 2025): Actual(70.5), ("p", "q", 2026): Actual(71)}
     with_base = _plan([{**spec, "baseline": 68, "baseline_year": 2023}], start=2024)
     (row,) = rows_for_plan(with_base, 2026, actuals)
-    assert row.status == "on_track" and row.extra["base_year"] == 2023 and row.projected == pytest.approx(75)
+    assert row.status == "on_track" and row.ahead.base_year == 2023 and row.projected == pytest.approx(75)
     assert rows_for_plan(_plan([spec], start=2024), 2026, actuals)[0].status == "behind"
     earlier = _plan([{**spec, "baseline": 68, "baseline_year": 2021}], start=2024)
     (row,) = rows_for_plan(earlier, 2026, actuals)
-    assert row.status == "behind" and row.extra["base_year"] == 2021
+    assert row.status == "behind" and row.ahead.base_year == 2021
     # no baseline figure in the plan, but its year, and a result for 2023: that is where the plan starts
     from_results = _plan([{**spec, "baseline_year": 2023}], start=2024)
     (row,) = rows_for_plan(from_results, 2026, {**actuals, ("p", "q", 2023): Actual(68)})
-    assert row.status == "on_track" and (row.extra["base_year"], row.extra["baseline"]) == (2023, 68)
+    assert row.status == "on_track" and (row.ahead.base_year, row.ahead.baseline) == (2023, 68)
     # a pre-period result the target does not name as its starting point changes nothing
     (unnamed,) = rows_for_plan(_plan([spec], start=2024), 2026, {**actuals, ("p", "q", 2023): Actual(68)})
     assert unnamed.status == "behind"

@@ -142,7 +142,7 @@ EXPECTED = {
     ],
     'agency-rules': [
         ('unknown-agency', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).parent', "agency 'tp-ubdn' is not in data/agencies/", "did you mean 'tp-ubnd' (Ủy ban nhân dân Thành phố Thử)?"),
-        ('ceased-before-started', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).ceased', 'ceased 2025-04-01 is before started 2025-05-01', None),
+        ('ceased-before-started', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).ceased', 'ceased 01/4/2025 is before started 01/5/2025', None),
         ('unknown-agency', 'error', 12, 'agencies[3] (id=tp-so-tai-chinh).successors[0] (id=tp-so-gdt).id', "agency 'tp-so-gdt' is not in data/agencies/", "did you mean 'tp-so-gddt' (Sở Giáo dục và Đào tạo)?"),
         ('unsourced-date', 'warning', 12, 'agencies[3] (id=tp-so-tai-chinh).ceased', 'the date Sở Tài chính ceased has no source', 'add sources: [{title: …, url: …}]'),
         ('reports-to-ceased-agency', 'warning', 67, 'reporting[0].to', 'reports are due to Sở Lao động - Thương binh và Xã hội on 15/12/2025, but it ceased on 01/3/2025', 'successor: Sở Giáo dục và Đào tạo (quản lý nhà nước về giáo dục nghề nghiệp)'),

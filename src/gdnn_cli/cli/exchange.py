@@ -13,6 +13,7 @@ import typer
 
 from gdnn_cli.cli.options import DataOpt, PlanOpt, TemplatesOpt, load_for, load_or_exit, year_or_this
 from gdnn_cli.common.i18n import _
+from gdnn_cli.common.numbers import fmt_short_date
 
 commands = typer.Typer()
 
@@ -130,7 +131,7 @@ def remind_cmd(
     letters = reminders(ds, y, plan, on)
     if not letters:
         raise GdnnError(_("on {date} no body is overdue with its {year} report: no reminder to write").format(
-            date=on.isoformat(), year=y))
+            date=fmt_short_date(on), year=y))
     if out is not None and len(letters) > 1:
         raise UsageError(_("-o names one file but {n} collectors have bodies to remind ({who}); use --plan").format(
             n=len(letters), who=", ".join(letter.collector for letter in letters)))

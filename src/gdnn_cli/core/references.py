@@ -79,7 +79,7 @@ def agency_rules(agency: Agency, loc: tuple, file: str, reg: Registry) -> Iterat
                 id=g, kind=group.kind), loc=loc + ("member_of", j), hint=_("member_of names groups such as hn-ubnd-xa"))
     if agency.started and agency.ceased and agency.ceased < agency.started:
         yield Issue(file, "ceased-before-started", _("ceased {ceased} is before started {started}").format(
-                        ceased=agency.ceased, started=agency.started),
+                        ceased=fmt_short_date(agency.ceased), started=fmt_short_date(agency.started)),
                     loc=loc + ("ceased",))
     if agency.ceased and not agency.sources:
         yield Issue(file, "unsourced-date", _("the date {name} ceased has no source").format(name=agency.name),

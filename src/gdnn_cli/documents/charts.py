@@ -10,8 +10,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from gdnn_cli.tracking.gaps import GapRow
 from gdnn_cli.common.numbers import fmt_percent
+from gdnn_cli.tracking.gaps import GapRow
 
 MAX_BARS = 12
 WIDTH_IN = 160 / 25.4  # printed width
@@ -30,6 +30,7 @@ def chunks(rows: list[GapRow], size: int = MAX_BARS) -> list[list[GapRow]]:
 
 
 def label(r: GapRow) -> str:
+    """A bar's label: the name as the table prints it, wrapped to fit beside the bar, never cut."""
     name = ("Trong đó: " if r.kind == "share" else "") + r.name
     return "\n".join(textwrap.wrap(name, LABEL_CHARS)) or name
 
@@ -53,11 +54,11 @@ def _draw(rows: list[GapRow], path: Path) -> Path:
     lines = sum(max(1, x.count("\n") + 1) for x in labels)
     height = max(1.8, 1.1 + 0.22 * lines + 0.18 * len(rows))
     fig, ax = plt.subplots(figsize=(WIDTH_IN, height), dpi=200)
-    values = [r.achievement for r in rows]
+    values = [r.achievement for r in rows if r.achievement is not None]  # all: achievement_charts keeps those
     colors = [MET if r.status in ("met", "exceeded") else NOT_MET for r in rows]
     ys = list(range(len(rows)))[::-1]
     bars = ax.barh(ys, values, color=colors, height=0.6)
-    for bar, r in zip(bars, rows):
+    for bar, r in zip(bars, rows, strict=True):
         if r.illustrative:
             bar.set_hatch("///")
     ax.axvline(100, color="black", linewidth=1, linestyle="--")
@@ -65,7 +66,7 @@ def _draw(rows: list[GapRow], path: Path) -> Path:
     ax.tick_params(axis="x", labelsize=FONT_PT)
     ax.set_xlabel("Thực hiện so với kế hoạch (%)", fontsize=FONT_PT)
     ax.set_xlim(0, max(120, max(values) * 1.15))
-    for y, v in zip(ys, values):
+    for y, v in zip(ys, values, strict=True):
         ax.text(v + 1, y, fmt_percent(v), va="center", fontsize=FONT_PT)
     handles = [Patch(color=MET, label="Đạt, vượt kế hoạch"), Patch(color=NOT_MET, label="Không đạt kế hoạch"),
                plt.Line2D([], [], color="black", linestyle="--", label="Kế hoạch (100%)")]

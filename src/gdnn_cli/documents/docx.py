@@ -11,11 +11,17 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.atomic import write_with
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+
 
 def templates_dir(explicit: Path | None = None, data: Path | None = None) -> Path:
     """Where the Word templates are: --templates DIR, then $GDNN_TEMPLATES, then a templates/ folder in
@@ -24,9 +30,8 @@ def templates_dir(explicit: Path | None = None, data: Path | None = None) -> Pat
     A department edits its letterhead and wording in its own repository; gdnn installed as a tool
     still renders everywhere with the packaged templates.
     """
-    from gdnn_cli.core.dataset import default_data_dir
-    from gdnn_cli.common.i18n import _
     from gdnn_cli.common.resources import templates
+    from gdnn_cli.core.dataset import default_data_dir
 
     if explicit is not None and not (Path(explicit) / "ke-hoach.docx").is_file():
         raise GdnnError(_("--templates {folder}: no ke-hoach.docx there; a templates folder holds ke-hoach.docx "
@@ -40,7 +45,7 @@ def templates_dir(explicit: Path | None = None, data: Path | None = None) -> Pat
                       "or pass --templates DIR").format(packaged=templates()))
 
 
-def _nfc(value):
+def _nfc(value: object) -> object:
     """Text to NFC, through dicts and lists; other objects (subdocuments, images) pass as they are."""
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
@@ -51,7 +56,8 @@ def _nfc(value):
     return value
 
 
-def render_docx(template: Path, context, out: Path, properties: dict | None = None) -> Path:
+def render_docx(template: Path, context: dict | Callable[[DocxTemplate], dict], out: Path,
+                properties: dict | None = None) -> Path:
     """Render ``template`` into ``out``; nothing is left behind on failure. ``context`` is a dict, or a
     function of the template that builds one (subdocuments and images belong to their template).
     ``properties`` sets core properties (author, title, created) that Word shows under File → Info."""
@@ -98,5 +104,9 @@ def convert_pdf(docx_path: Path) -> Path:
             raise GdnnError(_("LibreOffice could not convert {path}: {reason}").format(
                 path=docx_path, reason=proc.stderr.strip() or proc.stdout.strip()))
         target = docx_path.with_suffix(".pdf")
-        write_with(target, lambda t: shutil.copyfile(produced, t))
+
+        def copy(tmp_path: Path) -> None:
+            shutil.copyfile(produced, tmp_path)
+
+        write_with(target, copy)
     return target

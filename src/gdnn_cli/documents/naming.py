@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.core.models import Plan
 
+
 def lower_first(title: str) -> str:
     """'Triển khai công tác …' → 'triển khai công tác …' after 'Kế hoạch'; 'UBND …', 'GDNN …' stay."""
     first = title.split(" ", 1)[0]

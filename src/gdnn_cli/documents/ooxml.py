@@ -37,6 +37,7 @@ def set_fonts(rpr, font: str = FONT, size_pt: float | None = None, lang: str | N
 
 
 def bottom_border(paragraph, size: int = 6) -> None:
+    """A rule under a paragraph (the line under the letterhead's issuer and its motto, Nghị định 30)."""
     ppr = paragraph._p.get_or_add_pPr()
     pbdr = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -47,6 +48,7 @@ def bottom_border(paragraph, size: int = 6) -> None:
 
 
 def no_table_borders(table) -> None:
+    """A table used for layout only (letterhead, signature block): no lines printed."""
     tblpr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -57,6 +59,7 @@ def no_table_borders(table) -> None:
 
 
 def table_borders(table, size: int = 4) -> None:
+    """Single lines on every edge, set on the table itself so that the document needs no table style."""
     tblpr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -77,14 +80,15 @@ def fixed_widths(table, widths_cm: list[float]) -> None:
     layout.set(qn("w:type"), "fixed")
     tblpr.append(layout)
     grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
         col.set(qn("w:w"), str(int(w * 567)))
     for row in table.rows:
-        for cell, w in zip(row.cells, widths_cm):
+        for cell, w in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(w)
 
 
 def repeat_header(row) -> None:
+    """Repeat the row at the top of every page the table runs onto (a long Phụ lục stays readable)."""
     trpr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
@@ -92,6 +96,7 @@ def repeat_header(row) -> None:
 
 
 def cant_split(row) -> None:
+    """Keep the row on one page: a target's figures never break away from its name."""
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:cantSplit"))
 

@@ -6,6 +6,7 @@ The template only loops over these paragraphs and picks a style by ``kind``; all
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gdnn_cli.core.bases import printed_bases
@@ -13,12 +14,14 @@ from gdnn_cli.core.funding import budget_sentence
 from gdnn_cli.core.models import Assignment, Block, Plan, TaskGroup
 
 # Nghị định 30: points follow the Vietnamese alphabet — no f, j, w, z.
-VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+VIETNAMESE_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+                      "u", "v", "x", "y"]
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
 def roman(n: int) -> str:
+    """Section numbers (I., II., …) as Nghị định 30 numbers the parts of a document."""
     out = ""
     for value, sym in ROMAN:
         while n >= value:
@@ -50,6 +53,7 @@ class Numberer:
         self.n = 0
 
     def next(self) -> str:
+        """The number of the next child, counted from this block's parent."""
         self.n += 1
         if self.alpha:
             return f"{letter(self.n)})"
@@ -72,7 +76,7 @@ def _prefix(style: str, numberer: Numberer | None = None) -> str:
     return ""
 
 
-def body(plan: Plan, agency_name) -> list[Para]:
+def body(plan: Plan, agency_name: Callable[[str], str]) -> list[Para]:
     """The whole body: preamble, Roman sections, closing. ``agency_name(id)`` names agencies."""
     out = [Para("body", t) for t in (*printed_bases(plan, agency_name), *plan.preamble)]
     for i, section in enumerate(plan.sections, 1):
@@ -83,7 +87,7 @@ def body(plan: Plan, agency_name) -> list[Para]:
     return out
 
 
-def _block(plan: Plan, block: Block, numbers: Numberer, out: list[Para], agency_name) -> None:
+def _block(plan: Plan, block: Block, numbers: Numberer, out: list[Para], agency_name: Callable[[str], str]) -> None:
     for t in block.text:
         out.append(Para("body", _prefix(block.style, numbers) + t))
     if block.include:
@@ -97,7 +101,8 @@ def _block(plan: Plan, block: Block, numbers: Numberer, out: list[Para], agency_
     out.extend(Para("body", t) for t in block.after)
 
 
-def _include(plan: Plan, block: Block, numbers: Numberer, out: list[Para], agency_name) -> None:
+def _include(plan: Plan, block: Block, numbers: Numberer, out: list[Para],
+             agency_name: Callable[[str], str]) -> None:
     wanted = set(block.only)
     style = block.item_style or block.style
     if block.include == "targets":
@@ -135,14 +140,15 @@ def _task_group(g: TaskGroup, numbers: Numberer, out: list[Para]) -> None:
     out.extend(Para("body", t) for t in g.after)
 
 
-def assignment_heading(a: Assignment, agency_name) -> str:
+def assignment_heading(a: Assignment, agency_name: Callable[[str], str]) -> str:
+    """An assignment's heading: its own, else the agencies it names ('Đề nghị …' for those asked, not told)."""
     if a.heading:
         return a.heading
     names = "; ".join(agency_name(x) for x in a.agencies)
     return f"Đề nghị {names}" if a.role == "de-nghi" else names
 
 
-def _assignment(a: Assignment, numbers: Numberer, out: list[Para], agency_name) -> None:
+def _assignment(a: Assignment, numbers: Numberer, out: list[Para], agency_name: Callable[[str], str]) -> None:
     label = numbers.next()
     out.append(Para("point" if numbers.alpha else "clause", f"{label} {assignment_heading(a, agency_name)}"))
     out.extend(Para("body", _prefix(a.style) + t) for t in a.text)

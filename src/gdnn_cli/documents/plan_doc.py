@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gdnn_cli.core.figures import fill_plan, target_figure
-from gdnn_cli.core.agencies import Agency
-from gdnn_cli.core.models import Plan, Signature, Target
-from gdnn_cli.common.numbers import fmt_long_date, fmt_number, fmt_percent, fmt_short_date
+from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
 from gdnn_cli.common.vocab import QUALIFIERS, spoken
+from gdnn_cli.core.agencies import Agency
+from gdnn_cli.core.figures import fill_plan, target_figure
+from gdnn_cli.core.models import Plan, Signature, Target
 from gdnn_cli.core.registry import Registry
 from gdnn_cli.documents.lines import CM_PER_PT, balanced_lines, text_width_em
 from gdnn_cli.documents.outline import body
@@ -75,6 +75,7 @@ def local_name(agency_id: str, reg: Registry) -> str:
 
 
 def symbol(agency: Agency | None) -> str:
+    """The issuer's letters in a document number ('…/KH-UBND', '…/BC-SGDĐT'): given, else from its name."""
     if agency is None:
         return ""
     if agency.symbol:
@@ -85,6 +86,7 @@ def symbol(agency: Agency | None) -> str:
 
 
 def number_line(doc_type: str, number: str | None, agency: Agency | None) -> str:
+    """'Số: 72/KH-UBND', or a blank for the văn thư to fill ('Số:       /KH-UBND') before the number is given."""
     if number:
         return f"Số: {number}"
     code = TYPE_CODES.get(doc_type.lower(), "")
@@ -102,11 +104,13 @@ def target_value_text(t: Target) -> str:
     return text
 
 
-def year_text(year) -> str:
+def year_text(year: int | str) -> str:
+    """A target's year as the Phụ lục prints it: '2025', or 'Hằng năm' for every year of the period."""
     return "Hằng năm" if year == "hang-nam" else str(year)
 
 
 def annex_target_rows(plan: Plan) -> list[dict]:
+    """The rows of the targets' Phụ lục: totals numbered 1, 2, parts 1.1, 1.2, shares under 'Trong đó'."""
     rows: list[dict] = []
 
     def add(t: Target, no: str, prefix: str) -> None:
@@ -123,7 +127,8 @@ def annex_target_rows(plan: Plan) -> list[dict]:
 
 
 def annex_task_rows(plan: Plan, reg: Registry) -> list[dict]:
-    rows = []
+    """The rows of the key tasks' Phụ lục: task, lead agency, partners and timing, by short names."""
+    rows: list[dict] = []
     for group in plan.all_task_groups():
         for task in group.tasks:
             if not task.key:
@@ -147,6 +152,7 @@ def _short(agency_id: str | None, reg: Registry) -> str:
 
 
 def kem_theo(plan: Plan, issuer: Agency | None) -> str:
+    """The line under a Phụ lục's title that ties it to its plan: '(Kèm theo Kế hoạch số … ngày … của …)'."""
     d = plan.date
     num = plan.number or f"{BLANK}/{TYPE_CODES.get(plan.type.lower(), '')}-{symbol(issuer)}"
     from gdnn_cli.common.numbers import day_month
@@ -181,6 +187,7 @@ def keep_with_signature(paras: list[dict]) -> list[dict]:
 
 
 def plan_context(plan: Plan, reg: Registry) -> dict:
+    """Everything templates/ke-hoach.docx prints, from the plan and the registry (tested without Word)."""
     plan = fill_plan(plan)  # every sentence states its figures from the data, body and appendices alike
     issuer = reg.agencies.get(plan.issuer)
     sup, line1, line2 = letterhead(issuer, reg)
@@ -188,7 +195,7 @@ def plan_context(plan: Plan, reg: Registry) -> dict:
     note = kem_theo(plan, issuer)
     annex_targets = None
     annex_tasks = None
-    labels = [k for k in plan.appendices]
+    labels = list(plan.appendices)
     many = len(labels) > 1
     if "targets" in plan.appendices and plan.targets:
         n = labels.index("targets") + 1
@@ -220,6 +227,7 @@ def plan_context(plan: Plan, reg: Registry) -> dict:
 
 
 def render_plan(plan: Plan, reg: Registry, out: Path, templates: Path) -> Path:
+    """Write the plan's .docx to ``out`` (atomically) from the ke-hoach.docx of ``templates``."""
     from gdnn_cli.documents.docx import render_docx
 
     return render_docx(templates / "ke-hoach.docx", plan_context(plan, reg), out)

@@ -11,11 +11,25 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gdnn_cli.core.figures import fill
-from gdnn_cli.tracking.gaps import GapRow, key_of
 from gdnn_cli.core.models import Plan, Target
-from gdnn_cli.tracking.status import Coverage, ReporterStatus, TaskStatus, actuals_index, coverage, gap_rows, plans_for, year_status
+from gdnn_cli.core.results import ReportHeading
+from gdnn_cli.tracking.gaps import GapRow, key_of
+from gdnn_cli.tracking.status import (
+    Coverage,
+    ReporterStatus,
+    TaskStatus,
+    actuals_index,
+    coverage,
+    gap_rows,
+    plans_for,
+    year_status,
+)
+
+if TYPE_CHECKING:
+    from gdnn_cli.core.dataset import Dataset
 
 __all__ = ["task_title", "build", "issuers_for"]
 
@@ -43,12 +57,16 @@ class Milestone:
 
     target: Target
     row: GapRow | None
+    year: int  # the milestone's year: its table (Bảng) in the report, parts and shares under their total
     level: int = 0
     kind: str = "total"  # total | part | share
 
 
 @dataclass
 class PlanPart:
+    """One plan's share of a report: the year's rows, the milestones ahead, tasks, reporters and the
+    figures beside them (last year's, dates of provisional ones, how many members answered)."""
+
     plan: Plan
     rows: list[GapRow]  # targets of the year, parts and shares under their total
     milestones: list[Milestone] = field(default_factory=list)
@@ -59,6 +77,11 @@ class PlanPart:
     previous: dict[str, float] = field(default_factory=dict)  # target id → last year's figure
     as_of: dict[str, dt.date | None] = field(default_factory=dict)  # target id → date of a provisional figure
     coverage: list[Coverage] = field(default_factory=list)  # groups whose members answer one by one
+
+    @property
+    def milestone_years(self) -> list[int]:
+        """The years of the milestones ahead, in order: each has its own table of progress in the report."""
+        return sorted({m.year for m in self.milestones})
 
 
 @dataclass
@@ -76,34 +99,40 @@ class ReportData:
     causes_subjective: list[str] = field(default_factory=list)
     directions: list[str] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
-    heading: object = None  # results.ReportHeading from the data, when a result file gives one
+    heading: ReportHeading | None = None  # number, date, signature, recipients, when a result file gives them
     writer_name: str = ""  # the writing body's full name, for headers
     number_text: str = ""  # "125/BC-SGDĐT", when the result file gives it
 
     @property
     def rows(self) -> list[GapRow]:
+        """Every judged row of the report, the year's and the milestones', for checks over all of them."""
         return [r for p in self.parts for r in p.rows] + [m.row for p in self.parts for m in p.milestones if m.row]
 
     @property
     def illustrative(self) -> bool:
+        """Whether anything the report prints is illustrative: then its first page says so."""
         return any(r.illustrative for r in self.rows) or any(
             t.illustrative for p in self.parts for k in p.key_tasks for t in k.reports) or any(
             t.illustrative for p in self.parts for t in p.other_tasks) or any(
             r.illustrative for p in self.parts for r in p.reporters)
 
 
-def issuers_for(ds, year: int, issuer: str | None = None, plan_id: str | None = None) -> list[str]:
+def issuers_for(ds: Dataset, year: int, issuer: str | None = None, plan_id: str | None = None) -> list[str]:
+    """The issuers that get a report for ``year``: one Báo cáo per issuer of the plans in force."""
     return sorted({p.issuer for p in plans_for(ds, year, plan_id, issuer)})
 
 
-def writer_of(ds, plans: list[Plan], year: int, issuer: str) -> str:
+def writer_of(ds: Dataset, plans: list[Plan], year: int, issuer: str) -> str:
     """The standing agency most plans name, as it stands at the end of the year (after a merger)."""
     day = dt.date(year, 12, 31)
     standing = Counter(ds.registry.successor_at(p.standing_agency, day) for p in plans if p.standing_agency)
     return standing.most_common(1)[0][0] if standing else issuer
 
 
-def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date | None = None) -> ReportData:
+def build(ds: Dataset, year: int, issuer: str, plan_id: str | None = None,
+          today: dt.date | None = None) -> ReportData:
+    """The Báo cáo of ``issuer`` for ``year``: its plans' rows, milestones, tasks and reporters, and what
+    the result files say in words (directives, causes, proposals), gathered once for the .docx and .xlsx."""
     plans = plans_for(ds, year, plan_id, issuer)
     ys = year_status(ds, year, plan_id, issuer, today=today)
     rows = gap_rows(ds, year, plan_id, issuer)
@@ -131,7 +160,7 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
         part.coverage = [c for c in covered_groups if c.plan == plan.id]
         for r in part.rows:  # a total summed from provisional parts runs to the earliest of their dates
             if r.actual_status == "provisional" and r.target not in part.as_of:
-                dates = [part.as_of[c.target] for c in part.rows if c.parent == r.target and part.as_of.get(c.target)]
+                dates = [d for c in part.rows if c.parent == r.target and (d := part.as_of.get(c.target))]
                 part.as_of[r.target] = min(dates) if dates else None
         data.parts.append(part)
     for rf in ds.results_for({p.id for p in plans}, year=year):
@@ -146,7 +175,7 @@ def build(ds, year: int, issuer: str, plan_id: str | None = None, today: dt.date
             data.proposals.extend(rf.proposals)
             data.heading = data.heading or rf.report
     data.writer_name = ds.registry.agency_name(writer)
-    data.number_text = getattr(data.heading, "number", None) or ""
+    data.number_text = (data.heading.number if data.heading else None) or ""
     return data
 
 
@@ -156,9 +185,9 @@ def milestones(plan: Plan, year: int, rows: list[GapRow]) -> list[Milestone]:
     out: list[Milestone] = []
     for t in plan.targets:
         if isinstance(t.year, int) and t.year > year and plan.period.start <= year:
-            out.append(Milestone(t, judged.get(t.id)))
-            out.extend(Milestone(child, judged.get(child.id), 1, "part") for child in t.parts)
-            out.extend(Milestone(child, judged.get(child.id), 1, "share") for child in t.shares)
+            out.append(Milestone(t, judged.get(t.id), t.year))
+            out.extend(Milestone(child, judged.get(child.id), t.year, 1, "part") for child in t.parts)
+            out.extend(Milestone(child, judged.get(child.id), t.year, 1, "share") for child in t.shares)
     return out
 
 
@@ -175,7 +204,7 @@ def key_tasks(plan: Plan, reports: list[TaskStatus]) -> list[KeyTask]:
             for g in plan.task_groups]
 
 
-def elsewhere(ds, reporters: list[ReporterStatus], writer: str) -> list[tuple[str, list[str]]]:
+def elsewhere(ds: Dataset, reporters: list[ReporterStatus], writer: str) -> list[tuple[str, list[str]]]:
     """Reports the plan sends to a body other than the writer: named, not counted against it."""
     out: dict[str, list[str]] = {}
     for r in reporters:
@@ -186,7 +215,7 @@ def elsewhere(ds, reporters: list[ReporterStatus], writer: str) -> list[tuple[st
     return list(out.items())
 
 
-def provisional_dates(ds, plan: Plan, year: int) -> dict[str, dt.date | None]:
+def provisional_dates(ds: Dataset, plan: Plan, year: int) -> dict[str, dt.date | None]:
     """Target id → the date a provisional figure runs to (None: 'ước thực hiện')."""
     out: dict[str, dt.date | None] = {}
     for rf in ds.results_for({plan.id}, year=year):
@@ -199,7 +228,8 @@ def provisional_dates(ds, plan: Plan, year: int) -> dict[str, dt.date | None]:
 
 
 def task_title(plan: Plan, task_id: str) -> str:
-    """A task's whole text, or a group's title, by id (the id itself when the plan has no such task)."""
+    """A task's whole text (figures filled), or a group's title, by id, for pages that list what agencies
+    reported on; the id itself when the plan has no such task."""
     for g in plan.all_task_groups():
         if g.id == task_id:
             return g.title

@@ -12,13 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_percent, fmt_short_date
 from gdnn_cli.common.vocab import REPORT_STATES, TASK_STATES, VERDICT_CELLS, vi
-from gdnn_cli.documents.report_data import PlanPart, ReportData
+from gdnn_cli.core.models import Target
+from gdnn_cli.documents.charts import achievement_charts
 from gdnn_cli.documents.naming import plan_citation, plan_name, plan_short, self_name
+from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_lines, sign_lines
+from gdnn_cli.documents.report_body import Body
+from gdnn_cli.documents.report_data import PlanPart, ReportData
 from gdnn_cli.documents.report_text import (
-    ToFill,
     amount,
     count_sentence,
     coverage_sentence,
@@ -38,54 +42,17 @@ from gdnn_cli.documents.report_text import (
     task_line,
     task_tally,
 )
-from gdnn_cli.documents.charts import achievement_charts
-from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_lines, sign_lines
+from gdnn_cli.tracking.gaps import GapRow
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+    from docxtpl.subdoc import Subdoc
+
+    from gdnn_cli.core.dataset import Dataset
 
 ILLUSTRATIVE_REPORT = ("LƯU Ý: Báo cáo này có sử dụng số liệu minh họa (đánh dấu *), không phải số liệu "
                        "chính thức; không dùng để báo cáo cấp trên.")
 DRAFT_NOTICE = "DỰ THẢO — còn {n} nội dung cần bổ sung (tô vàng, trong ngoặc vuông) trước khi trình ký."
-
-
-class Body:
-    """The body's paragraphs for the template loop; counts the places left to fill."""
-
-    def __init__(self, tpl):
-        self.tpl = tpl
-        self.paras: list[dict] = []
-        self.to_fill = 0
-
-    def add(self, kind: str, text: str = "", obj=None) -> None:
-        self.paras.append({"kind": kind, "text": text, "obj": obj})
-
-    def text(self, *segments, bullet: str = "", keep: bool = False) -> None:
-        """A body paragraph; a ToFill segment is printed highlighted, in brackets."""
-        if not any(isinstance(s, ToFill) for s in segments) and not keep:
-            self.add("body", bullet + "".join(str(s) for s in segments))
-            return
-        from docx.enum.text import WD_COLOR_INDEX
-
-        sd = self.tpl.new_subdoc()
-        p = sd.add_paragraph(style="GDNN Body")
-        p.paragraph_format.keep_with_next = keep
-        if bullet:
-            p.add_run(bullet)
-        for s in segments:
-            run = p.add_run(str(s))
-            if isinstance(s, ToFill):
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                self.to_fill += 1
-        self.add("subdoc", obj=sd)
-
-    def items(self, items, bullet: str = "- ") -> None:
-        for item in items:
-            self.text(item, bullet=bullet)
-
-    def filled(self, items: list[str], what: str, bullet: str = "- ") -> None:
-        """People's sentences from the result file, or one highlighted place asking for them."""
-        if items:
-            self.items(items, bullet)
-        else:
-            self.text(ToFill(what), bullet=bullet)
 
 
 def _table(tpl, caption: str, columns: list[tuple[str, float, bool]], rows: list[tuple[list[str], bool]], note: str):
@@ -105,13 +72,13 @@ def _table(tpl, caption: str, columns: list[tuple[str, float, bool]], rows: list
     head = table.rows[0]
     repeat_header(head)
     cant_split(head)
-    for cell, (label, _, _) in zip(head.cells, columns):
+    for cell, (label, _, _) in zip(head.cells, columns, strict=True):
         cell.paragraphs[0].style = "GDNN TableHead"
         cell.paragraphs[0].add_run(label)
     for values, bold in rows:
         row = table.add_row()
         cant_split(row)
-        for cell, value, (_, _, numeric) in zip(row.cells, values, columns):
+        for cell, value, (_, _, numeric) in zip(row.cells, values, columns, strict=True):
             p = cell.paragraphs[0]
             p.style = "GDNN TableNum" if numeric else "GDNN Table"
             p.add_run(value).bold = bold
@@ -129,7 +96,9 @@ def _of(part: PlanPart, many: bool) -> str:
     return f" của {plan_short(part.plan)}" if many else ""
 
 
-def year_table(tpl, part: PlanPart, year: int, no: int, of: str = ""):
+def year_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, of: str = "") -> Subdoc:
+    """Bảng of the year's targets: plan, actual, achievement (and against last year, when known), verdict,
+    with the note on how the verdicts were decided."""
     has_prev = any(r.target in part.previous for r in part.rows)
     w = (3.9, 1.8, 1.8, 1.8, 1.6) if has_prev else (4.9, 1.8, 2.1, 2.1, 1.8)
     columns = [("TT", 1.2, False), ("Chỉ tiêu", w[0], False), ("ĐVT", w[1], False),
@@ -137,10 +106,11 @@ def year_table(tpl, part: PlanPart, year: int, no: int, of: str = ""):
     if has_prev:
         columns.append((f"So với năm {year - 1}", 1.8, True))
     columns.append(("Đánh giá", 16.5 - sum(w for _, w, _ in columns), False))  # 2,2 cm or more
-    rows = []
-    for n, r in zip(row_numbers(part.rows), part.rows):
-        actual = "—" if r.actual is None else amount(r.actual, r).removesuffix(" " + r.unit) + ("*" if r.illustrative else "")
-        tag = {"provisional": " (tạm tính)" if part.as_of.get(r.target) else " (ước TH)"}.get(r.actual_status or "", "")
+    rows: list[tuple[list[str], bool]] = []
+    for n, r in zip(row_numbers(part.rows), part.rows, strict=True):
+        actual = "—" if r.actual is None else _figure(r.actual, r)
+        tag = {"provisional": " (tạm tính)" if part.as_of.get(r.target) else " (ước TH)"}.get(r.actual_status or "",
+                                                                                            "")
         name = ("Trong đó: " if r.kind == "share" else "") + r.name
         cells = [n, name, r.unit, target_label(r, unit=False), actual + tag, _achievement(r)]
         if has_prev:
@@ -150,7 +120,12 @@ def year_table(tpl, part: PlanPart, year: int, no: int, of: str = ""):
     return _table(tpl, f"Bảng {no}. Kết quả thực hiện các chỉ tiêu năm {year}{of}", columns, rows, rule_note(part))
 
 
-def _achievement(r) -> str:
+def _figure(value: float, r: GapRow) -> str:
+    """A figure in a table cell: the unit is in its own column; starred when illustrative."""
+    return amount(value, r).removesuffix(" " + r.unit) + ("*" if r.illustrative else "")
+
+
+def _achievement(r: GapRow) -> str:
     """'So với KH'; one more decimal where rounding would print 100% beside "Vượt" or "Không đạt"."""
     if r.achievement is None:
         return "—"
@@ -160,16 +135,19 @@ def _achievement(r) -> str:
     return text
 
 
-def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int, of: str = ""):
+def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, target_year: int,
+                    of: str = "") -> Subdoc:
+    """Bảng of the milestones of ``target_year``: the figure so far and its year, what remains, the
+    progress verdict, with the note on the UN/ESCAP method."""
     columns = [("TT", 1.2, False), ("Chỉ tiêu", 4.2, False), ("ĐVT", 1.8, False), (f"Mốc {target_year}", 2.0, True),
                ("Thực hiện đến nay", 2.4, True), ("Còn phải đạt", 2.1, True), ("Đánh giá", 2.8, False)]
-    rows = []
-    ms = [m for m in part.milestones if m.target.year == target_year]
+    rows: list[tuple[list[str], bool]] = []
+    ms = [m for m in part.milestones if m.year == target_year]
     for n, m in zip(row_numbers(ms), ms, strict=True):
         r = m.row
         fake = _label_row(m.target, part, target_year)
         if r is not None and r.actual is not None:
-            now = f"{amount(r.actual, r).removesuffix(' ' + r.unit)}{'*' if r.illustrative else ''} ({r.extra.get('as_of_year')})"
+            now = f"{_figure(r.actual, r)} ({r.ahead.as_of_year if r.ahead else None})"
             verdict = vi(VERDICT_CELLS, r.status)
         else:
             now, verdict = "—", vi(VERDICT_CELLS, "no_data")
@@ -184,15 +162,14 @@ def milestone_table(tpl, part: PlanPart, year: int, no: int, target_year: int, o
     return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}{of}", columns, rows, note)
 
 
-def _label_row(t, part: PlanPart, year: int):
+def _label_row(t: Target, part: PlanPart, year: int) -> GapRow:
     """A GapRow-shaped view of a target for its label (qualifier, range) when no row was computed."""
-    from gdnn_cli.tracking.gaps import GapRow
-
     return GapRow(part.plan.id, t.id, t.name, year, t.unit, t.value, t.min if t.value is None else None,
                   t.max if t.value is None else None, None, None, None, "no_data", None, qualifier=t.qualifier)
 
 
-def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
+def report_context(data: ReportData, ds: Dataset, tpl: DocxTemplate, charts_dir: Path) -> dict:
+    """Everything templates/bao-cao.docx prints, section by section; charts are drawn into ``charts_dir``."""
     reg = ds.registry
     writer = reg.agencies.get(data.reporter)
     me = self_name(reg.agency_name(data.reporter))
@@ -221,7 +198,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
             b.text(f"Kế hoạch không đặt chỉ tiêu định lượng cho năm {data.year}.")
             continue
         if not part.rows:
-            years = ", ".join(str(y) for y in sorted({m.target.year for m in part.milestones}))
+            years = ", ".join(str(y) for y in part.milestone_years)
             b.text(f"Kế hoạch không đặt chỉ tiêu riêng cho năm {data.year}; kết quả năm {data.year} được đánh giá "
                    f"theo tiến độ đạt các mốc năm {years}.")
         if part.rows:
@@ -238,18 +215,18 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
             b.add("subdoc", obj=year_table(tpl, part, data.year, table_no, _of(part, many)))
             for path in achievement_charts(part.rows, charts_dir, f"{data.issuer}-{i}"):
                 chart_no += 1
-                _chart_caption(b, f"Biểu đồ {chart_no}. Tỷ lệ thực hiện so với kế hoạch năm {data.year} (%)"
-                                  + (f" — {plan_short(part.plan)}" if many else ""))
+                b.caption(f"Biểu đồ {chart_no}. Tỷ lệ thực hiện so với kế hoạch năm {data.year} (%)"
+                          + (f" — {plan_short(part.plan)}" if many else ""))
                 from docx.shared import Mm
                 from docxtpl import InlineImage
 
                 b.add("image", obj=InlineImage(tpl, str(path), width=Mm(160)))
-        for target_year in sorted({m.target.year for m in part.milestones}):
+        for target_year in part.milestone_years:
             table_no = numbers[(part.plan.id, target_year)]
             b.text(f"Tiến độ thực hiện các chỉ tiêu đến năm {target_year} (Bảng {table_no}):")
             blank = []
             for m in part.milestones:
-                if m.target.year == target_year and m.level == 0:
+                if m.year == target_year and m.level == 0:
                     if m.row is not None and m.row.actual is not None:
                         b.text(milestone_sentence(m, part), bullet="- ")
                     else:
@@ -298,7 +275,7 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
     sup, line1, line2 = letterhead(writer, reg)
     heading = data.heading
     number = heading.number if heading and heading.number else None
-    date = getattr(heading, "date", None) if heading else None
+    date = heading.date if heading else None
     notices = [DRAFT_NOTICE.format(n=b.to_fill)] if b.to_fill else []
     if data.illustrative:
         notices.append(ILLUSTRATIVE_REPORT)
@@ -322,31 +299,20 @@ def report_context(data: ReportData, ds, tpl, charts_dir: Path) -> dict:
     }
 
 
-def _chart_caption(b: Body, text: str) -> None:
-    """The chart's title above it, kept on the same page as the picture."""
-    from docx.shared import Pt
-
-    sd = b.tpl.new_subdoc()
-    p = sd.add_paragraph(text, style="GDNN Annex")
-    p.paragraph_format.keep_with_next = True
-    p.paragraph_format.space_before = Pt(6)
-    b.add("subdoc", obj=sd)
-
-
-def annex_note(data: ReportData, ds) -> str:
+def annex_note(data: ReportData, ds: Dataset) -> str:
     """'(Kèm theo Báo cáo số …/BC-SGDĐT ngày …/…/2025 của Sở …)': one line for the document's Phụ lục and
     the workbook's header, so that the two never cite the report differently."""
     reg = ds.registry
     heading = data.heading
     number = heading.number if heading and heading.number else None
-    date = getattr(heading, "date", None) if heading else None
+    date = heading.date if heading else None
     no = number_line("Báo cáo", number, reg.agencies.get(data.reporter)).removeprefix("Số: ")
     when = fmt_short_date(date) if date else f"{chr(0xa0) * 5}/{chr(0xa0) * 5}/{data.year}"
     return f"(Kèm theo Báo cáo số {no} ngày {when} của {self_name(reg.agency_name(data.reporter))})"
 
 
-def _annex(data: ReportData, ds) -> dict | None:
-    rows = []
+def _annex(data: ReportData, ds: Dataset) -> dict | None:
+    rows: list[dict[str, str]] = []
     for part in data.parts:
         first = True
         for r in part.reporters:
@@ -364,7 +330,8 @@ def _annex(data: ReportData, ds) -> dict | None:
             "note": annex_note(data, ds), "rows": rows}
 
 
-def render_report(data: ReportData, ds, out: Path, templates: Path) -> Path:
+def render_report(data: ReportData, ds: Dataset, out: Path, templates: Path) -> Path:
+    """Write the report's .docx to ``out`` (atomically) from the bao-cao.docx of ``templates``."""
     from gdnn_cli.documents.docx import render_docx
 
     author = ds.registry.agency_name(data.reporter)

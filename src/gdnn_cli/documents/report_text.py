@@ -9,15 +9,17 @@ the table beside it prints, so they cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from gdnn_cli.tracking import view as gaps_view
-from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
 from gdnn_cli.common.numbers import fmt_number, fmt_percent, fmt_short_date
 from gdnn_cli.common.vocab import QUALIFIERS, REPORT_STATES, TASK_STATES, VERDICTS, spoken, vi
 from gdnn_cli.documents.naming import mid, name_list, plan_short
 from gdnn_cli.documents.report_data import KeyTask, Milestone, PlanPart, ReportData
+from gdnn_cli.tracking import view as gaps_view
+from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
 from gdnn_cli.tracking.status import ReporterStatus
 
 BOUNDS = ("khoang", "tren", "it_nhat", "duoi", "toi_da")
@@ -51,7 +53,7 @@ def table_numbers(data: ReportData) -> dict[tuple[str, int | None], int]:
     for part in data.parts:
         if part.rows:
             out[(part.plan.id, None)] = len(out) + 1
-        for target_year in sorted({m.target.year for m in part.milestones}):
+        for target_year in part.milestone_years:
             out[(part.plan.id, target_year)] = len(out) + 1
     return out
 
@@ -60,6 +62,7 @@ def table_numbers(data: ReportData) -> dict[tuple[str, int | None], int]:
 
 
 def is_rate(r: GapRow) -> bool:
+    """Whether the row is a percentage: its gaps are points ('điểm phần trăm'), its unit has no space."""
     return r.unit.strip() == "%"
 
 
@@ -79,6 +82,7 @@ def target_label(r: GapRow, unit: bool = True) -> str:
 
 
 def provisional_tag(r: GapRow, part: PlanPart) -> str:
+    """What a provisional figure is called in a sentence: 'tạm tính đến 30/9/2025', or 'ước thực hiện'."""
     if r.actual_status != "provisional":
         return ""
     when = part.as_of.get(r.target)
@@ -127,7 +131,7 @@ def no_data_line(names: list[str]) -> str:
     return f"Chưa có số liệu: {name_list(names)}."
 
 
-def row_numbers(rows) -> list[str]:
+def row_numbers(rows: Sequence[GapRow | Milestone]) -> list[str]:
     """1, 1.1, 1.2, 2 …: parts and shares numbered under their total, alike in the document's tables and
     the workbook."""
     out, top, sub = [], 0, 0
@@ -142,6 +146,7 @@ def row_numbers(rows) -> list[str]:
 
 
 def tally(rows: list[GapRow]) -> str:
+    """'2 vượt kế hoạch, 1 không đạt kế hoạch': the verdicts of the rows counted, in the table's order."""
     counts = Counter(r.status for r in rows)
     return ", ".join(f"{counts[k]} {verdict(k)}" for k in TALLY_ORDER if counts[k])
 
@@ -176,13 +181,15 @@ def rule_note(part: PlanPart) -> str:
     about = [targets[r.target] for r in rows if r.qualifier == "khoang" and r.target in targets]
     if about:
         own = [t for t in about if t.tolerance is not None]
-        tol = f"±{fmt_number(DEFAULT_ABOUT_TOLERANCE * 100)}%" if not own else "; ".join(f"{t.name}: ± {fmt_number(t.tolerance)} {t.unit}" for t in own)
+        tol = f"±{fmt_number(DEFAULT_ABOUT_TOLERANCE * 100)}%" if not own else "; ".join(
+            f"{t.name}: ± {fmt_number(t.tolerance or 0.0)} {t.unit}" for t in own)
         bits.append(f"chỉ tiêu “khoảng” đạt khi thực hiện chênh lệch không quá {tol} so với kế hoạch"
                     if not own else f"chỉ tiêu “khoảng” đạt khi thực hiện chênh lệch không quá ({tol})")
     if any(r.qualifier in ("tren", "duoi") for r in rows):
         bits.append("chỉ tiêu “trên” (“dưới”) chỉ đạt khi thực hiện cao hơn (thấp hơn) kế hoạch")
     if any(r.target_value is None and r.target_min is not None and r.target_max is not None for r in rows):
-        bits.append("chỉ tiêu theo khoảng (như “40 - 45%”) đạt khi thực hiện nằm trong khoảng, vượt khi cao hơn mức trên")
+        bits.append("chỉ tiêu theo khoảng (như “40 - 45%”) đạt khi thực hiện nằm trong khoảng, "
+                    "vượt khi cao hơn mức trên")
     note = "Ghi chú: " + "; ".join(bits) + "."
     dates = sorted({d for d in (part.as_of.get(r.target) for r in rows if r.actual_status == "provisional") if d})
     if any(r.actual_status == "provisional" for r in rows):
@@ -194,6 +201,7 @@ def rule_note(part: PlanPart) -> str:
 
 
 def previous_text(r: GapRow, part: PlanPart) -> str:
+    """'So với năm trước': a count as a percentage of last year's, a rate as the change in points."""
     prev = part.previous.get(r.target)
     if prev is None or r.actual is None:
         return "—"
@@ -207,27 +215,31 @@ def previous_text(r: GapRow, part: PlanPart) -> str:
 
 
 def per_year(value: float, r: GapRow) -> str:
+    """A yearly rate of change in the row's unit: '1,5 điểm phần trăm/năm', '2.000 người/năm'."""
     unit = "điểm phần trăm" if is_rate(r) else r.unit
     return f"{fmt_number(abs(value), 2)} {unit}/năm"
 
 
 def milestone_sentence(m: Milestone, part: PlanPart) -> str:
+    """A milestone ahead in prose: where it stands, the yearly change so far against the change needed,
+    and the same verdict as the progress table's Đánh giá."""
     t, r = m.target, m.row
     if r is None:
         return ""
     name, goal = t.name, f"{target_label(r)} vào năm {t.year}"
-    a = r.extra.get("progress")
-    now = r.extra.get("as_of_year")
+    a = r.ahead.assessment if r.ahead else None
+    now = r.ahead.as_of_year if r.ahead else None
     star = " (số liệu minh họa)" if r.illustrative else ""
     current = amount(r.actual, r) if r.actual is not None else "—"
     so_far = f"lũy kế từ năm {part.plan.period.start} đến năm {now} đạt {current}" if t.cumulative else \
         f"năm {now} đạt {current}"
-    if a is None or a.status == "too_few":
+    if r.ahead is None or a is None or a.status == "too_few":
         return (f"{name}: {so_far}; mới có số liệu một năm nên chưa đủ căn cứ đánh giá tiến độ để đạt "
                 f"{goal}{star}.")
     if a.status == "achieved":
         return f"{name}: {so_far}, đã đạt mốc {goal}{star}."
-    base = "" if t.cumulative else f" (năm {r.extra['base_year']}: {amount(r.extra['baseline'], r)})"
+    assert a.actual_rate is not None and a.required_rate is not None  # progress.assess sets both past here
+    base = "" if t.cumulative else f" (năm {r.ahead.base_year}: {amount(r.ahead.baseline, r)})"
     move = "tăng" if a.actual_rate >= 0 else "giảm"
     return (f"{name}: {so_far}{base}, bình quân {move} {per_year(a.actual_rate, r)}; để đạt {goal} cần "
             f"bình quân {'tăng' if a.required_rate >= 0 else 'giảm'} {per_year(a.required_rate, r)}; "
@@ -235,6 +247,7 @@ def milestone_sentence(m: Milestone, part: PlanPart) -> str:
 
 
 def remaining_text(m: Milestone) -> str:
+    """'Còn phải đạt': what remains to the milestone, '0' once reached, '—' without a figure."""
     r = m.row
     if r is None or r.shortfall is None:
         return "—"
@@ -246,7 +259,7 @@ def remaining_text(m: Milestone) -> str:
 # --------------------------------------------------------------------------- tasks and reporting
 
 
-def task_line(k: KeyTask, names, writer: str | None = None) -> str:
+def task_line(k: KeyTask, names: Callable[[str], str], writer: str | None = None) -> str:
     """A key task and what came in on it; the writer's own account is given without its name (a Sở
     does not write "Sở GD&ĐT: hoàn thành" in its own report)."""
     text = k.text.rstrip(" .;")
@@ -262,17 +275,18 @@ def task_line(k: KeyTask, names, writer: str | None = None) -> str:
 
 
 def task_tally(tasks: list[KeyTask], words: str) -> str:
+    """'Trong số 15 nhiệm vụ trọng tâm: 2 hoàn thành, …': the tasks counted by how far they got."""
     counts = Counter(k.status for k in tasks)
     order = ("hoan-thanh", "dang-trien-khai", "chua-trien-khai", "chua-co-bao-cao")
     states = ", ".join(f"{counts[s]} {vi(TASK_STATES, s, lower=True)}" for s in order if counts[s])
     return f"Trong số {len(tasks)} {words}: {states}."
 
 
-def reporting_lines(part: PlanPart, names) -> list[str]:
+def reporting_lines(part: PlanPart, names: Callable[[str], str]) -> list[str]:
     """Per deadline: the date (or that there is none), then each agency once with its date; two rules
     of one plan with the same deadline make one line, not two lines that read the same."""
     out = []
-    by_due: dict[object, list[ReporterStatus]] = {}
+    by_due: dict[dt.date | None, list[ReporterStatus]] = {}
     for r in part.reporters:
         by_due.setdefault(r.due, []).append(r)
     for items in by_due.values():
@@ -280,12 +294,14 @@ def reporting_lines(part: PlanPart, names) -> list[str]:
         head = f"hạn gửi báo cáo {fmt_short_date(due)}" if due else "không quy định thời hạn gửi báo cáo"
         groups = []
         for state in ("on_time", "no_deadline", "late", "missing", "not_due"):
-            who = [mid(r.name) + (f" ({fmt_short_date(r.reported)})" if r.reported else "") for r in items if r.state == state]
+            who = [mid(r.name) + (f" ({fmt_short_date(r.reported)})" if r.reported else "")
+                   for r in items if r.state == state]
             if who:
                 groups.append(f"{vi(REPORT_STATES, state, lower=True)}: {', '.join(dict.fromkeys(who))}")
         out.append(f"{plan_short(part.plan)} ({head}): " + "; ".join(groups) + ".")
     for body, who in part.elsewhere:
-        out.append(f"{plan_short(part.plan)}: {', '.join(mid(w) for w in who)} báo cáo {body}; không tổng hợp trong báo cáo này.")
+        out.append(f"{plan_short(part.plan)}: {', '.join(mid(w) for w in who)} báo cáo {body}; "
+                   "không tổng hợp trong báo cáo này.")
     return out
 
 
@@ -304,7 +320,8 @@ def strengths(data: ReportData) -> list[Segment]:
                        f"vượt kế hoạch ({name_list(r.name for r in done)}).")
         finished = [k for k in part.key_tasks if k.status == "hoan-thanh"]
         if finished and 2 * len(finished) >= len(part.key_tasks):
-            out.append(f"{plan_short(part.plan)}: {len(finished)}/{len(part.key_tasks)} nhiệm vụ, giải pháp đã hoàn thành.")
+            out.append(f"{plan_short(part.plan)}: {len(finished)}/{len(part.key_tasks)} nhiệm vụ, giải pháp "
+                       "đã hoàn thành.")
     reps = [r for p in data.parts for r in p.reporters]
     timely = [r for r in reps if r.state in ("on_time", "no_deadline")]
     if timely and 2 * len(timely) >= len(reps):
@@ -322,13 +339,13 @@ def limitations(data: ReportData) -> list[str]:
     for part in data.parts:
         where = f" ({plan_short(part.plan)})" if many else ""
         for r in part.rows:
-            if r.status == "not_met":
+            if r.status == "not_met" and r.actual is not None:  # not_met always has a figure
                 out.append(f"{r.name}{where} không đạt kế hoạch: thực hiện {amount(r.actual, r)}, {comparison(r)}"
                            + (" (số liệu minh họa)." if r.illustrative else "."))
         for m in part.milestones:
             if m.row is not None and m.row.status in ("behind", "at_risk"):
-                out.append(f"{m.target.name}{where}: {vi(VERDICTS, m.row.status, lower=True)} để đạt mốc năm {m.target.year} "
-                           f"(chi tiết tại Bảng {numbers[(part.plan.id, m.target.year)]}).")
+                out.append(f"{m.target.name}{where}: {vi(VERDICTS, m.row.status, lower=True)} "
+                           f"để đạt mốc năm {m.year} (chi tiết tại Bảng {numbers[(part.plan.id, m.year)]}).")
         main = [r for r in part.rows if r.level == 0]
         blank = [r for r in main if r.status == "no_data"]
         blank_parts = [r for r in part.rows if r.level > 0 and r.status == "no_data"]
@@ -339,8 +356,8 @@ def limitations(data: ReportData) -> list[str]:
                        f"(chi tiết tại Bảng {numbers[(part.plan.id, None)]}).")
         open_tasks = [k for k in part.key_tasks if k.status != "hoan-thanh"]
         if open_tasks:
-            out.append(f"{plan_short(part.plan)}{' có' if not many else ':'} {len(open_tasks)}/{len(part.key_tasks)} nhiệm vụ, giải pháp chưa hoàn "
-                       f"thành hoặc chưa có báo cáo (chi tiết tại mục I.3).")
+            out.append(f"{plan_short(part.plan)}{' có' if not many else ':'} {len(open_tasks)}/{len(part.key_tasks)} "
+                       "nhiệm vụ, giải pháp chưa hoàn thành hoặc chưa có báo cáo (chi tiết tại mục I.3).")
         late = [mid(r.name) for r in part.reporters if r.state == "late"]
         missing = [mid(r.name) for r in part.reporters if r.state == "missing"]
         if late:
@@ -353,7 +370,8 @@ def limitations(data: ReportData) -> list[str]:
 def focus_line(data: ReportData) -> str | None:
     """Phương hướng the data itself implies: the targets missed and the milestones behind."""
     missed = [r.name for p in data.parts for r in p.rows if r.status == "not_met"]
-    behind = [m.target.name for p in data.parts for m in p.milestones if m.row and m.row.status in ("behind", "at_risk")]
+    behind = [m.target.name for p in data.parts for m in p.milestones
+              if m.row and m.row.status in ("behind", "at_risk")]
     bits = []
     if missed:
         bits.append(f"các chỉ tiêu chưa đạt năm {data.year} ({name_list(missed)})")

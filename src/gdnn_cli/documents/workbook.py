@@ -10,9 +10,16 @@ prints on A4 landscape, fitted to the width, with its header row repeated on eac
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.atomic import write_with
 from gdnn_cli.common.vocab import PROVENANCE, REPORT_STATES, TASK_STATES, VERDICTS, vi
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from gdnn_cli.documents.report_data import PlanPart, ReportData
+    from gdnn_cli.tracking.gaps import GapRow
 
 TARGET_HEADERS = [("TT", 6), ("Chỉ tiêu", 48), ("ĐVT", 11), ("Kế hoạch (như văn bản)", 16), ("Kế hoạch", 12),
                   ("Thực hiện", 12), ("Chênh lệch", 12), ("Tỷ lệ so với KH (%)", 11), ("Đánh giá", 14),
@@ -80,15 +87,17 @@ def _plan_row(ws, text: str, width: int) -> None:
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
 
 
-def _fmt(r) -> str:
+def _fmt(r: GapRow) -> str:
     return "0.0#" if r.unit.strip() == "%" else "#,##0"
 
 
-def _plan_value(r):
-    return r.target_value if r.target_value is not None else r.target_min if r.target_min is not None else r.target_max
+def _plan_value(r: GapRow) -> float | None:
+    if r.target_value is not None:
+        return r.target_value
+    return r.target_min if r.target_min is not None else r.target_max
 
 
-def _gap_formula(r, line: int) -> str:
+def _gap_formula(r: GapRow, line: int) -> str:
     """Chênh lệch as `gdnn gaps` computes it (tracking.gaps.gap_of): actual − plan, but for a range
     ("40 - 45%") the distance to the nearest bound and 0 inside it, so the workbook never shows +1 where the
     report says the target is met."""
@@ -99,7 +108,7 @@ def _gap_formula(r, line: int) -> str:
     return f'=IF(OR(E{line}="",F{line}=""),"",F{line}-E{line})'
 
 
-def write_xlsx(report_data, out: Path, note: str = "") -> Path:
+def write_xlsx(report_data: ReportData, out: Path, note: str = "") -> Path:
     """The workbook of one report; the writing body and the report's number head every sheet."""
     from openpyxl import Workbook
 
@@ -107,22 +116,22 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
     from gdnn_cli.documents.report_text import row_numbers, target_label
 
     year = report_data.year
-    writer = getattr(report_data, "writer_name", "")
-    number = getattr(report_data, "number_text", "")
+    writer = report_data.writer_name
+    number = report_data.number_text
     heading = [writer.upper(), note or (f"(Kèm theo Báo cáo số {number} của {writer})" if writer and number else "")]
     wb = Workbook()
     wb.remove(wb.active)
     ws = _sheet(wb, f"Chỉ tiêu năm {year}", TARGET_HEADERS,
                 heading + [f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {year}", ""])
-    ahead_rows = []
+    ahead_rows: list[tuple[PlanPart, GapRow]] = []
     for part in report_data.parts:
         rows = [r for r in part.rows if r.year <= year]
         ahead_rows += [(part, r) for r in part.rows if r.year > year]
-        ahead_rows += [(part, m.row) for m in getattr(part, "milestones", []) if m.row is not None]
+        ahead_rows += [(part, m.row) for m in part.milestones if m.row is not None]
         if not rows:
             continue
         _plan_row(ws, plan_short(part.plan), len(TARGET_HEADERS))
-        for n, r in zip(row_numbers(rows), rows):
+        for n, r in zip(row_numbers(rows), rows, strict=True):
             line = ws.max_row + 1
             actual = None if r.actual is None else round(r.actual, 2)
             plan_value = _plan_value(r)
@@ -145,14 +154,15 @@ def write_xlsx(report_data, out: Path, note: str = "") -> Path:
     return write_with(out, lambda t: wb.save(str(t)))
 
 
-def _ahead_sheet(wb, rows, year: int, heading: list[str]) -> None:
+def _ahead_sheet(wb: Workbook, rows: list[tuple[PlanPart, GapRow]], year: int, heading: list[str]) -> None:
     from itertools import groupby
 
     from gdnn_cli.documents.naming import plan_short
     from gdnn_cli.documents.report_text import row_numbers, target_label
 
-    ws = _sheet(wb, "Tiến độ đến mốc", AHEAD_HEADERS, heading + [f"TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU (SỐ LIỆU ĐẾN NĂM {year})", ""])
-    unique: dict[tuple[str, str], tuple] = {}
+    ws = _sheet(wb, "Tiến độ đến mốc", AHEAD_HEADERS,
+                heading + [f"TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU (SỐ LIỆU ĐẾN NĂM {year})", ""])
+    unique: dict[tuple[str, str], tuple[PlanPart, GapRow]] = {}
     for part, r in rows:
         unique.setdefault((part.plan.id, r.target), (part, r))
     for _, run in groupby(unique.values(), key=lambda pr: pr[0].plan.id):
@@ -164,20 +174,21 @@ def _ahead_sheet(wb, rows, year: int, heading: list[str]) -> None:
                 f'=IF(F{line}="","",MAX(0,F{line}-E{line}))'
             _row(ws, [n, ("Trong đó: " if r.kind == "share" else "") + r.name, r.unit,
                       f"{target_label(r, unit=False)} ({r.year})", _plan_value(r),
-                      None if r.actual is None else round(r.actual, 2), r.extra.get("as_of_year"), remaining,
+                      None if r.actual is None else round(r.actual, 2), r.ahead.as_of_year if r.ahead else None,
+                      remaining,
                       vi(VERDICTS, r.status), vi(PROVENANCE, r.actual_status or "", lower=True)],
                  bold=r.level == 0, level=min(r.level, 7))
             for col in ("E", "F", "H"):
                 ws[f"{col}{line}"].number_format = _fmt(r)
 
 
-def _tasks_sheet(wb, data, heading: list[str]) -> None:
+def _tasks_sheet(wb: Workbook, data: ReportData, heading: list[str]) -> None:
     from gdnn_cli.documents.naming import plan_short
 
     ws = _sheet(wb, "Nhiệm vụ", TASK_HEADERS, heading + ["KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP", ""])
     n = 0
     for part in data.parts:
-        for k in getattr(part, "key_tasks", []):
+        for k in part.key_tasks:
             for rep in k.reports or [None]:
                 n += 1
                 _row(ws, [n, plan_short(part.plan), k.group, k.text, rep.name if rep else "",
@@ -186,13 +197,14 @@ def _tasks_sheet(wb, data, heading: list[str]) -> None:
                      wrap=(2, 3, 4, 7))
 
 
-def _reporting_sheet(wb, data, heading: list[str]) -> None:
+def _reporting_sheet(wb: Workbook, data: ReportData, heading: list[str]) -> None:
     from gdnn_cli.documents.naming import plan_short
 
-    ws = _sheet(wb, "Chế độ báo cáo", REPORTING_HEADERS, heading + ["TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", ""])
+    ws = _sheet(wb, "Chế độ báo cáo", REPORTING_HEADERS,
+                heading + ["TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", ""])
     n = 0
     for part in data.parts:
-        for r in getattr(part, "reporters", []):
+        for r in part.reporters:
             n += 1
             line = _row(ws, [n, plan_short(part.plan), r.name, r.due or "Không quy định", r.reported,
                              vi(REPORT_STATES, r.state)], wrap=(2, 3))

@@ -71,7 +71,6 @@ def _plan_ref(plan, reg) -> str:
 
 
 def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
-
     reg = ds.registry
     collector = reg.agencies.get(letter.collector)
     me = reg.agency_name(letter.collector)

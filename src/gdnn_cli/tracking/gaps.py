@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 
 from gdnn_cli.common.i18n import _
 from gdnn_cli.core.models import Plan, Target
+from gdnn_cli.tracking.progress import Assessment, assess
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
 EPS = 1e-9
@@ -43,11 +44,26 @@ class Actual:
 
     @property
     def illustrative(self) -> bool:
+        """Whether every output showing this figure must mark it as not real (a star, a note)."""
         return self.status == "illustrative"
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """How a milestone ahead was judged, for the sentences and tables that explain the verdict: the
+    assessment and the figures it compared (the baseline and its year, the year of the latest figure)."""
+
+    assessment: Assessment
+    base_year: int
+    baseline: float
+    as_of_year: int
 
 
 @dataclass
 class GapRow:
+    """One target (or part, or share) judged in one year: the row `gdnn gaps` prints and every document
+    reads, so that the report, the workbook and the site state the same figures and verdicts."""
+
     plan: str
     target: str
     name: str
@@ -72,11 +88,12 @@ class GapRow:
     note: str | None = None
     qualifier: str | None = None
     kind: str = "total"  # total | part | share
-    extra: dict = field(default_factory=dict, repr=False)
+    ahead: Ahead | None = field(default=None, repr=False)  # set for a milestone ahead judged on progress
 
     def to_json(self) -> dict:
+        """The row as `gdnn gaps --format json` prints it: the trend and projection, not how they were found."""
         d = asdict(self)
-        d.pop("extra")
+        d.pop("ahead")
         return d
 
 
@@ -84,17 +101,23 @@ class GapRow:
 
 
 def about_tolerance(t: Target) -> float:
+    """How far a 'khoảng' (about) figure may miss and still be met: the target's own, else 5% of it."""
     if t.tolerance is not None:
         return t.tolerance
     return abs(_bound(t)) * DEFAULT_ABOUT_TOLERANCE
 
 
 def _bound(t: Target) -> float:
-    """The figure a point or one-sided target names: its value, else its minimum, else its maximum."""
-    return t.value if t.value is not None else t.min if t.min is not None else t.max  # type: ignore[return-value]
+    """The figure a point or one-sided target names: its value, else its minimum, else its maximum
+    (models.Target admits no target without one of them)."""
+    bound = t.value if t.value is not None else t.min if t.min is not None else t.max
+    assert bound is not None, f"target {t.id} has no value, min or max"
+    return bound
 
 
 def status_of(t: Target, actual: float | None) -> str:
+    """The verdict of a year's figure (exceeded, met, not_met, no_data) by the rules of this module's
+    docstring; the one function every table, sentence and chart takes its Đánh giá from."""
     if actual is None:
         return "no_data"
     lower = t.direction == "lower"
@@ -115,12 +138,12 @@ def status_of(t: Target, actual: float | None) -> str:
 
 
 def gap_of(t: Target, actual: float | None) -> float | None:
+    """Actual − target in the target's unit (points for a rate); for a range, the distance to the nearest
+    bound, 0 inside it. None without a figure, so that no table prints a gap for a missing one."""
     if actual is None:
         return None
-    if t.value is not None:
-        return actual - t.value
-    if t.min is None or t.max is None:  # one-sided: distance to the bound, with its sign
-        return actual - (t.min if t.min is not None else t.max)
+    if t.value is not None or t.min is None or t.max is None:  # a point, or one-sided: signed distance to it
+        return actual - _bound(t)
     if t.min is not None and actual < t.min - EPS:
         return actual - t.min
     if t.max is not None and actual > t.max + EPS:
@@ -129,6 +152,7 @@ def gap_of(t: Target, actual: float | None) -> float | None:
 
 
 def achievement_of(t: Target, actual: float | None) -> float | None:
+    """Actual ÷ target × 100 (a range against its minimum); None where it would divide by zero."""
     base = t.value if t.value is not None else t.min if t.min is not None else t.max
     if actual is None or base is None or abs(base) < EPS:
         return None
@@ -139,7 +163,9 @@ def reference_value(t: Target) -> float | None:
     """The number a trend must reach: the value, or the bound that counts for the direction."""
     if t.value is not None:
         return t.value
-    return (t.max if t.max is not None else t.min) if t.direction == "lower" else (t.min if t.min is not None else t.max)
+    if t.direction == "lower":
+        return t.max if t.max is not None else t.min
+    return t.min if t.min is not None else t.max
 
 
 PROVENANCE = ("official", "provisional", "derived", "illustrative")  # best first
@@ -158,8 +184,8 @@ def combine(figures: list[Actual], rate: bool) -> Actual | None:
     if not rate:
         return Actual(sum(f.value for f in figures), sources or None, worst.status)
     if all(f.numerator is not None and f.denominator for f in figures):
-        num = sum(f.numerator for f in figures)  # type: ignore[misc]
-        den = sum(f.denominator for f in figures)  # type: ignore[misc]
+        num = sum(f.numerator or 0.0 for f in figures)  # all present: checked just above
+        den = sum(f.denominator or 0.0 for f in figures)
         return Actual(num / den * 100, sources or None, worst.status, num, den)
     return min(figures, key=lambda f: PROVENANCE.index(f.status))
 
@@ -168,12 +194,14 @@ def combine(figures: list[Actual], rate: bool) -> Actual | None:
 
 
 def in_force(t: Target, plan: Plan, year: int) -> bool:
+    """Whether ``year`` judges the target as met or not: a yearly target in the period, or its own year."""
     if year not in plan.period.years:
         return False
     return t.year == "hang-nam" or t.year == year
 
 
 def ahead(t: Target, plan: Plan, year: int) -> bool:
+    """Whether the target is a milestone still ahead in ``year`` (2030 seen in 2025): judged on progress."""
     return isinstance(t.year, int) and t.year > year and plan.period.start <= year
 
 
@@ -181,6 +209,7 @@ ActualsIndex = dict[tuple[str, str, int], Actual]
 
 
 def key_of(t: Target) -> str:
+    """The key results are filed under: the shared indicator when the target names one, else its id."""
     return t.indicator or t.id
 
 
@@ -208,6 +237,8 @@ def average_of(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> tuple
 
 
 def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actual | None:
+    """The figure the target is judged on in ``year``: the year's own, the mean so far for an average, the
+    running total for a cumulative target."""
     k = key_of(t)
     if t.average:
         return average_of(plan, t, year, actuals)[0]
@@ -218,6 +249,7 @@ def actual_for(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> Actua
 
 
 def rows_for_plan(plan: Plan, year: int, actuals: ActualsIndex) -> list[GapRow]:
+    """Every target of the plan that ``year`` can judge, parts and shares under their total, in plan order."""
     out: list[GapRow] = []
     for t in plan_targets(plan):
         if in_force(t, plan, year):
@@ -225,7 +257,7 @@ def rows_for_plan(plan: Plan, year: int, actuals: ActualsIndex) -> list[GapRow]:
             if t.average:
                 out[-1 - _descendants(t)].note = _average_note(plan, t, year, actuals)
         elif ahead(t, plan, year):
-            out.extend(_ahead_tree(plan, t, year, actuals, int(t.year), 0, None, "total"))  # type: ignore[arg-type]
+            out.extend(_ahead_tree(plan, t, year, actuals, int(t.year), 0, None, "total"))
     return out
 
 
@@ -266,7 +298,7 @@ def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, 
     act, _n = average_of(plan, t, year, actuals)
     if act is None:
         return None
-    row = _row(plan, t, int(t.year), act, level, parent, kind)  # type: ignore[arg-type]
+    row = _row(plan, t, int(t.year), act, level, parent, kind)
     reaches = row.status in ("met", "exceeded")
     row.trend = row.status = "on_track" if reaches else "behind"
     row.projected = act.value  # the mean, if the years to come keep it
@@ -276,15 +308,16 @@ def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, 
     return row
 
 
-def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None, kind: str) -> list[GapRow]:
+def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
+          kind: str) -> list[GapRow]:
     act = actual_for(plan, t, year, actuals)
     if act is None and t.parts and t.measure == "count":
-        part_acts = [actual_for(plan, p, year, actuals) for p in t.parts]
-        if all(a is not None for a in part_acts):
-            statuses = {a.status for a in part_acts}  # type: ignore[union-attr]
+        part_acts = [a for p in t.parts if (a := actual_for(plan, p, year, actuals)) is not None]
+        if len(part_acts) == len(t.parts):
+            statuses = {a.status for a in part_acts}
             # a total of provisional parts is itself provisional, and must say so
             status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
-            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần", status)  # type: ignore[union-attr]
+            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần", status)
     rows = [_row(plan, t, year, act, level, parent, kind)]
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
@@ -312,13 +345,11 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: i
     year before the period), else the result reported for its ``baseline_year`` (results may report
     years before the period), else its first figure in the period; a cumulative target starts from
     zero the year before. Other figures outside the period up to ``year`` never count."""
-    from gdnn_cli.tracking.progress import assess
-
     found = {y: a for y in range(plan.period.start, year + 1) if (a := actual_for(plan, t, y, actuals)) is not None}
     if not found:
         return None
     series = {y: a.value for y, a in found.items()}
-    milestone = int(t.year)  # type: ignore[arg-type]
+    milestone = int(t.year)
     if t.cumulative:
         base_year, baseline = plan.period.start - 1, 0.0
     elif t.baseline is not None:
@@ -336,5 +367,5 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: i
     row.projected = verdict.projected
     row.shortfall = verdict.remaining
     row.note = f"mốc {milestone}, số liệu năm {now}"
-    row.extra.update(progress=verdict, base_year=base_year, baseline=baseline, as_of_year=now)
+    row.ahead = Ahead(verdict, base_year, baseline, now)
     return row

@@ -1,14 +1,22 @@
-"""Gap rows as text for people: a rich table, CSV for spreadsheets, Markdown for merge requests."""
+"""Gap rows as text for people: a rich table, CSV for spreadsheets, Markdown for merge requests.
+
+The cell functions are shared by every tabular output of `gdnn gaps` (and the report's label of a
+target), so that one row reads the same in the terminal, a spreadsheet and a merge request.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.i18n import N_, gettext_in
 from gdnn_cli.common.numbers import fmt_figure, fmt_number, fmt_percent, fmt_range, fmt_signed
 from gdnn_cli.common.vocab import VERDICTS, label
 from gdnn_cli.tracking.gaps import GapRow
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 # Column headers are message ids, and the status words come from common/vocab.py: the terminal shows
 # them in the user's language, the documents (site, workbook) in Vietnamese — both from the catalog.
@@ -38,6 +46,7 @@ def target_text(r: GapRow) -> str:
 
 
 def actual_text(r: GapRow) -> str:
+    """The actual with two decimals, starred when illustrative; '—' without one."""
     if r.actual is None:
         return "—"
     text = fmt_percent(r.actual, 2) if r.unit.strip() == "%" else fmt_number(r.actual, 2)
@@ -45,6 +54,7 @@ def actual_text(r: GapRow) -> str:
 
 
 def gap_text(r: GapRow, lang: str | None = None) -> str:
+    """The gap with its sign ('+3.300', '−0,8 điểm %' in Vietnamese); '—' without a figure."""
     if r.gap is None:
         return "—"
     gap = fmt_signed(r.gap, 2)
@@ -52,6 +62,7 @@ def gap_text(r: GapRow, lang: str | None = None) -> str:
 
 
 def achievement_text(r: GapRow) -> str:
+    """Actual as a share of the target ('101,4%'); '—' where there is none."""
     return "—" if r.achievement is None else fmt_percent(r.achievement)
 
 
@@ -61,6 +72,7 @@ def status_text(r: GapRow, lang: str | None = None) -> str:
 
 
 def name_text(r: GapRow, lang: str | None = None) -> str:
+    """The name indented under its total, parts with '- ' and shares with 'Trong đó: ' as plans print them."""
     indent = "  " * r.level
     prefix = word(N_("Of which: "), lang) if r.kind == "share" else "- " if r.kind == "part" else ""
     return indent + prefix + r.name
@@ -73,10 +85,12 @@ def cells(r: GapRow, lang: str | None = None) -> list[str]:
 
 
 def any_illustrative(rows: list[GapRow]) -> bool:
+    """Whether the output must carry the line saying its figures are illustrative."""
     return any(r.illustrative for r in rows)
 
 
 def to_csv(rows: list[GapRow]) -> str:
+    """Raw values with English headers, for spreadsheets and scripts: numbers unformatted, rounded."""
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["plan", "target", "name", "year", "unit", "target_value", "target_min", "target_max", "actual",
@@ -89,6 +103,7 @@ def to_csv(rows: list[GapRow]) -> str:
 
 
 def to_markdown(rows: list[GapRow]) -> str:
+    """A Markdown table for merge requests and CI summaries, with the illustrative line when needed."""
     def esc(s: str) -> str:
         return s.replace("|", "\\|").replace("\n", " ")
 
@@ -100,7 +115,8 @@ def to_markdown(rows: list[GapRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_rich(rows: list[GapRow], year: int):
+def to_rich(rows: list[GapRow], year: int) -> list[Table]:
+    """One rich table per plan for the terminal, verdicts coloured (rich is imported only here)."""
     from rich.table import Table
 
     tables = []
