@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import gdnn_cli.cli.review  # noqa: F401 - registers the commands on the app
 from gdnn_cli.review import gitdiff
 from gdnn_cli.review.changes import word_diff
 from gdnn_cli.cli.app import app
@@ -27,8 +26,8 @@ from tests.conftest import FIXTURES, edit
 
 runner = CliRunner()
 SUB = "dữ liệu kế hoạch/data"
-# Runs the CLI with the git commands registered, whether or not cli.py imports cli_git yet.
-CLI = [sys.executable, "-c", "import gdnn_cli.cli.review; from gdnn_cli.cli.app import main; main()"]
+# The program in a separate process of this interpreter: for exit codes, and as git's textconv driver.
+CLI = [sys.executable, "-c", "from gdnn_cli.cli.app import main; main()"]
 
 
 def git(repo: Path, *args: str) -> str:
