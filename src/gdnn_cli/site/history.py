@@ -44,7 +44,7 @@ class History:
         self.head: str | None = None  # the commit checked out: history pages change only when it does
         try:
             self.top, self.prefix = gitdiff.repo_of(data_dir)
-            proc = gitdiff._git(["rev-parse", "--verify", "--quiet", "HEAD"], self.top)
+            proc = gitdiff.run_git(["rev-parse", "--verify", "--quiet", "HEAD"], self.top)
             self.available = proc.returncode == 0
             self.head = proc.stdout.decode().strip() if self.available else None
         except GdnnError:
@@ -56,11 +56,11 @@ class History:
 
     def commits(self, plan_file: Path) -> tuple[list[Commit], int]:
         """The newest commits that changed ``plan_file`` (at most MAX_COMMITS), and how many there are in all."""
-        from gdnn_cli.review.gitdiff import _git
+        from gdnn_cli.review.gitdiff import run_git
 
         rel = Path(plan_file).resolve().relative_to(self.top).as_posix()
-        proc = _git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=short",
-                     "--", rel], self.top)
+        proc = run_git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=short",
+                        "--", rel], self.top)
         lines = [ln for ln in proc.stdout.decode("utf-8", "replace").splitlines() if ln.strip()]
         out = []
         for line in lines[:MAX_COMMITS]:
@@ -87,7 +87,7 @@ class History:
 
     def _compare(self, commit: Commit) -> list[dict] | str:
         from gdnn_cli.review import gitdiff
-        from gdnn_cli.cli.review import KINDS
+        from gdnn_cli.review.changes import KINDS
 
         try:
             res = gitdiff.diff(self.data_dir, commit.parent, commit.sha)
