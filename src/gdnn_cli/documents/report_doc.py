@@ -26,6 +26,7 @@ from gdnn_cli.documents.report_text import (
     amount,
     count_sentence,
     coverage_sentence,
+    figure_years,
     focus_line,
     limitations,
     milestone_sentence,
@@ -147,7 +148,8 @@ def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, targe
         r = m.row
         fake = _label_row(m.target, part, target_year)
         if r is not None and r.actual is not None:
-            now = f"{_figure(r.actual, r)} ({r.ahead.as_of_year if r.ahead else None})"
+            years = figure_years(r)
+            now = _figure(r.actual, r) + (f" ({years})" if years else "")
             verdict = vi(VERDICT_CELLS, r.status)
         else:
             now, verdict = "—", vi(VERDICT_CELLS, "no_data")
@@ -157,6 +159,9 @@ def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, targe
             "(ESCAP): so sánh mức thay đổi bình quân hằng năm từ năm gốc đến nay với mức cần thiết để đạt mốc; "
             "“Đúng tiến độ”: từ 95% mức cần thiết trở lên; “Chậm tiến độ”: từ 10% đến dưới 95%; “Có nguy cơ "
             "không đạt”: dưới 10% hoặc giảm; “Chưa đủ số liệu”: mới có số liệu của một năm.")
+    if any(m.row is not None and m.row.ahead is not None and m.row.ahead.mean is not None for m in ms):
+        note += (" Chỉ tiêu bình quân hằng năm: so sánh số bình quân của các năm đã có số liệu với mức bình quân "
+                 "kế hoạch; từ mức này trở lên là “Đúng tiến độ”, thấp hơn là “Chậm tiến độ”.")
     if any(m.row is not None and m.row.illustrative for m in ms):
         note += " (*) Số liệu minh họa, không phải số liệu chính thức."
     return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}{of}", columns, rows, note)

@@ -19,7 +19,7 @@ from gdnn_cli.common.vocab import QUALIFIERS, REPORT_STATES, TASK_STATES, VERDIC
 from gdnn_cli.documents.naming import mid, name_list, plan_short
 from gdnn_cli.documents.report_data import KeyTask, Milestone, PlanPart, ReportData
 from gdnn_cli.tracking import view as gaps_view
-from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
+from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow, MeanSoFar
 from gdnn_cli.tracking.status import ReporterStatus
 
 BOUNDS = ("khoang", "tren", "it_nhat", "duoi", "toi_da")
@@ -226,6 +226,8 @@ def milestone_sentence(m: Milestone, part: PlanPart) -> str:
     t, r = m.target, m.row
     if r is None:
         return ""
+    if r.ahead is not None and r.ahead.mean is not None:
+        return average_sentence(r, r.ahead.mean, part.plan.period.start)
     name, goal = t.name, f"{target_label(r)} vào năm {t.year}"
     a = r.ahead.assessment if r.ahead else None
     now = r.ahead.as_of_year if r.ahead else None
@@ -239,11 +241,47 @@ def milestone_sentence(m: Milestone, part: PlanPart) -> str:
     if a.status == "achieved":
         return f"{name}: {so_far}, đã đạt mốc {goal}{star}."
     assert a.actual_rate is not None and a.required_rate is not None  # progress.assess sets both past here
-    base = "" if t.cumulative else f" (năm {r.ahead.base_year}: {amount(r.ahead.baseline, r)})"
+    base = "" if t.cumulative or r.ahead.baseline is None else \
+        f" (năm {r.ahead.base_year}: {amount(r.ahead.baseline, r)})"
     move = "tăng" if a.actual_rate >= 0 else "giảm"
     return (f"{name}: {so_far}{base}, bình quân {move} {per_year(a.actual_rate, r)}; để đạt {goal} cần "
             f"bình quân {'tăng' if a.required_rate >= 0 else 'giảm'} {per_year(a.required_rate, r)}; "
             f"{vi(VERDICTS, a.status, lower=True)}{star}.")
+
+
+def mean_years(mean: MeanSoFar) -> str:
+    """The years a mean so far covers, as a report names them: 'năm 2024', '3 năm 2024 - 2026', or
+    '2 năm có số liệu trong giai đoạn 2024 - 2026' when a year has no figure."""
+    if mean.years == 1:
+        return f"năm {mean.first}"
+    span = f"{mean.first} - {mean.last}"
+    return f"{mean.years} năm {span}" if mean.reported == mean.years else \
+        f"{mean.reported} năm có số liệu trong giai đoạn {span}"
+
+
+def average_sentence(r: GapRow, mean: MeanSoFar, start: int) -> str:
+    """An average target whose last year lies ahead ("bình quân hàng năm … đến năm 2030"): the mean of
+    the years so far against the yearly value, and the verdict of the progress table (gaps.py: the mean
+    reaching the value is on track, below it behind); never a trend from a baseline it does not have."""
+    per = "" if is_rate(r) else "/năm"
+    so_far = f"bình quân {mean_years(mean)} đạt {amount(r.actual or 0.0, r)}{per}" if mean.years > 1 else \
+        f"{mean_years(mean)} đạt {amount(r.actual or 0.0, r)}"
+    share = f"bằng {fmt_percent(r.achievement)} " if r.achievement is not None else ""
+    goal = f"{share}mức bình quân {target_label(r)}{per} đề ra cho giai đoạn {start} - {r.year}"
+    star = " (số liệu minh họa)" if r.illustrative else ""
+    return f"{r.name}: {so_far}, {goal}; {vi(VERDICTS, r.status, lower=True)}{star}."
+
+
+def figure_years(r: GapRow) -> str:
+    """The year(s) of the figure a progress table shows for a milestone ahead: '2026' for the latest
+    figure, 'bình quân 2024 - 2026' (with '2/3 năm' when a year is missing) for an average's mean."""
+    if r.ahead is None:
+        return ""
+    mean = r.ahead.mean
+    if mean is None or mean.years == 1:
+        return str(r.ahead.as_of_year)
+    missing = "" if mean.reported == mean.years else f", {mean.reported}/{mean.years} năm có số liệu"
+    return f"bình quân {mean.first} - {mean.last}{missing}"
 
 
 def remaining_text(m: Milestone) -> str:

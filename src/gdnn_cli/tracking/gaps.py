@@ -49,14 +49,32 @@ class Actual:
 
 
 @dataclass(frozen=True)
+class MeanSoFar:
+    """The years an average target's mean so far covers, and how many of them have a figure: a report
+    says "bình quân 3 năm 2024 - 2026", never the mean as if it were one year's figure."""
+
+    first: int
+    last: int
+    reported: int
+
+    @property
+    def years(self) -> int:
+        """How many years the span has, reported or not."""
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True)
 class Ahead:
     """How a milestone ahead was judged, for the sentences and tables that explain the verdict: the
-    assessment and the figures it compared (the baseline and its year, the year of the latest figure)."""
+    assessment and the figures it compared. A trend (progress.assess) compares the latest figure with
+    its baseline and the baseline's year; an average compares the mean so far (``mean``) with the value,
+    and has no baseline."""
 
     assessment: Assessment
-    base_year: int
-    baseline: float
-    as_of_year: int
+    as_of_year: int  # the year of the latest figure
+    base_year: int | None = None
+    baseline: float | None = None
+    mean: MeanSoFar | None = None
 
 
 @dataclass
@@ -295,7 +313,7 @@ def _average_note(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> st
 def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
                        kind: str) -> GapRow | None:
     """An average whose last year lies ahead: the mean so far is on track when it already reaches the value."""
-    act, _n = average_of(plan, t, year, actuals)
+    act, n = average_of(plan, t, year, actuals)
     if act is None:
         return None
     row = _row(plan, t, int(t.year), act, level, parent, kind)
@@ -305,6 +323,10 @@ def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, 
     ref = reference_value(t)
     row.shortfall = 0.0 if reaches or ref is None else abs(ref - act.value)
     row.note = _average_note(plan, t, year, actuals)
+    span = average_span(plan, t, year)
+    latest = max(y for y in span if (plan.id, key_of(t), y) in actuals)
+    row.ahead = Ahead(Assessment(row.status, remaining=row.shortfall, projected=act.value), latest,
+                      mean=MeanSoFar(span.start, span.stop - 1, n))
     return row
 
 
@@ -367,5 +389,5 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: i
     row.projected = verdict.projected
     row.shortfall = verdict.remaining
     row.note = f"mốc {milestone}, số liệu năm {now}"
-    row.ahead = Ahead(verdict, base_year, baseline, now)
+    row.ahead = Ahead(verdict, now, base_year, baseline)
     return row
