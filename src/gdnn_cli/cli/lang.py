@@ -107,7 +107,7 @@ def language_from_argv(argv: list[str]) -> list[str]:
 try:  # typer ≥ 0.20 carries its own copy of click
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer on click
-    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]  # the same module under its older name
 
 # click writes its usage errors in English, in code (no catalog): the common ones, by their shape.
 CLICK_TEXTS = [

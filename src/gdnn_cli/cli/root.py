@@ -16,7 +16,7 @@ import inspect
 
 import typer
 from typer import main as typer_main
-from typer.models import CommandInfo
+from typer.models import CommandInfo, TyperInfo
 
 from gdnn_cli.cli.lang import TranslatedGroup
 from gdnn_cli.common.i18n import _
@@ -27,18 +27,19 @@ class RootGroup(TranslatedGroup):
 
     typer_app: typer.Typer | None = None
 
-    def _registered(self) -> dict:
+    def _registered(self) -> dict[str, CommandInfo | TyperInfo]:
         """Command name → typer's CommandInfo (or TyperInfo for a sub-group), in registration order."""
         app = self.typer_app
         assert app is not None
-        found: dict = {}
-        for info in app.registered_commands:
-            found[info.name or typer_main.get_command_name(info.callback.__name__)] = info
-        for info in app.registered_groups:
-            found[info.name] = info
+        found: dict[str, CommandInfo | TyperInfo] = {}
+        for command in app.registered_commands:
+            callback_name = command.callback.__name__ if command.callback is not None else ""
+            found[command.name or typer_main.get_command_name(callback_name)] = command
+        for group in app.registered_groups:
+            found[group.name or ""] = group
         return found
 
-    def _convert(self, info):  # type: ignore[no-untyped-def]
+    def _convert(self, info):
         app = self.typer_app
         assert app is not None
         if isinstance(info, CommandInfo):
@@ -53,10 +54,12 @@ class RootGroup(TranslatedGroup):
             if name not in self.commands:
                 self.commands[name] = self._convert(info)
 
-    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+    def list_commands(self, ctx):
+        """The commands in registration order, from the registration alone (nothing converted)."""
         return list(self._registered()) if self.typer_app is not None else super().list_commands(ctx)
 
-    def get_command(self, ctx, cmd_name):  # type: ignore[no-untyped-def]
+    def get_command(self, ctx, cmd_name):
+        """The command, converted from typer the first time it is asked for (then translated)."""
         if self.typer_app is not None and cmd_name not in self.commands:
             info = self._registered().get(cmd_name)
             if info is None:
@@ -65,7 +68,7 @@ class RootGroup(TranslatedGroup):
                 self.commands[cmd_name] = self._convert(info)
         return super().get_command(ctx, cmd_name)
 
-    def format_commands(self, ctx, formatter):  # type: ignore[no-untyped-def]
+    def format_commands(self, ctx, formatter):
         """The root help's list of commands, each with the first sentence of its help, as typer's
         ``format_commands`` writes it, from the registration alone."""
         if self.typer_app is None:
@@ -73,7 +76,7 @@ class RootGroup(TranslatedGroup):
         try:  # typer ≥ 0.20 carries its own copy of click
             from typer._click.utils import make_default_short_help
         except ImportError:  # pragma: no cover - older typer on click
-            from click.utils import make_default_short_help  # type: ignore[no-redef]
+            from click.utils import make_default_short_help  # type: ignore[no-redef]  # same function, older home
 
         rows = []
         for name, info in self._registered().items():
