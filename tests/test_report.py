@@ -455,3 +455,70 @@ def test_workbook_header_cites_the_report_as_its_annex_does(bundled_report):
         ws = load_workbook(path.with_suffix(".xlsx")).worksheets[0]
         cells = [c.value for row in ws.iter_rows(max_row=6) for c in row if c.value]
         assert note in cells, (note, cells)
+
+
+def _beyond_2026(root, tmp_path):
+    """The made-up province's 2026 report (.docx, .xlsx) and `gdnn gaps` JSON: its average target
+    'tuyển sinh' (bình quân hàng năm to 2030) is a milestone still ahead."""
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--year", "2026", "--data", str(root), "-o", str(out), "--xlsx"])
+    assert result.exit_code == 0, result.output
+    gaps = json.loads(runner.invoke(app, ["gaps", "--year", "2026", "--format", "json", "--data", str(root)]).output)
+    (row,) = [r for r in gaps if r["target"] == "tuyen-sinh"]
+    d = docx.Document(str(out / "bao-cao-tt-ubnd-2026.docx"))
+    (table,) = milestone_tables(d)
+    (cells,) = [[c.text for c in r.cells] for r in table.rows[1:] if r.cells[1].text.startswith("Tuyển sinh")]
+    ws = load_workbook(out / "bao-cao-tt-ubnd-2026.xlsx")["Tiến độ đến mốc"]
+    (line,) = [[c.value for c in r] for r in ws.iter_rows() if str(r[1].value).startswith("Tuyển sinh")]
+    return docx_text(out / "bao-cao-tt-ubnd-2026.docx"), cells, line, row
+
+
+def test_average_ahead_is_judged_on_its_mean_in_every_output(beyond, tmp_path):
+    """Not 'năm None', '(None)' or 'mới có số liệu một năm': the mean of 2024–2026 (28.500, 27.500,
+    28.900) against 28.000 a year, the verdict of `gdnn gaps`."""
+    text, cells, line, row = _beyond_2026(beyond, tmp_path)
+    assert row["actual"] == pytest.approx(28300) and row["status"] == "on_track" and row["year"] == 2030
+    assert ("Tuyển sinh, đào tạo nghề (bình quân hàng năm): bình quân 3 năm 2024 - 2026 đạt 28.300 người/năm, "
+            "bằng 101,1% mức bình quân 28.000 người/năm đề ra cho giai đoạn 2024 - 2030; đúng tiến độ "
+            "(số liệu minh họa).") in text
+    assert cells[4:] == ["28.300* (bình quân 2024 - 2026)", "0", "Đúng tiến độ"]
+    assert "Chỉ tiêu bình quân hằng năm: so sánh số bình quân của các năm đã có số liệu" in text
+    assert line[5] == pytest.approx(28300) and line[6] == "bình quân 2024 - 2026" and line[8] == "Đúng tiến độ"
+
+
+def test_average_ahead_counts_the_years_with_figures(beyond, tmp_path):
+    """A year without a figure is left out of the mean and the count says so; below the value is behind."""
+    from tests.conftest import edit
+
+    results = beyond / "results" / "tt-ubnd"
+    edit(results / "2025.yaml", "  - {target: tuyen-sinh, value: 27500, status: illustrative}\n", "")
+    edit(results / "2026.yaml", "value: 28900", "value: 27100")
+    text, cells, line, row = _beyond_2026(beyond, tmp_path)
+    assert row["actual"] == pytest.approx(27800) and row["status"] == "behind" and row["shortfall"] == 200
+    assert ("Tuyển sinh, đào tạo nghề (bình quân hàng năm): bình quân 2 năm có số liệu trong giai đoạn "
+            "2024 - 2026 đạt 27.800 người/năm, bằng 99,3% mức bình quân 28.000 người/năm đề ra cho giai đoạn "
+            "2024 - 2030; chậm tiến độ (số liệu minh họa).") in text
+    assert cells[4:] == ["27.800* (bình quân 2024 - 2026, 2/3 năm có số liệu)", "200", "Chậm tiến độ"]
+    assert line[6] == "bình quân 2024 - 2026, 2/3 năm có số liệu" and line[8] == "Chậm tiến độ"
+
+
+def test_no_placeholder_leaks_in_any_report(beyond, tmp_path):
+    """Every bundled report (2022, 2024, 2025) and the fixtures' of 2025 and 2026: no None, nan or template
+    braces in the .docx, and no 'None' in the workbook's cells."""
+    import re
+
+    from tests.conftest import FIXTURES, REPO
+
+    cases = [(REPO / "data", 2022), (REPO / "data", 2024), (REPO / "data", 2025), (beyond, 2025), (beyond, 2026),
+             (FIXTURES / "mini", 2025)]
+    for root, year in cases:
+        out = tmp_path / f"{root.name}-{year}"
+        result = runner.invoke(app, ["report", "--year", str(year), "--data", str(root), "-o", str(out), "--xlsx"])
+        assert result.exit_code == 0, result.output
+        assert list(out.glob("*.docx")) and list(out.glob("*.xlsx"))
+        for path in out.glob("*.docx"):
+            text = docx_text(path)
+            assert not re.findall(r".{0,40}(?:\bNone\b|\bnan\b|[{}]).{0,40}", text), path.name
+        for path in out.glob("*.xlsx"):
+            cells = [c.value for ws in load_workbook(path) for r in ws.iter_rows() for c in r]
+            assert not [v for v in cells if isinstance(v, str) and re.search(r"\bNone\b|\bnan\b", v)], path.name
