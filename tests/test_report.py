@@ -473,33 +473,34 @@ def _beyond_2026(root, tmp_path):
     return docx_text(out / "bao-cao-tt-ubnd-2026.docx"), cells, line, row
 
 
-def test_average_ahead_is_judged_on_its_mean_in_every_output(beyond, tmp_path):
-    """Not 'năm None', '(None)' or 'mới có số liệu một năm': the mean of 2024–2026 (28.500, 27.500,
-    28.900) against 28.000 a year, the verdict of `gdnn gaps`."""
-    text, cells, line, row = _beyond_2026(beyond, tmp_path)
-    assert row["actual"] == pytest.approx(28300) and row["status"] == "on_track" and row["year"] == 2030
-    assert ("Tuyển sinh, đào tạo nghề (bình quân hàng năm): bình quân 3 năm 2024 - 2026 đạt 28.300 người/năm, "
-            "bằng 101,1% mức bình quân 28.000 người/năm đề ra cho giai đoạn 2024 - 2030; đúng tiến độ "
-            "(số liệu minh họa).") in text
-    assert cells[4:] == ["28.300* (bình quân 2024 - 2026)", "0", "Đúng tiến độ"]
-    assert "Chỉ tiêu bình quân hằng năm: so sánh số bình quân của các năm đã có số liệu" in text
-    assert line[5] == pytest.approx(28300) and line[6] == "bình quân 2024 - 2026" and line[8] == "Đúng tiến độ"
+AVERAGE_CASES = {
+    "every year": ([], 28300, "on_track", "bình quân 3 năm 2024 - 2026 đạt 28.300 người/năm, bằng 101,1%",
+                   "bình quân 2024 - 2026", "0", "Đúng tiến độ"),
+    "a year missing, below": (
+        [("2025.yaml", "  - {target: tuyen-sinh, value: 27500, status: illustrative}\n", ""),
+         ("2026.yaml", "value: 28900", "value: 27100")], 27800, "behind",
+        "bình quân 2 năm có số liệu trong giai đoạn 2024 - 2026 đạt 27.800 người/năm, bằng 99,3%",
+        "bình quân 2024 - 2026, 2/3 năm có số liệu", "200", "Chậm tiến độ"),
+}
 
 
-def test_average_ahead_counts_the_years_with_figures(beyond, tmp_path):
-    """A year without a figure is left out of the mean and the count says so; below the value is behind."""
+@pytest.mark.parametrize("case", AVERAGE_CASES)
+def test_average_ahead_is_judged_on_its_mean_in_every_output(beyond, tmp_path, case):
+    """Not 'năm None', '(None)' or 'mới có số liệu một năm': the mean of the years 2024–2026 that have a
+    figure against 28.000 a year, with the verdict and the shortfall of `gdnn gaps`."""
     from tests.conftest import edit
 
-    results = beyond / "results" / "tt-ubnd"
-    edit(results / "2025.yaml", "  - {target: tuyen-sinh, value: 27500, status: illustrative}\n", "")
-    edit(results / "2026.yaml", "value: 28900", "value: 27100")
+    edits, mean, status, so_far, years, remaining, verdict = AVERAGE_CASES[case]
+    for name, old, new in edits:
+        edit(beyond / "results" / "tt-ubnd" / name, old, new)
     text, cells, line, row = _beyond_2026(beyond, tmp_path)
-    assert row["actual"] == pytest.approx(27800) and row["status"] == "behind" and row["shortfall"] == 200
-    assert ("Tuyển sinh, đào tạo nghề (bình quân hàng năm): bình quân 2 năm có số liệu trong giai đoạn "
-            "2024 - 2026 đạt 27.800 người/năm, bằng 99,3% mức bình quân 28.000 người/năm đề ra cho giai đoạn "
-            "2024 - 2030; chậm tiến độ (số liệu minh họa).") in text
-    assert cells[4:] == ["27.800* (bình quân 2024 - 2026, 2/3 năm có số liệu)", "200", "Chậm tiến độ"]
-    assert line[6] == "bình quân 2024 - 2026, 2/3 năm có số liệu" and line[8] == "Chậm tiến độ"
+    assert row["actual"] == pytest.approx(mean) and row["status"] == status and row["year"] == 2030
+    assert row["shortfall"] == pytest.approx(float(remaining))
+    assert (f"Tuyển sinh, đào tạo nghề (bình quân hàng năm): {so_far} mức bình quân 28.000 người/năm đề ra cho "
+            f"giai đoạn 2024 - 2030; {verdict.lower()} (số liệu minh họa).") in text
+    assert cells[4:] == [f"{mean:,}*".replace(",", ".") + f" ({years})", remaining, verdict]
+    assert "Chỉ tiêu bình quân hằng năm: so sánh số bình quân của các năm đã có số liệu" in text
+    assert line[5] == pytest.approx(mean) and line[6] == years and line[8] == verdict
 
 
 def test_no_placeholder_leaks_in_any_report(beyond, tmp_path):
