@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gdnn_cli.common.errors import Issue
-from gdnn_cli.common.i18n import _, ngettext
+from gdnn_cli.common.i18n import N_, _, ngettext
 from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.core.agencies import Agency
 from gdnn_cli.core.bases import issuer_rules
@@ -36,21 +36,18 @@ def reference_rules(plan: PlanIndex, file: str, reg: Registry) -> Iterator[Issue
                         loc=loc, hint=_successors(agency, reg, fix=True))
     yield from issuer_rules(plan.bases, file, reg)
     for r, to, due, reporters in plan.reporting:
-        target = reg.agencies.get(to)
-        if target and target.ceased and due and due >= target.ceased and to not in warned:
-            warned.add(to)
-            yield Issue(file, "reports-to-ceased-agency",
-                        _("reports are due to {name} on {due}, but it ceased on {ceased}").format(
-                            name=target.name, due=fmt_short_date(due), ceased=fmt_short_date(target.ceased)),
-                        severity="warning", loc=("reporting", r, "to"), hint=_successors(target, reg))
-        for j, rid in enumerate(reporters):
-            reporter = reg.agencies.get(rid)
-            if reporter and reporter.ceased and due and due >= reporter.ceased and rid not in warned:
-                warned.add(rid)
-                yield Issue(file, "report-from-ceased-agency",
-                            _("{name} must report by {due}, but it ceased on {ceased}").format(
-                                name=reporter.name, due=fmt_short_date(due), ceased=fmt_short_date(reporter.ceased)),
-                            severity="warning", loc=("reporting", r, "reporters", j), hint=_successors(reporter, reg))
+        parties: list[tuple[tuple, str, str, str]] = [  # (loc, agency id, code, message id)
+            (("reporting", r, "to"), to, "reports-to-ceased-agency",
+             N_("reports are due to {name} on {due}, but it ceased on {ceased}"))]
+        parties += [(("reporting", r, "reporters", j), rid, "report-from-ceased-agency",
+                     N_("{name} must report by {due}, but it ceased on {ceased}")) for j, rid in enumerate(reporters)]
+        for loc, agency_id, code, message in parties:
+            agency = reg.agencies.get(agency_id)
+            if agency and agency.ceased and due and due >= agency.ceased and agency_id not in warned:
+                warned.add(agency_id)
+                yield Issue(file, code, _(message).format(name=agency.name, due=fmt_short_date(due),
+                                                          ceased=fmt_short_date(agency.ceased)),
+                            severity="warning", loc=loc, hint=_successors(agency, reg))
 
 
 def _successors(agency: Agency, reg: Registry, fix: bool = False) -> str:
