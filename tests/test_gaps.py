@@ -235,7 +235,7 @@ def test_average_ahead_says_which_years_its_mean_covers(year, values):
     if not reported:
         assert row.ahead is None and row.status == "no_data"
         return
-    assert row.ahead is not None and row.ahead.mean == MeanSoFar(2024, year, len(reported))
+    assert row.ahead is not None and row.mean == MeanSoFar(2024, year, len(reported))
     assert row.ahead.as_of_year == max(reported) and row.ahead.baseline is None
     assert row.ahead.assessment.status == row.status and row.ahead.assessment.remaining == row.shortfall
 

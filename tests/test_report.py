@@ -523,3 +523,17 @@ def test_no_placeholder_leaks_in_any_report(beyond, tmp_path):
         for path in out.glob("*.xlsx"):
             cells = [c.value for ws in load_workbook(path) for r in ws.iter_rows() for c in r]
             assert not [v for v in cells if isinstance(v, str) and re.search(r"\bNone\b|\bnan\b", v)], path.name
+
+
+def test_average_in_its_last_year_says_it_is_a_mean(beyond, tmp_path):
+    """In 2030 the average is in force: its sentence names the mean of the seven years, not 'thực hiện' of one."""
+    for y, v in zip(range(2027, 2031), (27900, 27901, 27902, 27903), strict=True):
+        (beyond / "results" / "tt-ubnd" / f"{y}.yaml").write_text(
+            f"plan: tt-2024-2030\nyear: {y}\nfigures:\n  - {{target: tuyen-sinh, value: {v}, status: illustrative}}\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--year", "2030", "--data", str(beyond), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = docx_text(out / "bao-cao-tt-ubnd-2030.docx")
+    assert ("Tuyển sinh, đào tạo nghề (bình quân hàng năm): bình quân 7 năm 2024 - 2030 đạt 28.072,29 người/năm, "
+            "bằng 100,3% kế hoạch (28.000 người), vượt 72,29 người; vượt kế hoạch (số liệu minh họa).") in text

@@ -159,7 +159,7 @@ def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, targe
             "(ESCAP): so sánh mức thay đổi bình quân hằng năm từ năm gốc đến nay với mức cần thiết để đạt mốc; "
             "“Đúng tiến độ”: từ 95% mức cần thiết trở lên; “Chậm tiến độ”: từ 10% đến dưới 95%; “Có nguy cơ "
             "không đạt”: dưới 10% hoặc giảm; “Chưa đủ số liệu”: mới có số liệu của một năm.")
-    if any(m.row is not None and m.row.ahead is not None and m.row.ahead.mean is not None for m in ms):
+    if any(m.row is not None and m.row.ahead is not None and m.row.mean is not None for m in ms):
         note += (" Chỉ tiêu bình quân hằng năm: so sánh số bình quân của các năm đã có số liệu với mức bình quân "
                  "kế hoạch; từ mức này trở lên là “Đúng tiến độ”, thấp hơn là “Chậm tiến độ”.")
     if any(m.row is not None and m.row.illustrative for m in ms):

@@ -115,7 +115,9 @@ def row_sentence(r: GapRow, part: PlanPart) -> str:
     tag = provisional_tag(r, part)
     tag = f" ({tag})" if tag else ""
     star = " (số liệu minh họa)" if r.illustrative else ""
-    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {verdict(r.status)}{why_met(r)}{star}."
+    done = f"thực hiện {amount(r.actual, r)}" if r.mean is None or r.mean.years == 1 else \
+        f"bình quân {mean_years(r.mean)} đạt {amount(r.actual, r)}{'' if is_rate(r) else '/năm'}"
+    return f"{r.name}: {done}{tag}, {comparison(r)}; {verdict(r.status)}{why_met(r)}{star}."
 
 
 def why_met(r: GapRow) -> str:
@@ -226,8 +228,8 @@ def milestone_sentence(m: Milestone, part: PlanPart) -> str:
     t, r = m.target, m.row
     if r is None:
         return ""
-    if r.ahead is not None and r.ahead.mean is not None:
-        return average_sentence(r, r.ahead.mean, part.plan.period.start)
+    if r.ahead is not None and r.mean is not None:
+        return average_sentence(r, r.mean, part.plan.period.start)
     name, goal = t.name, f"{target_label(r)} vào năm {t.year}"
     a = r.ahead.assessment if r.ahead else None
     now = r.ahead.as_of_year if r.ahead else None
@@ -277,7 +279,7 @@ def figure_years(r: GapRow) -> str:
     figure, 'bình quân 2024 - 2026' (with '2/3 năm' when a year is missing) for an average's mean."""
     if r.ahead is None:
         return ""
-    mean = r.ahead.mean
+    mean = r.mean
     if mean is None or mean.years == 1:
         return str(r.ahead.as_of_year)
     missing = "" if mean.reported == mean.years else f", {mean.reported}/{mean.years} năm có số liệu"

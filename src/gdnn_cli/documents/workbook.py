@@ -98,7 +98,7 @@ def _figure_year(r: GapRow) -> int | str | None:
 
     if r.ahead is None:
         return None
-    return r.ahead.as_of_year if r.ahead.mean is None else figure_years(r)
+    return r.ahead.as_of_year if r.mean is None else figure_years(r)
 
 
 def _plan_value(r: GapRow) -> float | None:

@@ -70,14 +70,13 @@ class MeanSoFar:
 class Ahead:
     """How a milestone ahead was judged, for the sentences and tables that explain the verdict: the
     assessment and the figures it compared. A trend (progress.assess) compares the latest figure with
-    its baseline and the baseline's year; an average compares the mean so far (``mean``) with the value,
-    and has no baseline."""
+    its baseline and the baseline's year; an average compares the mean so far (``GapRow.mean``) with
+    the value, and has no baseline."""
 
     assessment: Assessment
     as_of_year: int  # the year of the latest figure
     base_year: int | None = None
     baseline: float | None = None
-    mean: MeanSoFar | None = None
 
 
 @dataclass
@@ -110,11 +109,14 @@ class GapRow:
     qualifier: str | None = None
     kind: str = "total"  # total | part | share
     ahead: Ahead | None = field(default=None, repr=False)  # set for a milestone ahead judged on progress
+    mean: MeanSoFar | None = field(default=None, repr=False)  # set for an average: the years its actual covers
 
     def to_json(self) -> dict:
-        """The row as `gdnn gaps --format json` prints it: the trend and projection, not how they were found."""
+        """The row as `gdnn gaps --format json` prints it: the trend and projection, not how they were found
+        (the note says which years an average's mean covers)."""
         d = asdict(self)
         d.pop("ahead")
+        d.pop("mean")
         return d
 
 
@@ -328,8 +330,8 @@ def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, 
     row.note = _average_note(plan, t, year, actuals)
     span = average_span(plan, t, year)
     latest = max(y for y in span if (plan.id, key_of(t), y) in actuals)
-    row.ahead = Ahead(Assessment(row.status, remaining=row.shortfall, projected=act.value), latest,
-                      mean=MeanSoFar(span.start, span.stop - 1, n))
+    row.ahead = Ahead(Assessment(row.status, remaining=row.shortfall, projected=act.value), latest)
+    row.mean = MeanSoFar(span.start, span.stop - 1, n)
     return row
 
 
@@ -344,6 +346,9 @@ def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, p
             status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
             act = Actual(sum(a.value for a in part_acts), translations("vi").gettext(SUM_OF_PARTS), status)
     rows = [_row(plan, t, year, act, level, parent, kind)]
+    if t.average and act is not None:
+        span, n = average_span(plan, t, year), average_of(plan, t, year, actuals)[1]
+        rows[0].mean = MeanSoFar(span.start, span.stop - 1, n)
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
     for s in t.shares:
