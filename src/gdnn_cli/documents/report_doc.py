@@ -18,6 +18,7 @@ from gdnn_cli.common.numbers import fmt_long_date, fmt_percent, fmt_short_date
 from gdnn_cli.common.vocab import REPORT_STATES, TASK_STATES, VERDICT_CELLS, vi
 from gdnn_cli.core.models import Target
 from gdnn_cli.documents.charts import achievement_charts
+from gdnn_cli.documents.milestone_text import figure_years, milestone_sentence, remaining_text
 from gdnn_cli.documents.naming import plan_citation, plan_name, plan_short, self_name
 from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_lines, sign_lines
 from gdnn_cli.documents.report_body import Body
@@ -26,13 +27,10 @@ from gdnn_cli.documents.report_text import (
     amount,
     count_sentence,
     coverage_sentence,
-    figure_years,
     focus_line,
     limitations,
-    milestone_sentence,
     no_data_line,
     previous_text,
-    remaining_text,
     reporting_lines,
     row_numbers,
     row_sentence,

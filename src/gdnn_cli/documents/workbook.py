@@ -94,7 +94,7 @@ def _fmt(r: GapRow) -> str:
 def _figure_year(r: GapRow) -> int | str | None:
     """'Năm số liệu' of a milestone ahead: the latest figure's year as a number, an average's span as the
     report's table writes it ('bình quân 2024 - 2026'), since its figure is the mean of those years."""
-    from gdnn_cli.documents.report_text import figure_years
+    from gdnn_cli.documents.milestone_text import figure_years
 
     if r.ahead is None:
         return None

@@ -53,8 +53,7 @@ class Actual:
 
 @dataclass(frozen=True)
 class MeanSoFar:
-    """The years an average target's mean so far covers, and how many of them have a figure: a report
-    says "bình quân 3 năm 2024 - 2026", never the mean as if it were one year's figure."""
+    """The years an average's mean covers and how many have a figure: "bình quân 3 năm 2024 - 2026"."""
 
     first: int
     last: int
@@ -68,10 +67,9 @@ class MeanSoFar:
 
 @dataclass(frozen=True)
 class Ahead:
-    """How a milestone ahead was judged, for the sentences and tables that explain the verdict: the
-    assessment and the figures it compared. A trend (progress.assess) compares the latest figure with
-    its baseline and the baseline's year; an average compares the mean so far (``GapRow.mean``) with
-    the value, and has no baseline."""
+    """How a milestone ahead was judged, for the sentences and tables that explain the verdict: a trend
+    (progress.assess) compares the latest figure with its baseline of ``base_year``; an average compares
+    its mean so far (``GapRow.mean``) with the value and has no baseline."""
 
     assessment: Assessment
     as_of_year: int  # the year of the latest figure
@@ -306,19 +304,22 @@ def _descendants(t: Target) -> int:
     return sum(1 for _ in t.walk()) - 1
 
 
+def mean_so_far(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> MeanSoFar | None:
+    """The years an average's mean covers in ``year`` and how many have a figure; None without any."""
+    span, n = average_span(plan, t, year), average_of(plan, t, year, actuals)[1]
+    return MeanSoFar(span.start, span.stop - 1, n) if n else None
+
+
 def _average_note(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> str | None:
-    span = average_span(plan, t, year)
-    n = average_of(plan, t, year, actuals)[1]
-    if not n:
-        return None
-    return _("yearly average {first}–{last} ({n} of {years} years reported)").format(
-        first=span.start, last=span.stop - 1, n=n, years=len(span))
+    m = mean_so_far(plan, t, year, actuals)
+    return None if m is None else _("yearly average {first}–{last} ({n} of {years} years reported)").format(
+        first=m.first, last=m.last, n=m.reported, years=m.years)
 
 
 def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
                        kind: str) -> GapRow | None:
     """An average whose last year lies ahead: the mean so far is on track when it already reaches the value."""
-    act, n = average_of(plan, t, year, actuals)
+    act = average_of(plan, t, year, actuals)[0]
     if act is None:
         return None
     row = _row(plan, t, int(t.year), act, level, parent, kind)
@@ -328,10 +329,9 @@ def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, 
     ref = reference_value(t)
     row.shortfall = 0.0 if reaches or ref is None else abs(ref - act.value)
     row.note = _average_note(plan, t, year, actuals)
-    span = average_span(plan, t, year)
-    latest = max(y for y in span if (plan.id, key_of(t), y) in actuals)
+    latest = max(y for y in average_span(plan, t, year) if (plan.id, key_of(t), y) in actuals)
     row.ahead = Ahead(Assessment(row.status, remaining=row.shortfall, projected=act.value), latest)
-    row.mean = MeanSoFar(span.start, span.stop - 1, n)
+    row.mean = mean_so_far(plan, t, year, actuals)
     return row
 
 
@@ -346,9 +346,8 @@ def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, p
             status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
             act = Actual(sum(a.value for a in part_acts), translations("vi").gettext(SUM_OF_PARTS), status)
     rows = [_row(plan, t, year, act, level, parent, kind)]
-    if t.average and act is not None:
-        span, n = average_span(plan, t, year), average_of(plan, t, year, actuals)[1]
-        rows[0].mean = MeanSoFar(span.start, span.stop - 1, n)
+    if t.average:
+        rows[0].mean = mean_so_far(plan, t, year, actuals)
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
     for s in t.shares:
