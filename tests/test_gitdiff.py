@@ -18,16 +18,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import gdnn_cli.cli.review  # noqa: F401 - registers the commands on the app
 from gdnn_cli.review import gitdiff
+from gdnn_cli.review.changes import word_diff
 from gdnn_cli.cli.app import app
 from gdnn_cli.common.errors import GdnnError
 from tests.conftest import FIXTURES, edit
 
 runner = CliRunner()
 SUB = "dữ liệu kế hoạch/data"
-# Runs the CLI with the git commands registered, whether or not cli.py imports cli_git yet.
-CLI = [sys.executable, "-c", "import gdnn_cli.cli.review; from gdnn_cli.cli.app import main; main()"]
+# The program in a separate process of this interpreter: for exit codes, and as git's textconv driver.
+CLI = [sys.executable, "-c", "from gdnn_cli.cli.app import main; main()"]
 
 
 def git(repo: Path, *args: str) -> str:
@@ -205,8 +205,8 @@ def test_text_changes_are_word_diffs(repo):
 def test_word_diff_context():
     a = "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai"
     b = "một hai ba bốn năm sáu BẢY tám chín mười mười một mười hai"
-    assert gitdiff.word_diff(a, b, context=4) == "… ba bốn năm sáu [-bảy-] {+BẢY+} tám chín mười mười …"
-    assert gitdiff.word_diff(a, b, context=2) == "… năm sáu [-bảy-] {+BẢY+} tám chín …"
+    assert word_diff(a, b, context=4) == "… ba bốn năm sáu [-bảy-] {+BẢY+} tám chín mười mười …"
+    assert word_diff(a, b, context=2) == "… năm sáu [-bảy-] {+BẢY+} tám chín …"
 
 
 def test_files_added_and_removed(repo):

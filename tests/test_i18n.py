@@ -48,9 +48,9 @@ def test_every_message_in_the_code_has_a_vietnamese_translation():
 def test_extraction_finds_calls_help_texts_and_command_docstrings():
     ids = _message_ids()
     assert "required key '{field}' is missing" in ids  # N_() in schema_errors' table
-    assert "wrote {path}" in ids  # _() in cli.py
+    assert "wrote {path}" in ids  # _() in cli/core.py and cli/documents.py
     assert "Show this message and exit." in ids
-    assert "Old revision (default: HEAD)." in ids  # a plain help="…" in cli_git.py
+    assert "Old revision (default: HEAD)." in ids  # a plain help="…" in cli/review.py
     assert any(i.startswith("Check every plan, agency and result file") for i in ids)  # a command's docstring
 
 

@@ -2,7 +2,7 @@
 
 One small plan (issued 04/3/2025, a range target of 40 - 45%, a provisional figure that meets it, a
 key task under way) goes through the plan .docx, the report .docx and its workbook, ``gdnn gaps``
-(table and JSON), ``gdnn status`` and textconv; each output is read back, and each must print the
+(table and JSON), ``gdnn status``, the site and textconv; each output is read back, and each must print the
 words and formats of common/vocab.py and common/numbers.py. A module that formatted its own date
 ("04/03/2025"), its own range ("40–45%") or kept its own word for a status fails here.
 """
@@ -15,6 +15,8 @@ import os
 import re
 import shutil
 import subprocess
+from html import unescape
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -65,6 +67,7 @@ def outputs(tmp_path_factory) -> dict[str, str]:
     (data / "results" / "2025.yaml").write_text(RESULTS, encoding="utf-8")
     run("plan", "tp-2025", "--data", str(data), "-o", str(out / "plan.docx"))
     run("report", "--year", "2025", "--data", str(data), "-o", str(out), "--xlsx")
+    run("site", "--year", "2025", "--data", str(data), "-o", str(out / "site"), "--no-docx", "--no-pdf", "--no-history")
     book = load_workbook(out / "bao-cao-tp-ubnd-2025.xlsx")
     cells = [" | ".join("" if c is None else str(c) for c in row)
              for ws in book for row in ws.iter_rows(values_only=True)]
@@ -77,7 +80,16 @@ def outputs(tmp_path_factory) -> dict[str, str]:
         "status": run("status", "--year", "2025", "--data", str(data)),
         "textconv plan": render(data / "plans" / "tp-2025.yaml"),
         "textconv results": render(data / "results" / "2025.yaml"),
+        "site": "\n".join(rows_of(out / "site" / "ke-hoach" / page)
+                          for page in ("tp-2025.html", "tp-2025/phan-luong.html")),
     }
+
+
+def rows_of(page: Path) -> str:
+    """A site page as text, one line per table row (cells joined by " | ") or block of text."""
+    html = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
+    html = re.sub(r"</t[dh]>", " | ", re.sub(r"</(tr|p|h[1-6]|li|div)>", "\n", html))
+    return "\n".join(" ".join(line.split()) for line in unescape(re.sub(r"<[^>]+>", "", html)).splitlines())
 
 
 def line_of(text: str, needle: str) -> str:
@@ -103,6 +115,7 @@ def test_the_date_prints_one_way(outputs):
     assert f"ngày {day} tháng {month} năm {year}" in outputs["plan.docx"]  # the place-and-date line
     assert f"Kế hoạch số 12/KH-UBND ngày {short}" in outputs["report.docx"]  # the report cites the plan
     assert f"Ngày ban hành: Thành phố Thử, {short}" in outputs["textconv plan"]
+    assert f"ngày {day} tháng {month} năm {year}" in outputs["site"]
     for name, text in outputs.items():
         assert not re.search(r"\b04/03/2025\b|(?<![\d/])4/3/2025", text), name
 
@@ -117,6 +130,7 @@ def test_the_range_prints_one_way(outputs):
     row = next(r for r in json.loads(outputs["gaps.json"]) if r["target"] == "phan-luong")
     assert fmt_range(fmt_number(row["target_min"]), fmt_percent(row["target_max"])) == text
     assert f"Tỷ lệ phân luồng = {text} (năm 2025)" in outputs["textconv plan"]
+    assert f" | {text} | " in line_of(outputs["site"], "Tỷ lệ phân luồng | 2025")
     for name, out in outputs.items():
         assert not re.search(r"40 ?[–—-]45%|40 [–—] 45%", out), name
 
@@ -130,6 +144,7 @@ def test_the_verdict_prints_one_way(outputs):
     assert f"\n{word}\n" in outputs["report.docx"]  # Đánh giá column of Bảng 1
     assert f"; {vi(VERDICTS, 'met', lower=True)} kế hoạch." in line_of(outputs["report.docx"], "Tỷ lệ phân luồng:")
     assert f" | {word} | " in line_of(outputs["report.xlsx"], "Tỷ lệ phân luồng")
+    assert f" | {word} | " in line_of(outputs["site"], "Tỷ lệ phân luồng | 2025")
 
 
 def test_the_task_state_and_provenance_print_one_way(outputs):
@@ -139,6 +154,7 @@ def test_the_task_state_and_provenance_print_one_way(outputs):
     assert f"tp-so-ldtbxh: {state.lower()}" in outputs["textconv results"]
     assert state in line_of(outputs["status"], "ngay-hoi")
     assert state.lower() in line_of(outputs["report.xlsx"], "Tổ chức ngày hội")
+    assert f"Sở LĐTBXH: {state.lower()}." in line_of(outputs["site"], "Tổ chức ngày hội")
     kind = vi(PROVENANCE, "provisional", lower=True)
     assert kind == spoken(STATUSES, "provisional")
     assert f"phan-luong năm 2025: 42 ({kind};" in outputs["textconv results"]

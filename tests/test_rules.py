@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gdnn_cli.core.dataset import load
 from tests.conftest import edit, plan_path
@@ -314,6 +316,24 @@ def test_rates_do_not_add_up_but_their_shares_are_bounded():
 
 def test_parts_without_a_point_value_are_not_summed():
     assert _codes([_t("a", value=10, parts=[_t("b", min=1, max=2)])]) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 10**6), min_size=1, max_size=5), st.integers(0, 5 * 10**6))
+def test_parts_off_is_exactly_parts_not_adding_up(parts, total):
+    """One arithmetic for `gdnn validate` and `gdnn diff` (rules.parts_off): off iff the sum differs."""
+    from gdnn_cli.core.models import Target
+    from gdnn_cli.core.rules import parts_off
+
+    t = Target.model_validate(_t("a", value=total, parts=[_t(f"p{i}", value=v) for i, v in enumerate(parts)]))
+    off = parts_off(t)
+    assert (off is None) == (sum(parts) == total)
+    if off is not None:
+        assert off.values == parts and off.total == sum(parts) and not off.outside_range
+    ranged = Target.model_validate(_t("a", min=total, max=total + 10, parts=[_t("p", value=v) for v in parts]))
+    off = parts_off(ranged)
+    assert (off is None) == (total <= sum(parts) <= total + 10)
+    assert off is None or off.outside_range
 
 
 def _registry(*agencies):

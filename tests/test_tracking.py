@@ -172,3 +172,17 @@ def test_status_speaks_the_users_language(lang, monkeypatch):
     other = STATUS_WORDS["vi" if lang == "en" else "en"]
     for words in other:
         assert words not in res.output, words
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", ["Reporting: no report is due under these plans in this year.",
+            "Task progress: no agency has reported on a task for this year yet."]),
+    ("vi", ["Chế độ báo cáo: trong năm này các kế hoạch không quy định báo cáo nào.",
+            "Tiến độ nhiệm vụ: chưa cơ quan nào báo cáo tiến độ nhiệm vụ của năm này."]),
+])
+def test_status_says_so_instead_of_printing_empty_tables(mini, monkeypatch, lang, said):
+    monkeypatch.setenv("GDNN_LANG", lang)
+    res = CliRunner().invoke(app, ["status", "--data", str(mini), "--year", "2025"], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    assert [line for line in res.output.splitlines()[1:]] == said  # after the handover line, nothing else
+    assert "┏" not in res.output

@@ -63,6 +63,9 @@ def test_gaps_markdown_speaks_the_users_language(lang, monkeypatch):
     assert header == "| " + " | ".join([{"en": "Plan", "vi": "Kế hoạch"}[lang], *HEADERS[lang],
                                          {"en": "Source", "vi": "Nguồn"}[lang]]) + " |"
     assert res.stdout.rstrip().endswith(LINES[lang][3])
+    total = next(line for line in res.stdout.splitlines() if "Đào tạo nghề (tuyển sinh, đào tạo)" in line)
+    said, other = {"en": ("sum of the parts", "tổng các thành phần"), "vi": ("tổng các thành phần", "sum of the parts")}[lang]
+    assert total.endswith(f"| {said} |") and other not in res.stdout  # the total's source, computed from its parts
 
 
 def test_documents_keep_the_vietnamese_words_whatever_the_language():

@@ -157,7 +157,10 @@ def print_status(ys, registry) -> None:
         t.add_row(r.plan, name + ("*" if r.illustrative else ""), registry.short_name(r.to),
                   fmt_short_date(r.due) if r.due else "—", fmt_short_date(r.reported) if r.reported else "—",
                   f"[{style}]{label(REPORTING_STATES, r.state)}[/]")
-    console.print(t)
+    if ys.reporters:
+        console.print(t)
+    else:  # an empty table reads as a fault; say what it means
+        console.print(_("Reporting: no report is due under these plans in this year."), markup=False)
     _print_members(console, ys, registry)
     p = Table(title=_("Task progress"), title_justify="left")
     for col in (_("Plan"), _("Task"), _("Agency"), _("State"), _("Result")):
@@ -165,7 +168,10 @@ def print_status(ys, registry) -> None:
     for r in ys.tasks:
         p.add_row(r.plan, r.task, r.name + ("*" if r.illustrative else ""), label(TASK_STATES, r.status),
                   r.account or "")
-    console.print(p)
+    if ys.tasks:
+        console.print(p)
+    else:
+        console.print(_("Task progress: no agency has reported on a task for this year yet."), markup=False)
     if any(r.illustrative for r in ys.reporters) or any(r.illustrative for r in ys.tasks):
         from gdnn_cli.tracking.view import ILLUSTRATIVE_LINE
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from gdnn_cli.common.errors import Issue
@@ -91,27 +92,52 @@ def period_text(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
+@dataclass(frozen=True)
+class PartsOff:
+    """Parts of a target that do not add up to it: `gdnn validate` reports it, `gdnn diff` shows it appear."""
+
+    values: list[float]
+    total: float
+    outside_range: bool  # True: the target is a range the sum falls outside; False: the sum is not its value
+
+
+def parts_off(t: Target) -> PartsOff | None:
+    """Whether the parts of ``t`` miss its value or range; None when they add up or cannot be added.
+
+    A rate's parts are sub-rates of different populations, and a part without a value or in another unit
+    adds nothing, so those are never off.
+    """
+    values = [p.value for p in t.parts]
+    if not t.parts or t.measure == "rate" or any(p.unit != t.unit for p in t.parts):
+        return None
+    known = [v for v in values if v is not None]
+    if len(known) < len(values):
+        return None
+    total = sum(known)
+    if t.value is not None:
+        return PartsOff(known, total, False) if abs(total - t.value) > EPS else None
+    if (t.min is not None and total < t.min - EPS) or (t.max is not None and total > t.max + EPS):
+        return PartsOff(known, total, True)
+    return None
+
+
 def _breakdown(file: str, t: Target, loc: tuple) -> Iterator[Issue]:
     if any(p.unit != t.unit for p in t.parts):
         yield Issue(file, "breakdown-unit",
                     _("parts of '{id}' must be in its unit '{unit}'").format(id=t.id, unit=t.unit),
                     loc=loc + ("parts",))
         return
-    if t.measure == "rate":
-        return  # rates do not add up; their parts are sub-rates of different populations
-    values = [p.value for p in t.parts if p.value is not None]
-    if len(values) < len(t.parts):
-        return  # a part given as a range has no single figure to add
-    total = sum(values)
-    terms = " + ".join(fmt_number(v) for v in values)
-    if t.value is not None and abs(total - t.value) > EPS:
+    off = parts_off(t)
+    if off is None:
+        return
+    terms, total = " + ".join(fmt_number(v) for v in off.values), fmt_number(off.total)
+    if not off.outside_range:
         yield Issue(file, "breakdown-sum", _("{terms} = {total}, not {value}").format(
-                        terms=terms, total=fmt_number(total), value=fmt_number(t.value)),
+                        terms=terms, total=total, value=fmt_number(t.value)),
                     loc=loc + ("parts",), hint=_("correct a part or the total so that the parts add up"))
-    elif t.value is None and ((t.min is not None and total < t.min - EPS)
-                              or (t.max is not None and total > t.max + EPS)):
+    else:
         yield Issue(file, "breakdown-sum", _("{terms} = {total}, outside the range of the total").format(
-                        terms=terms, total=fmt_number(total)),
+                        terms=terms, total=total),
                     loc=loc + ("parts",))
 
 

@@ -158,7 +158,7 @@ def init(folder: Path, province: str = "hn", *, force: bool = False, with_templa
 
 def _git_setup(folder: Path) -> list[str]:
     """A git repository with gdnn's diff driver; without git, say how to do it later."""
-    from gdnn_cli.cli.review import git_setup
+    from gdnn_cli.review.gitsetup import git_setup
 
     if not shutil.which("git"):
         return [_("git was not found: install git, then run `git init` and `gdnn git-setup` in {folder}").format(

@@ -15,16 +15,19 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gdnn_cli.core import dataset, loader
 from gdnn_cli.common.errors import GdnnError, Issue
 from gdnn_cli.common.i18n import _
-from gdnn_cli.review.gitcompare import Change, Side, compare, word_diff  # noqa: F401 - word_diff is part of the API
+from gdnn_cli.core import dataset, loader
+from gdnn_cli.review.changes import Change, Side
+from gdnn_cli.review.gitcompare import compare
 
 WORKTREE = "working tree"
 
 
 @dataclass
 class DiffResult:
+    """What `gdnn diff` found: the changes between two revisions and whether the new one validates."""
+
     rev_from: str
     rev_to: str
     data: str
@@ -34,9 +37,11 @@ class DiffResult:
 
     @property
     def valid(self) -> bool:
+        """True when the new side passes `gdnn validate`; a diff is a review, and this is its verdict."""
         return not self.errors
 
     def to_json(self) -> dict:
+        """The result for `gdnn diff --format json`, with the same keys a CI job reads."""
         return {"from": self.rev_from, "to": self.rev_to, "valid": self.valid,
                 "errors": [i.to_dict() for i in self.errors], "changes": [c.to_dict() for c in self.changes]}
 
@@ -44,7 +49,11 @@ class DiffResult:
 # --------------------------------------------------------------------------- git
 
 
-def _git(args: list[str], cwd: Path, data: bytes | None = None) -> subprocess.CompletedProcess:
+def run_git(args: list[str], cwd: Path, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run git in ``cwd`` and capture its output; paths print unquoted, and a missing git is a GdnnError.
+
+    Every git call of gdnn goes through here; the caller reads ``returncode``, nothing is raised on failure.
+    """
     try:
         return subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=cwd, input=data,
                               capture_output=True, check=False)
@@ -58,7 +67,7 @@ def repo_of(data: Path) -> tuple[Path, str]:
     start = data
     while not start.is_dir() and start != start.parent:
         start = start.parent
-    proc = _git(["rev-parse", "--show-toplevel"], start)
+    proc = run_git(["rev-parse", "--show-toplevel"], start)
     if proc.returncode:
         raise GdnnError(_("{folder} is not inside a git repository: gdnn diff compares committed revisions; run it "
                           "inside the repository, or point --data at the data folder inside it").format(folder=start))
@@ -66,24 +75,28 @@ def repo_of(data: Path) -> tuple[Path, str]:
     try:
         rel = data.resolve().relative_to(top).as_posix()
     except ValueError:
-        raise GdnnError(_("the data folder {data} is outside the git repository {top}").format(data=data, top=top)) from None
+        raise GdnnError(_("the data folder {data} is outside the git repository {top}").format(
+            data=data, top=top)) from None
     return top, "" if rel == "." else rel
 
 
 def commit_of(top: Path, rev: str) -> str:
+    """The commit a revision name stands for; rejects names git would read as options."""
     if not rev or rev.startswith("-"):
         raise GdnnError(_("'{rev}' is not a revision name").format(rev=rev))
-    proc = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
+    proc = run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
     if proc.returncode:
-        raise GdnnError(_("revision '{rev}' is not in the git repository (check the branch, tag or commit)").format(rev=rev))
+        raise GdnnError(_("revision '{rev}' is not in the git repository (check the branch, tag or commit)").format(
+            rev=rev))
     return proc.stdout.decode().strip()
 
 
 def read_revision(top: Path, sha: str, prefix: str, label: str) -> dict[str, bytes]:
     """Data files at a commit, by path inside the data folder, read with one ls-tree and one cat-file."""
-    proc = _git(["--literal-pathspecs", "ls-tree", "-r", "-z", sha, *(["--", prefix + "/"] if prefix else [])], top)
+    proc = run_git(["--literal-pathspecs", "ls-tree", "-r", "-z", sha, *(["--", prefix + "/"] if prefix else [])], top)
     if proc.returncode or not proc.stdout:
-        raise GdnnError(_("the data folder '{folder}' does not exist in revision {rev}").format(folder=prefix or ".", rev=label))
+        raise GdnnError(_("the data folder '{folder}' does not exist in revision {rev}").format(
+            folder=prefix or ".", rev=label))
     entries = []
     for rec in proc.stdout.split(b"\0"):
         meta, _tab, raw = rec.partition(b"\t")
@@ -92,7 +105,7 @@ def read_revision(top: Path, sha: str, prefix: str, label: str) -> dict[str, byt
         rel = raw.decode("utf-8", "surrogateescape")[len(prefix) + 1 if prefix else 0:]
         if rel.split("/", 1)[0] in dataset.FOLDERS:
             entries.append((rel, meta.split()[2]))
-    out = _git(["cat-file", "--batch"], top, b"".join(obj + b"\n" for _rel, obj in entries)).stdout
+    out = run_git(["cat-file", "--batch"], top, b"".join(obj + b"\n" for _rel, obj in entries)).stdout
     files, pos = {}, 0
     for rel, _obj in entries:
         nl = out.index(b"\n", pos)
@@ -131,7 +144,8 @@ def _named(ds: dataset.Dataset, root: Path, prefix: str) -> dataset.Dataset:
 def _side(top: Path, prefix: str, rev: str | None, data_dir: Path, folder: Path) -> Side:
     if rev is None:
         if not data_dir.is_dir():
-            raise GdnnError(_("the data folder '{folder}' does not exist in the working tree").format(folder=prefix or "."))
+            raise GdnnError(_("the data folder '{folder}' does not exist in the working tree").format(
+                folder=prefix or "."))
         side = Side(WORKTREE, _named(dataset.load(data_dir), data_dir, prefix))
     else:
         side = Side(rev, load_files(read_revision(top, commit_of(top, rev), prefix, rev), folder, prefix))

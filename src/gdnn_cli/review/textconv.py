@@ -11,9 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.numbers import fmt_number, fmt_partial_date, fmt_range, fmt_short_date
 from gdnn_cli.common.vocab import FREQUENCIES, PROVENANCE, QUALIFIERS, ROLES, TASK_STATES, spoken, vi
+
+if TYPE_CHECKING:  # the models import pydantic; git runs textconv once per file, so only when type-checking
+    from gdnn_cli.core.fields import PartialDate
+    from gdnn_cli.core.models import ReportingRule, Target
 
 
 # --------------------------------------------------------------------------- shared formatting
@@ -26,7 +31,7 @@ def num(value: float | None, unit: str) -> str:
     return fmt_number(value, 2) + ("%" if unit.strip() == "%" else "")
 
 
-def amount(t, with_unit: bool = True) -> str:
+def amount(t: Target, with_unit: bool = True) -> str:
     """A target's point or range: '26.500 lượt người', '40 - 45%', 'từ 40%', 'phấn đấu 75%'."""
     if t.value is not None:
         core = num(t.value, t.unit)
@@ -39,20 +44,22 @@ def amount(t, with_unit: bool = True) -> str:
     return (spoken(QUALIFIERS, t.qualifier) + " " + core) if t.qualifier else core
 
 
-def year_label(year) -> str:
+def year_label(year: int | str) -> str:
+    """A target's year as the plan says it: 'năm 2025', or 'hằng năm' for a yearly target."""
     return "hằng năm" if year == "hang-nam" else f"năm {year}"
 
 
-def pdate(d) -> str:
+def pdate(d: PartialDate) -> str:
     """A partial issue date in the Nghị định 30 form: '10/01/2025', '3/2025', '2025'."""
     return fmt_partial_date(d.year, d.month, d.day)
 
 
 def date_vi(d: dt.date | None) -> str:
+    """A full date as 04/3/2022 (Nghị định 30), '—' when there is none."""
     return fmt_short_date(d) if d else "—"
 
 
-def due_vi(rule) -> str:
+def due_vi(rule: ReportingRule) -> str:
     """A reporting deadline as the plan's sentences print it ('05/01/2026', '25/5'), '—' when none."""
     from gdnn_cli.core.figures import due_figure
 
@@ -199,9 +206,11 @@ def _results(r) -> list[str]:
                    + "; ".join(x for x in extra if x) + ")")
     for p in r.progress:
         out.append(f"Tiến độ {p.plan or r.plan}/{p.task} · {p.agency}: {vi(TASK_STATES, p.status, lower=True)}"
-                   + (f" (báo cáo {date_vi(p.reported)})" if p.reported else "") + (f": {p.account}" if p.account else ""))
+                   + (f" (báo cáo {date_vi(p.reported)})" if p.reported else "")
+                   + (f": {p.account}" if p.account else ""))
     for rep in r.reports:
-        out.append(f"Đã báo cáo: {rep.agency} ngày {date_vi(rep.reported)}" + (f" ({rep.number})" if rep.number else ""))
+        out.append(f"Đã báo cáo: {rep.agency} ngày {date_vi(rep.reported)}"
+                   + (f" ({rep.number})" if rep.number else ""))
     out += [f"Hạn chế: {x}" for x in r.limitations]
     out += [f"Phương hướng: {x}" for x in r.directions]
     return out
@@ -259,5 +268,6 @@ def textconv(path: Path) -> bytes:
 
 
 def write(path: Path) -> None:
+    """Print the file's text on stdout as bytes, for git to read; never fails (see ``textconv``)."""
     sys.stdout.buffer.write(textconv(path))
     sys.stdout.buffer.flush()

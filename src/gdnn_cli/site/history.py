@@ -43,17 +43,17 @@ class History:
         self.memo: dict = memo if memo is not None else {}
         try:
             self.top, self.prefix = gitdiff.repo_of(data_dir)
-            self.available = gitdiff._git(["rev-parse", "--verify", "--quiet", "HEAD"], self.top).returncode == 0
+            self.available = gitdiff.run_git(["rev-parse", "--verify", "--quiet", "HEAD"], self.top).returncode == 0
         except GdnnError:
             self.available = False
 
     def commits(self, plan_file: Path) -> tuple[list[Commit], int]:
         """The newest commits that changed ``plan_file`` (at most MAX_COMMITS), and how many there are in all."""
-        from gdnn_cli.review.gitdiff import _git
+        from gdnn_cli.review.gitdiff import run_git
 
         rel = Path(plan_file).resolve().relative_to(self.top).as_posix()
-        proc = _git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=short",
-                     "--", rel], self.top)
+        proc = run_git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=short",
+                        "--", rel], self.top)
         lines = [ln for ln in proc.stdout.decode("utf-8", "replace").splitlines() if ln.strip()]
         out = []
         for line in lines[:MAX_COMMITS]:
@@ -80,7 +80,7 @@ class History:
 
     def _compare(self, commit: Commit) -> list[dict] | str:
         from gdnn_cli.review import gitdiff
-        from gdnn_cli.cli.review import KINDS
+        from gdnn_cli.review.changes import KINDS
 
         try:
             res = gitdiff.diff(self.data_dir, commit.parent, commit.sha)

@@ -24,11 +24,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from gdnn_cli.common.i18n import _
+from gdnn_cli.common.i18n import N_, _, translations
 from gdnn_cli.core.models import Plan, Target
 from gdnn_cli.tracking.progress import Assessment, assess
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
+# The source of a total computed from its parts: stored in the document's words (the report and the
+# workbook print it); the terminal says it in the user's language (tracking/view.py).
+SUM_OF_PARTS = N_("sum of the parts")
 EPS = 1e-9
 
 
@@ -317,7 +320,7 @@ def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, p
             statuses = {a.status for a in part_acts}
             # a total of provisional parts is itself provisional, and must say so
             status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
-            act = Actual(sum(a.value for a in part_acts), "tổng các thành phần", status)
+            act = Actual(sum(a.value for a in part_acts), translations("vi").gettext(SUM_OF_PARTS), status)
     rows = [_row(plan, t, year, act, level, parent, kind)]
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from gdnn_cli.common.i18n import N_, gettext_in
 from gdnn_cli.common.numbers import fmt_figure, fmt_number, fmt_percent, fmt_range, fmt_signed
 from gdnn_cli.common.vocab import VERDICTS, label
-from gdnn_cli.tracking.gaps import GapRow
+from gdnn_cli.tracking.gaps import SUM_OF_PARTS, GapRow
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -78,10 +78,17 @@ def name_text(r: GapRow, lang: str | None = None) -> str:
     return indent + prefix + r.name
 
 
+def source_text(r: GapRow, lang: str | None = None) -> str:
+    """Where the figure comes from: the data's citation, or "sum of the parts" in ``lang``."""
+    if r.source and r.source == word(SUM_OF_PARTS, "vi"):
+        return word(SUM_OF_PARTS, lang)
+    return r.source or ""
+
+
 def cells(r: GapRow, lang: str | None = None) -> list[str]:
     """One row as text; ``lang`` None follows the user (terminal), "vi" for documents."""
     return [r.plan, name_text(r, lang), str(r.year), r.unit, target_text(r), actual_text(r), gap_text(r, lang),
-            achievement_text(r), status_text(r, lang), r.source or ""]
+            achievement_text(r), status_text(r, lang), source_text(r, lang)]
 
 
 def any_illustrative(rows: list[GapRow]) -> bool:
