@@ -185,6 +185,23 @@ def test_trajectory_path_runs_to_the_milestone():
     assert tr.years[-1] == 2030 and 2026 not in tr.actual
 
 
+def test_average_ahead_chart_and_rules_judge_the_mean(beyond):
+    """An average to 2030 seen in 2026: each year's own figure against the flat yearly value, the mean so
+    far as forecast (the row's actual), and rules that say so, not a trend from its first year."""
+    ds = load(beyond)
+    sd = collect(ds, 2026)
+    plan = ds.plans["tt-2024-2030"]
+    t = next(x for x in plan.targets if x.id == "tuyen-sinh")
+    row = next(r for r in sd.rows if r.target == t.id)
+    tr = trajectory(sd, plan, t, actuals_index(ds, [plan]), row)
+    assert tr.actual == {2024: 28500, 2025: 27500, 2026: 28900}  # as reported, as the figures table lists them
+    assert set(tr.path.values()) == {28000} and tr.target == (2030, 28000)
+    assert tr.forecast == (2030, pytest.approx(row.actual)) and row.actual == pytest.approx(28300)
+    rules = " ".join(rule_text(t, plan))
+    assert "số bình quân của các năm đã có số liệu từ năm 2024" in rules and "đúng tiến độ" in rules
+    assert "bình phương nhỏ nhất" not in rules and "ESCAP" not in rules
+
+
 def test_rule_text_and_dates():
     ds = load(REPO / "data")
     plan = ds.plans["hn-2025-gdnn"]

@@ -24,6 +24,8 @@ _MARKS = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
 
 @dataclass
 class Commit:
+    """One commit of a plan's history page: who, when, why, and what it changed in plan terms."""
+
     sha: str
     parent: str | None
     author: str
