@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass, field
 
 from gdnn_cli.core.figures import fill
-from gdnn_cli.tracking.gaps import ahead, in_force
 from gdnn_cli.core.models import Plan, Target
+from gdnn_cli.tracking.gaps import ahead, in_force
 from gdnn_cli.tracking.status import expected_in, plans_for
 
 FORM_VERSION = "1"
@@ -143,7 +143,6 @@ def _asked(t: Target) -> list[Target]:
 
 def _targets(plan: Plan, year: int) -> list[TargetAsk]:
     from gdnn_cli.documents.plan_doc import target_value_text
-
     from gdnn_cli.tracking.gaps import key_of
 
     out = []

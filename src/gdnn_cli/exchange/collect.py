@@ -16,7 +16,6 @@ import hashlib
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdnn_cli.common.errors import Issue
@@ -24,53 +23,14 @@ from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_number
 from gdnn_cli.exchange import layout as L
 from gdnn_cli.exchange.asks import FORM_VERSION, BodyAsk
+from gdnn_cli.exchange.records import CollectResult, ReadForm, Record
 
 STATUS_CODES = {v.casefold(): k for k, v in L.STATUS_LABELS.items()}
 
 
-@dataclass
-class Record:
-    """One record a form contributes to a results file."""
-
-    result_file: Path
-    section: str  # figures | progress | reports
-    key: tuple
-    data: dict
-    compare: tuple  # what must be equal for the record to count as already there
-    label: str  # for conflict listings: 'UBND phường Ba Đình · Cao đẳng'
-    shown: str  # the value as a person reads it
-
-
-@dataclass
-class ReadForm:
-    path: Path
-    body: str
-    records: list[Record] = field(default_factory=list)
-
-
-@dataclass
-class Conflict:
-    record: Record
-    existing: str  # the value already in the data, as shown
-    where: str  # where the existing value came from
-
-
-@dataclass
-class CollectResult:
-    forms: list[ReadForm] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.issues and not self.conflicts
-
-
 class FormError(Exception):
+    """A form that cannot be taken: every located problem found in it, so that one fix round is enough."""
+
     def __init__(self, issues: list[Issue]):
         super().__init__(issues[0].message if issues else "")
         self.issues = issues

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
-from gdnn_cli.documents.plan_doc import BLANK, ILLUSTRATIVE_NOTICE, centred, keep_with_signature, letterhead, recipients_lines, sign_lines, symbol
+from gdnn_cli.documents.plan_doc import (
+    BLANK,
+    ILLUSTRATIVE_NOTICE,
+    centred,
+    keep_with_signature,
+    letterhead,
+    recipients_lines,
+    sign_lines,
+    symbol,
+)
 
 MANY = 5  # more addressees than this go to an annex, the letter says "có danh sách kèm theo"
 TO_FILL = "…" * 8  # a dotted blank the clerk fills by hand: no-break spaces print nothing and wrap badly

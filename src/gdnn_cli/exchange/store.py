@@ -14,7 +14,7 @@ from pathlib import Path
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_number
-from gdnn_cli.exchange.collect import CollectResult, Conflict, Record
+from gdnn_cli.exchange.records import CollectResult, Conflict, Record
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schemas/results.schema.json\n"  # results/ISSUER/YEAR/
 
