@@ -36,6 +36,8 @@ class TargetAsk:
 
 @dataclass(frozen=True)
 class TaskAsk:
+    """One row of the tasks sheet: a task the body reports its progress on."""
+
     plan: str
     task: str
     text: str
@@ -43,6 +45,8 @@ class TaskAsk:
 
 @dataclass
 class PlanAsk:
+    """What one plan asks of one body: whom it reports to, by when, which targets and tasks."""
+
     plan: Plan
     to: str  # the body that collects (the plan's standing agency, or its successor)
     due: dt.date | None
@@ -70,6 +74,7 @@ class BodyAsk:
 
     @property
     def due(self) -> dt.date | None:
+        """The earliest deadline of the body's plans: the form is late after it."""
         dues = [p.due for p in self.plans if p.due]
         return min(dues) if dues else None
 
@@ -163,7 +168,7 @@ def _tasks(plan: Plan, who: set[str]) -> list[TaskAsk]:
     texts = {}
     for g in plan.all_task_groups():
         texts[g.id] = g.title
-        texts.update({t.id: fill(t.text, plan) for t in g.tasks if t.id})
+        texts.update({t.id: fill(t.text, plan) or t.text for t in g.tasks if t.id})
     ids: list[str] = []
 
     def walk(assignments):

@@ -11,10 +11,17 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.exchange import layout as L
 from gdnn_cli.exchange.asks import FORM_VERSION, BodyAsk
+
+if TYPE_CHECKING:  # openpyxl loads only when a form is built
+    from openpyxl import Workbook
+
+    from gdnn_cli.core.models import Plan
+    from gdnn_cli.core.registry import Registry
 
 ANSWER_FILL = "FFF2CC"  # light yellow: the cells to fill
 HEAD_FILL = "D9E1F2"
@@ -22,10 +29,12 @@ PASSWORD = "gdnn"  # deters accidental edits; not security (the hash is a legacy
 
 
 def form_name(ask: BodyAsk) -> str:
+    """The form's file name, <body>-<year>.xlsx: the reminder letter cites it, the clerk finds it by it."""
     return f"{ask.body}-{ask.year}.xlsx"
 
 
-def plan_caption(plan) -> str:
+def plan_caption(plan: Plan) -> str:
+    """The plan as a form's heading cites it: 'Kế hoạch số 12/KH-UBND về …'."""
     number = f"số {plan.number}" if plan.number else ""
     return " ".join(x for x in (plan.type, number, "về " + plan.title[0].lower() + plan.title[1:]) if x)
 
@@ -51,7 +60,8 @@ def write_forms(asks: list[BodyAsk], folder: Path, reg, illustrative: bool = Fal
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def build_workbook(ask: BodyAsk, reg, illustrative: bool = False):
+def build_workbook(ask: BodyAsk, reg: Registry, illustrative: bool = False) -> Workbook:
+    """One body's form in memory (guide, targets, tasks, the hidden identity sheet); ``write_forms`` saves it."""
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -207,7 +217,8 @@ def _guide(ws, ask: BodyAsk, reg, illustrative: bool) -> tuple[int, int]:
     _answer(date_cell, s)
     date_cell.number_format = "DD/MM/YYYY"
     dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
-                        showErrorMessage=True, errorTitle="Sai ngày", error="Nhập ngày dạng ngày/tháng/năm, ví dụ 10/12/2025.")
+                        showErrorMessage=True, errorTitle="Sai ngày",
+                        error="Nhập ngày dạng ngày/tháng/năm, ví dụ 10/12/2025.")
     ws.add_data_validation(dv)
     dv.add(date_cell.coordinate)
     _protect(ws)
