@@ -255,10 +255,7 @@ def _targets(ws, ask: BodyAsk) -> None:
                           errorTitle="Sai số liệu", error="Nhập số không âm (ví dụ 12000).")
     for dv in (count, rate, part):
         ws.add_data_validation(dv)
-    cells = L.locked_cells(ask)[L.TARGET_SHEET]
-    for row, values in cells.items():
-        for col, value in values.items():
-            _locked(ws[f"{col}{row}"], value, s)
+    _lock_sheet(ws, ask, L.TARGET_SHEET, s)
     for r, _p, t in L.rows_of(ask, "targets"):
         _fit_height(ws, r, [(t.name, 38), (t.target, 22)])
         _answer(ws[f"{L.T_ACTUAL}{r}"], s)
@@ -274,6 +271,18 @@ def _targets(ws, ask: BodyAsk) -> None:
                 ws[f"{col}{r}"].border = s["border"]
     _protect(ws)
     _print_setup(ws, landscape=True, title_rows=f"{L.HEADER_ROW}:{L.HEADER_ROW}")
+
+
+def _lock_sheet(ws, ask: BodyAsk, sheet: str, s: dict) -> int:
+    """Write the locked cells of one sheet exactly as ``layout.locked_cells`` says collect will verify them.
+
+    Returns the last row written.
+    """
+    cells = L.locked_cells(ask)[sheet]
+    for row, values in cells.items():
+        for col, value in values.items():
+            _locked(ws[f"{col}{row}"], value, s)
+    return max(cells)
 
 
 def _tasks(ws, ask: BodyAsk) -> None:
@@ -292,10 +301,7 @@ def _tasks(ws, ask: BodyAsk) -> None:
     dv = DataValidation(type="list", formula1="=TinhTrang", allow_blank=True, showErrorMessage=True,
                         errorTitle="Sai tình trạng", error="Chọn một tình trạng trong danh sách.")
     ws.add_data_validation(dv)
-    cells = L.locked_cells(ask)[L.TASK_SHEET]
-    for row, values in cells.items():
-        for col, value in values.items():
-            _locked(ws[f"{col}{row}"], value, s)
+    last = _lock_sheet(ws, ask, L.TASK_SHEET, s)
     for r, _p, t in L.rows_of(ask, "tasks"):
         _fit_height(ws, r, [(t.text, 55), (t.task, 24)])
         _answer(ws[f"{L.K_STATUS}{r}"], s)
@@ -304,4 +310,4 @@ def _tasks(ws, ask: BodyAsk) -> None:
         dv.add(f"{L.K_STATUS}{r}")
     _protect(ws)
     _print_setup(ws, landscape=True, title_rows=f"{L.HEADER_ROW}:{L.HEADER_ROW}")
-    ws.print_area = f"A1:{L.K_ID}{max(cells)}"
+    ws.print_area = f"A1:{L.K_ID}{last}"
