@@ -104,3 +104,8 @@ def schema_of(path: Path) -> Path:
     m = SCHEMA_LINE.match(first)
     assert m, f"{path.relative_to(REPO)} does not name its JSON Schema on its first line"
     return (path.parent / m.group(1)).resolve()
+
+
+def snapshot(*folders: Path) -> dict[str, bytes]:
+    """Every file's bytes under ``folders``: equal before and after shows that nothing was written or changed."""
+    return {str(p): p.read_bytes() for f in folders if f.exists() for p in sorted(f.rglob("*")) if p.is_file()}

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from gdnn_cli.common import atomic
 from gdnn_cli.cli.app import app
 from gdnn_cli.common.errors import GdnnError
-from tests.test_bad_input import snapshot
+from tests.conftest import snapshot
 
 runner = CliRunner()
 DEAD_PID = 4_194_400  # above Linux's largest pid_max: no process has it

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
-from tests.conftest import edit, plan_path
+from tests.conftest import edit, plan_path, snapshot
 
 runner = CliRunner()
 TIMED = "MUTANT_UNDER_TEST" not in os.environ  # mutmut's instrumentation makes every call slower
@@ -29,10 +29,6 @@ figures:
   - {target: cao-dang, value: 250, agency: tp-so-gddt, status: illustrative}
   - {target: trung-cap, value: 300, status: illustrative}
 """
-
-
-def snapshot(*folders: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for f in folders if f.exists() for p in sorted(f.rglob("*")) if p.is_file()}
 
 
 def refused(data: Path, tmp_path: Path, *expect: str, args: tuple = ()) -> str:
