@@ -8,8 +8,17 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gdnn_cli.tracking.gaps import Actual, achievement_of, combine, gap_of, in_force, rows_for_plan, status_of
 from gdnn_cli.core.models import Plan, Target
+from gdnn_cli.tracking.gaps import (
+    Actual,
+    MeanSoFar,
+    achievement_of,
+    combine,
+    gap_of,
+    in_force,
+    rows_for_plan,
+    status_of,
+)
 
 finite = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
 rate = st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False)
@@ -212,6 +221,23 @@ def test_average_mid_period_is_the_mean_of_the_years_so_far(year, values, target
     assert math.isclose(row.actual, mean, rel_tol=1e-9, abs_tol=1e-9)
     assert row.trend == ("on_track" if mean >= target - 1e-9 else "behind") == row.status
     assert row.year == 2030 and str(len(so_far)) in row.note
+
+
+@given(st.integers(2024, 2029), st.lists(st.one_of(st.none(), st.floats(min_value=0, max_value=1e5)),
+                                         min_size=6, max_size=6))
+def test_average_ahead_says_which_years_its_mean_covers(year, values):
+    """The report and the workbook print the mean's years and count from ``ahead``: never None for an average."""
+    plan = _plan([{"id": "bq", "name": "B", "unit": "người", "value": 28000, "year": 2030, "average": True}],
+                 start=2024)
+    actuals = {("p", "bq", 2024 + i): Actual(v) for i, v in enumerate(values) if v is not None}
+    reported = [2024 + i for i, v in enumerate(values[: year - 2024 + 1]) if v is not None]
+    (row,) = rows_for_plan(plan, year, actuals)
+    if not reported:
+        assert row.ahead is None and row.status == "no_data"
+        return
+    assert row.ahead is not None and row.mean == MeanSoFar(2024, year, len(reported))
+    assert row.ahead.as_of_year == max(reported) and row.ahead.baseline is None
+    assert row.ahead.assessment.status == row.status and row.ahead.assessment.remaining == row.shortfall
 
 
 def test_average_passes_while_one_year_falls_short():

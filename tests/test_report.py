@@ -455,3 +455,85 @@ def test_workbook_header_cites_the_report_as_its_annex_does(bundled_report):
         ws = load_workbook(path.with_suffix(".xlsx")).worksheets[0]
         cells = [c.value for row in ws.iter_rows(max_row=6) for c in row if c.value]
         assert note in cells, (note, cells)
+
+
+def _beyond_2026(root, tmp_path):
+    """The made-up province's 2026 report (.docx, .xlsx) and `gdnn gaps` JSON: its average target
+    'tuyển sinh' (bình quân hàng năm to 2030) is a milestone still ahead."""
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--year", "2026", "--data", str(root), "-o", str(out), "--xlsx"])
+    assert result.exit_code == 0, result.output
+    gaps = json.loads(runner.invoke(app, ["gaps", "--year", "2026", "--format", "json", "--data", str(root)]).output)
+    (row,) = [r for r in gaps if r["target"] == "tuyen-sinh"]
+    d = docx.Document(str(out / "bao-cao-tt-ubnd-2026.docx"))
+    (table,) = milestone_tables(d)
+    (cells,) = [[c.text for c in r.cells] for r in table.rows[1:] if r.cells[1].text.startswith("Tuyển sinh")]
+    ws = load_workbook(out / "bao-cao-tt-ubnd-2026.xlsx")["Tiến độ đến mốc"]
+    (line,) = [[c.value for c in r] for r in ws.iter_rows() if str(r[1].value).startswith("Tuyển sinh")]
+    return docx_text(out / "bao-cao-tt-ubnd-2026.docx"), cells, line, row
+
+
+AVERAGE_CASES = {
+    "every year": ([], 28300, "on_track", "bình quân 3 năm 2024 - 2026 đạt 28.300 người/năm, bằng 101,1%",
+                   "bình quân 2024 - 2026", "0", "Đúng tiến độ"),
+    "a year missing, below": (
+        [("2025.yaml", "  - {target: tuyen-sinh, value: 27500, status: illustrative}\n", ""),
+         ("2026.yaml", "value: 28900", "value: 27100")], 27800, "behind",
+        "bình quân 2 năm có số liệu trong giai đoạn 2024 - 2026 đạt 27.800 người/năm, bằng 99,3%",
+        "bình quân 2024 - 2026, 2/3 năm có số liệu", "200", "Chậm tiến độ"),
+}
+
+
+@pytest.mark.parametrize("case", AVERAGE_CASES)
+def test_average_ahead_is_judged_on_its_mean_in_every_output(beyond, tmp_path, case):
+    """Not 'năm None', '(None)' or 'mới có số liệu một năm': the mean of the years 2024–2026 that have a
+    figure against 28.000 a year, with the verdict and the shortfall of `gdnn gaps`."""
+    from tests.conftest import edit
+
+    edits, mean, status, so_far, years, remaining, verdict = AVERAGE_CASES[case]
+    for name, old, new in edits:
+        edit(beyond / "results" / "tt-ubnd" / name, old, new)
+    text, cells, line, row = _beyond_2026(beyond, tmp_path)
+    assert row["actual"] == pytest.approx(mean) and row["status"] == status and row["year"] == 2030
+    assert row["shortfall"] == pytest.approx(float(remaining))
+    assert (f"Tuyển sinh, đào tạo nghề (bình quân hàng năm): {so_far} mức bình quân 28.000 người/năm đề ra cho "
+            f"giai đoạn 2024 - 2030; {verdict.lower()} (số liệu minh họa).") in text
+    assert cells[4:] == [f"{mean:,}*".replace(",", ".") + f" ({years})", remaining, verdict]
+    assert "Chỉ tiêu bình quân hằng năm: so sánh số bình quân của các năm đã có số liệu" in text
+    assert line[5] == pytest.approx(mean) and line[6] == years and line[8] == verdict
+
+
+def test_no_placeholder_leaks_in_any_report(beyond, tmp_path):
+    """Every bundled report (2022, 2024, 2025) and the fixtures' of 2025 and 2026: no None, nan or template
+    braces in the .docx, and no 'None' in the workbook's cells."""
+    import re
+
+    from tests.conftest import FIXTURES, REPO
+
+    cases = [(REPO / "data", 2022), (REPO / "data", 2024), (REPO / "data", 2025), (beyond, 2025), (beyond, 2026),
+             (FIXTURES / "mini", 2025)]
+    for root, year in cases:
+        out = tmp_path / f"{root.name}-{year}"
+        result = runner.invoke(app, ["report", "--year", str(year), "--data", str(root), "-o", str(out), "--xlsx"])
+        assert result.exit_code == 0, result.output
+        assert list(out.glob("*.docx")) and list(out.glob("*.xlsx"))
+        for path in out.glob("*.docx"):
+            text = docx_text(path)
+            assert not re.findall(r".{0,40}(?:\bNone\b|\bnan\b|[{}]).{0,40}", text), path.name
+        for path in out.glob("*.xlsx"):
+            cells = [c.value for ws in load_workbook(path) for r in ws.iter_rows() for c in r]
+            assert not [v for v in cells if isinstance(v, str) and re.search(r"\bNone\b|\bnan\b", v)], path.name
+
+
+def test_average_in_its_last_year_says_it_is_a_mean(beyond, tmp_path):
+    """In 2030 the average is in force: its sentence names the mean of the seven years, not 'thực hiện' of one."""
+    for y, v in zip(range(2027, 2031), (27900, 27901, 27902, 27903), strict=True):
+        (beyond / "results" / "tt-ubnd" / f"{y}.yaml").write_text(
+            f"plan: tt-2024-2030\nyear: {y}\nfigures:\n  - {{target: tuyen-sinh, value: {v}, status: illustrative}}\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--year", "2030", "--data", str(beyond), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = docx_text(out / "bao-cao-tt-ubnd-2030.docx")
+    assert ("Tuyển sinh, đào tạo nghề (bình quân hàng năm): bình quân 7 năm 2024 - 2030 đạt 28.072,29 người/năm, "
+            "bằng 100,3% kế hoạch (28.000 người), vượt 72,29 người; vượt kế hoạch (số liệu minh họa).") in text

@@ -6,6 +6,7 @@ built pages in a browser."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -14,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
@@ -149,6 +152,23 @@ def test_charts_are_svg_with_their_data(tmp_path):
     table = re.search(r'<table id="bd-bang-cap-chung-chi-2025-data".*?</table>', page, re.S).group(0)
     assert re.search(r"2024</th><td class=\"num\">39%<", table)
     assert re.search(r"2023</th><td class=\"num\">38,1%\*<", table)
+    # the y axis reads in round steps: 0%, 10% … 50%, never 12,5% or 37,5%
+    labels = re.findall(r'text-anchor="end">([^<]*)<', svgs[0])
+    assert labels == ["0%", "10%", "20%", "30%", "40%", "50%"]
+
+
+@given(st.floats(min_value=0.01, max_value=1e9))
+def test_chart_axis_labels_are_round(top):
+    """Whatever the largest figure, the axis covers it and every label is a whole multiple of a
+    1, 2 or 5 step (a 2,5 step only between 0 and 2,5 × 10ⁿ is allowed, as 0,5 steps)."""
+    from gdnn_cli.site.charts import _divisions, _nice_max
+
+    hi = _nice_max(top)
+    n = _divisions(0.0, hi)
+    step = hi / n
+    assert hi >= top and n in (4, 5)
+    mantissa = step / 10 ** math.floor(math.log10(step) + 1e-9)
+    assert any(math.isclose(mantissa, m, rel_tol=1e-9) for m in (1, 2, 5)), (top, hi, n)
 
 
 def test_trajectory_path_runs_to_the_milestone():
@@ -163,6 +183,23 @@ def test_trajectory_path_runs_to_the_milestone():
     assert tr.path[first] == pytest.approx(tr.actual[first])  # starts at the first figure
     assert tr.forecast == (2030, pytest.approx(row.projected))
     assert tr.years[-1] == 2030 and 2026 not in tr.actual
+
+
+def test_average_ahead_chart_and_rules_judge_the_mean(beyond):
+    """An average to 2030 seen in 2026: each year's own figure against the flat yearly value, the mean so
+    far as forecast (the row's actual), and rules that say so, not a trend from its first year."""
+    ds = load(beyond)
+    sd = collect(ds, 2026)
+    plan = ds.plans["tt-2024-2030"]
+    t = next(x for x in plan.targets if x.id == "tuyen-sinh")
+    row = next(r for r in sd.rows if r.target == t.id)
+    tr = trajectory(sd, plan, t, actuals_index(ds, [plan]), row)
+    assert tr.actual == {2024: 28500, 2025: 27500, 2026: 28900}  # as reported, as the figures table lists them
+    assert set(tr.path.values()) == {28000} and tr.target == (2030, 28000)
+    assert tr.forecast == (2030, pytest.approx(row.actual)) and row.actual == pytest.approx(28300)
+    rules = " ".join(rule_text(t, plan))
+    assert "số bình quân của các năm đã có số liệu từ năm 2024" in rules and "đúng tiến độ" in rules
+    assert "bình phương nhỏ nhất" not in rules and "ESCAP" not in rules
 
 
 def test_rule_text_and_dates():
@@ -192,6 +229,63 @@ def test_second_build_rewrites_only_changed_pages(mini_results, tmp_path):
     edit(plan_path(mini_results), "value: 1000", "value: 1050")
     _, fourth = build(mini_results, site)
     assert "tai-ve/tp-2025.docx" in fourth.written
+
+
+def _bundled(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    return data
+
+
+def test_an_edited_plan_renders_its_pages_and_home_only(tmp_path, monkeypatch):
+    """Inputs, not bytes, decide: a page whose plan, results and registry did not change is not rendered."""
+    data, site = _bundled(tmp_path), tmp_path / "site"
+    _, first = build(data, site, docx=False)
+    assert len(first.rendered) == first.pages > 100
+    hn = [p for p in site.rglob("*.html") if "hn-2025-gdnn" in p.as_posix()]
+    before = {p: p.stat().st_mtime_ns for p in hn}
+    edit(data / "plans/hai-phong/hp-2021-2030-chien-luoc.yaml", "title: Thực hiện Chiến lược",
+         "title: Tổ chức thực hiện Chiến lược")
+    _, second = build(data, site, docx=False)
+    assert "ke-hoach/hp-2021-2030-chien-luoc.html" in second.written and "index.html" in second.rendered
+    assert "Tổ chức thực hiện Chiến lược" in (site / "ke-hoach/hp-2021-2030-chien-luoc.html").read_text(encoding="utf-8")
+    assert any(r.startswith("ke-hoach/hp-2021-2030-chien-luoc/") for r in second.rendered)  # its target pages
+    assert not [r for r in second.rendered if "hn-2025-gdnn" in r]  # another plan's pages: not even rendered
+    assert {p: p.stat().st_mtime_ns for p in hn} == before
+    sd = collect(load(data), 2025)
+    named = {f"co-quan/{a}.html" for a, plans in sd.plans_of.items() if "hp-2021-2030-chien-luoc" in [p.id for p in plans]}
+    assert set(second.rendered) - named == {"index.html", "ban-hanh/hp-ubnd.html"} | {
+        r for r in second.rendered if r.startswith("ke-hoach/hp-2021-2030-chien-luoc")}
+    assert "co-quan/hn-so-gddt.html" not in second.rendered and second.pages == first.pages
+    assert json.loads((site / ".gdnn-site.json").read_text(encoding="utf-8"))["rendered"] == len(second.rendered)
+
+    from gdnn_cli.site import pages
+
+    def no_collect(*a, **k):
+        raise AssertionError("nothing changed: the year's figures need not be computed")
+
+    monkeypatch.setattr(pages, "collect", no_collect)
+    _, third = build(data, site, docx=False)
+    assert third.rendered == [] and third.written == [] and third.pages == first.pages
+    assert len(third.unchanged) == len(json.loads((site / ".gdnn-site.json").read_text(encoding="utf-8"))["files"])
+
+
+def test_a_passed_deadline_renders_the_pages_again(tmp_path):
+    """A report not received is 'not due' before its deadline and 'missing' after: the pages that
+    show it are rendered again on the day after it passes, not before."""
+    import datetime as dt
+
+    ds = load(_bundled(tmp_path))
+    site = tmp_path / "site"
+    due = min(r.due for r in collect(ds, 2025, today=dt.date(2025, 1, 1)).reporters_of("hn-2025-gdnn")
+              if r.due and not r.reported)
+    first = build_site(ds, 2025, site, docx=False, history=False, today=due - dt.timedelta(days=2))
+    same = build_site(ds, 2025, site, docx=False, history=False, today=due)
+    assert same.rendered == []  # on the deadline itself the report is not yet late
+    after = build_site(ds, 2025, site, docx=False, history=False, today=due + dt.timedelta(days=1))
+    assert "ke-hoach/hn-2025-gdnn.html" in after.written and "index.html" in after.rendered
+    assert "ke-hoach/hp-2021-2030-chien-luoc.html" not in after.rendered
+    assert first.pages == after.pages
 
 
 def test_pages_of_a_removed_target_are_removed(mini_results, tmp_path):

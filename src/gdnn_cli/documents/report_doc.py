@@ -18,6 +18,7 @@ from gdnn_cli.common.numbers import fmt_long_date, fmt_percent, fmt_short_date
 from gdnn_cli.common.vocab import REPORT_STATES, TASK_STATES, VERDICT_CELLS, vi
 from gdnn_cli.core.models import Target
 from gdnn_cli.documents.charts import achievement_charts
+from gdnn_cli.documents.milestone_text import figure_years, milestone_sentence, remaining_text
 from gdnn_cli.documents.naming import plan_citation, plan_name, plan_short, self_name
 from gdnn_cli.documents.plan_doc import letterhead, number_line, recipients_lines, sign_lines
 from gdnn_cli.documents.report_body import Body
@@ -28,10 +29,8 @@ from gdnn_cli.documents.report_text import (
     coverage_sentence,
     focus_line,
     limitations,
-    milestone_sentence,
     no_data_line,
     previous_text,
-    remaining_text,
     reporting_lines,
     row_numbers,
     row_sentence,
@@ -147,7 +146,8 @@ def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, targe
         r = m.row
         fake = _label_row(m.target, part, target_year)
         if r is not None and r.actual is not None:
-            now = f"{_figure(r.actual, r)} ({r.ahead.as_of_year if r.ahead else None})"
+            years = figure_years(r)
+            now = _figure(r.actual, r) + (f" ({years})" if years else "")
             verdict = vi(VERDICT_CELLS, r.status)
         else:
             now, verdict = "—", vi(VERDICT_CELLS, "no_data")
@@ -157,6 +157,9 @@ def milestone_table(tpl: DocxTemplate, part: PlanPart, year: int, no: int, targe
             "(ESCAP): so sánh mức thay đổi bình quân hằng năm từ năm gốc đến nay với mức cần thiết để đạt mốc; "
             "“Đúng tiến độ”: từ 95% mức cần thiết trở lên; “Chậm tiến độ”: từ 10% đến dưới 95%; “Có nguy cơ "
             "không đạt”: dưới 10% hoặc giảm; “Chưa đủ số liệu”: mới có số liệu của một năm.")
+    if any(m.row is not None and m.row.ahead is not None and m.row.mean is not None for m in ms):
+        note += (" Chỉ tiêu bình quân hằng năm: so sánh số bình quân của các năm đã có số liệu với mức bình quân "
+                 "kế hoạch; từ mức này trở lên là “Đúng tiến độ”, thấp hơn là “Chậm tiến độ”.")
     if any(m.row is not None and m.row.illustrative for m in ms):
         note += " (*) Số liệu minh họa, không phải số liệu chính thức."
     return _table(tpl, f"Bảng {no}. Tiến độ thực hiện các chỉ tiêu đến năm {target_year}{of}", columns, rows, note)

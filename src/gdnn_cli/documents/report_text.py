@@ -19,7 +19,7 @@ from gdnn_cli.common.vocab import QUALIFIERS, REPORT_STATES, TASK_STATES, VERDIC
 from gdnn_cli.documents.naming import mid, name_list, plan_short
 from gdnn_cli.documents.report_data import KeyTask, Milestone, PlanPart, ReportData
 from gdnn_cli.tracking import view as gaps_view
-from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow
+from gdnn_cli.tracking.gaps import DEFAULT_ABOUT_TOLERANCE, EPS, GapRow, MeanSoFar
 from gdnn_cli.tracking.status import ReporterStatus
 
 BOUNDS = ("khoang", "tren", "it_nhat", "duoi", "toi_da")
@@ -115,7 +115,9 @@ def row_sentence(r: GapRow, part: PlanPart) -> str:
     tag = provisional_tag(r, part)
     tag = f" ({tag})" if tag else ""
     star = " (số liệu minh họa)" if r.illustrative else ""
-    return f"{r.name}: thực hiện {amount(r.actual, r)}{tag}, {comparison(r)}; {verdict(r.status)}{why_met(r)}{star}."
+    done = f"thực hiện {amount(r.actual, r)}" if r.mean is None or r.mean.years == 1 else \
+        f"bình quân {mean_years(r.mean)} đạt {amount(r.actual, r)}{'' if is_rate(r) else '/năm'}"
+    return f"{r.name}: {done}{tag}, {comparison(r)}; {verdict(r.status)}{why_met(r)}{star}."
 
 
 def why_met(r: GapRow) -> str:
@@ -124,6 +126,16 @@ def why_met(r: GapRow) -> str:
     if r.status == "met" and r.qualifier == "khoang" and (r.gap or 0.0) < -EPS:
         return " (trong phạm vi chênh lệch cho phép của chỉ tiêu “khoảng”)"
     return ""
+
+
+def mean_years(mean: MeanSoFar) -> str:
+    """The years a mean so far covers, as a report names them: 'năm 2024', '3 năm 2024 - 2026', or
+    '2 năm có số liệu trong giai đoạn 2024 - 2026' when a year has no figure."""
+    if mean.years == 1:
+        return f"năm {mean.first}"
+    span = f"{mean.first} - {mean.last}"
+    return f"{mean.years} năm {span}" if mean.reported == mean.years else \
+        f"{mean.reported} năm có số liệu trong giai đoạn {span}"
 
 
 def no_data_line(names: list[str]) -> str:
@@ -209,51 +221,6 @@ def previous_text(r: GapRow, part: PlanPart) -> str:
         diff = r.actual - prev
         return "±0 điểm %" if abs(diff) <= EPS else f"{'+' if diff > 0 else '−'}{fmt_number(abs(diff), 2)} điểm %"
     return fmt_percent(r.actual / prev * 100) if abs(prev) > EPS else "—"
-
-
-# --------------------------------------------------------------------------- milestones ahead
-
-
-def per_year(value: float, r: GapRow) -> str:
-    """A yearly rate of change in the row's unit: '1,5 điểm phần trăm/năm', '2.000 người/năm'."""
-    unit = "điểm phần trăm" if is_rate(r) else r.unit
-    return f"{fmt_number(abs(value), 2)} {unit}/năm"
-
-
-def milestone_sentence(m: Milestone, part: PlanPart) -> str:
-    """A milestone ahead in prose: where it stands, the yearly change so far against the change needed,
-    and the same verdict as the progress table's Đánh giá."""
-    t, r = m.target, m.row
-    if r is None:
-        return ""
-    name, goal = t.name, f"{target_label(r)} vào năm {t.year}"
-    a = r.ahead.assessment if r.ahead else None
-    now = r.ahead.as_of_year if r.ahead else None
-    star = " (số liệu minh họa)" if r.illustrative else ""
-    current = amount(r.actual, r) if r.actual is not None else "—"
-    so_far = f"lũy kế từ năm {part.plan.period.start} đến năm {now} đạt {current}" if t.cumulative else \
-        f"năm {now} đạt {current}"
-    if r.ahead is None or a is None or a.status == "too_few":
-        return (f"{name}: {so_far}; mới có số liệu một năm nên chưa đủ căn cứ đánh giá tiến độ để đạt "
-                f"{goal}{star}.")
-    if a.status == "achieved":
-        return f"{name}: {so_far}, đã đạt mốc {goal}{star}."
-    assert a.actual_rate is not None and a.required_rate is not None  # progress.assess sets both past here
-    base = "" if t.cumulative else f" (năm {r.ahead.base_year}: {amount(r.ahead.baseline, r)})"
-    move = "tăng" if a.actual_rate >= 0 else "giảm"
-    return (f"{name}: {so_far}{base}, bình quân {move} {per_year(a.actual_rate, r)}; để đạt {goal} cần "
-            f"bình quân {'tăng' if a.required_rate >= 0 else 'giảm'} {per_year(a.required_rate, r)}; "
-            f"{vi(VERDICTS, a.status, lower=True)}{star}.")
-
-
-def remaining_text(m: Milestone) -> str:
-    """'Còn phải đạt': what remains to the milestone, '0' once reached, '—' without a figure."""
-    r = m.row
-    if r is None or r.shortfall is None:
-        return "—"
-    if r.shortfall <= EPS:
-        return "0"
-    return fmt_number(r.shortfall, 2) + (" điểm %" if is_rate(r) else "")
 
 
 # --------------------------------------------------------------------------- tasks and reporting

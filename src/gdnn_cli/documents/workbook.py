@@ -91,6 +91,16 @@ def _fmt(r: GapRow) -> str:
     return "0.0#" if r.unit.strip() == "%" else "#,##0"
 
 
+def _figure_year(r: GapRow) -> int | str | None:
+    """'Năm số liệu' of a milestone ahead: the latest figure's year as a number, an average's span as the
+    report's table writes it ('bình quân 2024 - 2026'), since its figure is the mean of those years."""
+    from gdnn_cli.documents.milestone_text import figure_years
+
+    if r.ahead is None:
+        return None
+    return r.ahead.as_of_year if r.mean is None else figure_years(r)
+
+
 def _plan_value(r: GapRow) -> float | None:
     if r.target_value is not None:
         return r.target_value
@@ -174,7 +184,7 @@ def _ahead_sheet(wb: Workbook, rows: list[tuple[PlanPart, GapRow]], year: int, h
                 f'=IF(F{line}="","",MAX(0,F{line}-E{line}))'
             _row(ws, [n, ("Trong đó: " if r.kind == "share" else "") + r.name, r.unit,
                       f"{target_label(r, unit=False)} ({r.year})", _plan_value(r),
-                      None if r.actual is None else round(r.actual, 2), r.ahead.as_of_year if r.ahead else None,
+                      None if r.actual is None else round(r.actual, 2), _figure_year(r),
                       remaining,
                       vi(VERDICTS, r.status), vi(PROVENANCE, r.actual_status or "", lower=True)],
                  bold=r.level == 0, level=min(r.level, 7))

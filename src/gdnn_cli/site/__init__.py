@@ -10,7 +10,8 @@ git, and the year's gaps to download. Every figure comes from the library's own 
 - ``plan_pages``, ``target_pages``, ``agency_pages``: what the page of a plan, a target, an agency shows;
 - ``charts``: inline SVG charts (no JavaScript), each with its data as a table;
 - ``history``: each commit that changed a plan, summarised by ``gdnn diff``'s machinery;
-- ``build``: Jinja rendering and the incremental, atomic writer.
+- ``incremental``: what each page was made from (the manifest) and the writer that skips the unchanged;
+- ``build``: Jinja rendering, downloads and documents.
 """
 
 from __future__ import annotations

@@ -1,56 +1,28 @@
-"""Build the site: render every page with Jinja (autoescape on) and write only what changed.
+"""Build the site: render pages with Jinja (autoescape on), only those whose inputs changed.
 
-Incremental: each page is rendered to bytes and compared with the hash recorded for it in the
-folder's manifest (``.gdnn-site.json``); an unchanged page is not rewritten, so its file keeps its
-time and a web server or rsync sees no change. Binary downloads (.docx, .pdf, .xlsx) are keyed on
-the hash of their inputs instead, since they embed times: a plan's .docx is rendered again only
-when its file, the agency registry or the template changed. Every file is written atomically, the
-manifest last; pages that a previous build wrote and this one does not are removed, and nothing
-else in the folder is touched. A folder with files that no build wrote is refused.
+What each page shows comes from ``pages``; whether it must be rendered again, from ``incremental``
+(each page's fingerprint of inputs, kept in the folder's manifest). When no data file changed, the
+build stops before it computes the year's figures. Binary downloads (.docx, .pdf, .xlsx) are keyed on
+their inputs too, since they embed times. Every file is written atomically, the manifest last; a
+first build appears all at once or not at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import shutil
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from gdnn_cli.common import atomic
-from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
+from gdnn_cli.documents.naming import plan_short as plan_label
 from gdnn_cli.site import agency_pages, pages, plan_pages, target_pages
 from gdnn_cli.site.charts import line_chart
-
-MANIFEST = ".gdnn-site.json"
-FORMAT = 1
-
-
-@dataclass
-class BuildResult:
-    out: Path
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    pages: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def files(self) -> int:
-        return len(self.written) + len(self.unchanged)
-
-
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("gdnn")
-    except Exception:  # noqa: BLE001 - running from a checkout without metadata
-        return "0"
+from gdnn_cli.site.incremental import BuildResult, Inputs, Writer, file_bytes, fingerprint, stable_days, version
+from gdnn_cli.tracking import view as gaps_view
 
 
 def _env():
@@ -60,96 +32,6 @@ def _env():
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals["svg_chart"] = line_chart
     return env
-
-
-class Writer:
-    """Writes files under ``out`` only when their content (or inputs) changed, and remembers what it wrote."""
-
-    def __init__(self, out: Path):
-        self.out = out
-        self.result = BuildResult(out)
-        path = out / MANIFEST
-        self.old: dict = {}
-        if path.is_file():
-            try:
-                self.old = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.old = {}
-            if self.old.get("format") != FORMAT:
-                self.old = {"files": self.old.get("files", {})}  # keep the list, so old pages can be removed
-        elif out.is_dir() and any(out.iterdir()):
-            raise GdnnError(_("{out} already holds files that gdnn site did not write; choose an empty or new "
-                              "folder with -o, so that nothing of yours is overwritten").format(out=out))
-        self.files: dict[str, str] = {}
-        self.memo: dict = self.old.get("history", {}) if self.old.get("version") == _version() else {}
-
-    def _known(self, rel: str, digest: str) -> bool:
-        return self.old.get("files", {}).get(rel) == digest and (self.out / rel).is_file()
-
-    def text(self, rel: str, content: str) -> None:
-        data = content.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
-        self.files[rel] = digest
-        if self._known(rel, digest):
-            self.result.unchanged.append(rel)
-        else:
-            self._write(rel, lambda path: atomic.write_bytes(path, data))
-            self.result.written.append(rel)
-
-    def derived(self, rel: str, inputs: str, make) -> bool:
-        """A binary file made by ``make(path)`` when ``inputs`` (a hash of what it is made from) changed."""
-        digest = "in:" + inputs
-        if self._known(rel, digest):
-            self.files[rel] = digest
-            self.result.unchanged.append(rel)
-            return False
-        self._write(rel, make)
-        self.files[rel] = digest
-        self.result.written.append(rel)
-        return True
-
-    def _write(self, rel: str, make) -> None:
-        try:
-            make(self.out / rel)
-        except OSError as exc:
-            raise GdnnError(_("cannot write {path}: {reason}; the pages written so far are kept and the next "
-                              "build completes them").format(path=self.out / rel, reason=exc.strerror or exc)) from exc
-
-    def keep(self) -> None:
-        """After a failed build: remember what was written, so that the folder is still known as the site's."""
-        files = {**self.old.get("files", {}), **self.files}
-        try:
-            atomic.write_text(self.out / MANIFEST, json.dumps({"format": FORMAT, "version": _version(),
-                                                               "files": files, "history": self.memo},
-                                                              ensure_ascii=False, indent=1, sort_keys=True))
-        except OSError:
-            pass
-
-    def finish(self) -> None:
-        for rel in sorted(set(self.old.get("files", {})) - set(self.files)):
-            target = self.out / rel
-            if target.is_file() and not target.is_symlink():
-                target.unlink()
-                self.result.removed.append(rel)
-        manifest = {"format": FORMAT, "version": _version(), "files": self.files, "history": self.memo}
-        text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
-        if _file_bytes(self.out / MANIFEST) != text.encode("utf-8"):
-            atomic.write_text(self.out / MANIFEST, text)
-
-
-def _hash(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(p.encode("utf-8") if isinstance(p, str) else p)
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def _file_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx: bool = True, pdf: bool | None = None,
@@ -162,7 +44,7 @@ def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx:
     """
     out = Path(out)
     atomic.check_folder(out, (), [ds.root])
-    args = (ds, year, templates, docx, pdf, history, today)
+    args = (ds, year, templates, docx, pdf, history, today or dt.date.today())
     if not out.exists():
         with atomic.staged(out) as stage:
             res = _run(Writer(stage), *args)
@@ -171,7 +53,7 @@ def build_site(ds, year: int, out: Path, *, templates: Path | None = None, docx:
     return _run(Writer(out), *args)
 
 
-def _run(w: "Writer", *args) -> BuildResult:
+def _run(w: Writer, *args) -> BuildResult:
     try:
         _build(w, *args)
     except BaseException:
@@ -182,44 +64,67 @@ def _run(w: "Writer", *args) -> BuildResult:
     return w.result
 
 
-def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, history: bool, today) -> None:
-    sd = pages.collect(ds, year, today=today)
-    env = _env()
-    hist = _history(ds, w, history)
+def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, history: bool, today: dt.date) -> None:
     if pdf is None:
         pdf = docx and bool(shutil.which("soffice") or shutil.which("libreoffice"))
-    base = {"year": year, "site_illustrative": sd.illustrative, "generated_by": f"gdnn {_version()}"}
-    plan_files = {lf.index.id: lf.path for lf in ds.files if lf.kind == "plan" and lf.valid}
+    hist = _history(ds, w, history)
+    tdir = _templates(ds, templates) if docx else None
+    inputs = Inputs(ds, year, (docx, pdf, hist is not None), file_bytes(tdir / "ke-hoach.docx") if tdir else b"")
+    whole = inputs.whole(hist.head if hist else None)
+    if w.reuse(whole, today):
+        return
+    sd = pages.collect(ds, year, today=today)
+    env = _env()
+    base = {"year": year, "site_illustrative": sd.illustrative, "generated_by": f"gdnn {version()}"}
+    plan_files = {pid: lf.path for pid, lf in inputs.plan_file.items()}
 
-    def page(rel: str, template: str, crumbs: list[tuple[str, str | None]], **ctx) -> None:
-        root = "../" * rel.count("/")
-        w.text(rel, env.get_template(template).render(**base, **ctx, root=root, crumbs=crumbs, self_href=rel))
+    def page(rel: str, template: str, crumbs: list[tuple[str, str | None]], made_from: str, make) -> None:
+        """Render ``template`` with ``make()`` unless the page was rendered from the same inputs before."""
         w.result.pages += 1
+        if w.fresh(rel, made_from):
+            return
+        root = "../" * rel.count("/")
+        w.text(rel, env.get_template(template).render(**base, **make(), root=root, crumbs=crumbs, self_href=rel),
+               made_from)
+        w.result.rendered.append(rel)
 
     w.text("style.css", resources.files("gdnn_cli.site").joinpath("static/site.css").read_text(encoding="utf-8"))
     downloads = _downloads(sd, w, year)
-    page("index.html", "home.html", [], title=f"Tiến độ thực hiện các kế hoạch giáo dục nghề nghiệp năm {year}",
-         illustrative=sd.illustrative, downloads=downloads, **pages.home(sd))
+    docs = _plan_documents(ds, sd, w, plan_files, tdir, pdf)
+    with_history = {p.id for p in sd.plans if hist and hist.covers(plan_files.get(p.id))}
+    inputs.settle(sd, docs, with_history)
+    all_plans = [p.id for p in sd.plans]
+    page("index.html", "home.html", [], inputs.of_plans(all_plans),
+         lambda: dict(title=f"Tiến độ thực hiện các kế hoạch giáo dục nghề nghiệp năm {year}",
+                      illustrative=sd.illustrative, downloads=downloads, **pages.home(sd)))
     for issuer, plans in pages.issuers(sd).items():
-        ictx = pages.issuer_page(sd, issuer, plans)
         page(pages.issuer_href(issuer), "issuer.html", [("Trang chủ", "index.html")],
-             title=f"Kế hoạch của {ictx['name']} có hiệu lực năm {year}", **ictx)
-    docs = _plan_documents(ds, sd, w, plan_files, templates, docx, pdf)
+             inputs.of_plans(p.id for p in plans), lambda issuer=issuer, plans=plans: _titled(
+                 pages.issuer_page(sd, issuer, plans), lambda c: f"Kế hoạch của {c['name']} có hiệu lực năm {year}"))
+    home = ("Trang chủ", "index.html")
     for plan in sd.plans:
-        home = ("Trang chủ", "index.html")
-        commits = _plan_history(hist, plan, plan_files.get(plan.id)) if hist else None
-        ctx = plan_pages.plan_page(sd, plan, history=commits is not None, downloads=docs.get(plan.id, {}))
-        page(pages.plan_href(plan.id), "plan.html", [home], title=ctx["label"], **ctx)
-        crumbs = [home, (ctx["label"], pages.plan_href(plan.id))]
+        label, fp, has_history = plan_label(plan), inputs.plan[plan.id], plan.id in with_history
+        page(pages.plan_href(plan.id), "plan.html", [home], fp, lambda plan=plan, label=label, has=has_history: dict(
+            plan_pages.plan_page(sd, plan, history=has, downloads=docs.get(plan.id, {})), title=label))
+        crumbs = [home, (label, pages.plan_href(plan.id))]
         for t, parent in target_pages.targets_with_parents(plan):
-            tctx = target_pages.target_page(sd, plan, t, parent)
-            page(pages.target_href(plan.id, t.id), "target.html", crumbs, title=f"{t.name} — {ctx['label']}", **tctx)
-        if commits is not None:
-            page(pages.history_href(plan.id), "history.html", crumbs, title=f"Lịch sử sửa đổi — {ctx['label']}",
-                 plan=plan, label=ctx["label"], commits=commits[0], total=commits[1], illustrative=False)
+            page(pages.target_href(plan.id, t.id), "target.html", crumbs, fp,
+                 lambda plan=plan, t=t, parent=parent, label=label: dict(
+                     target_pages.target_page(sd, plan, t, parent), title=f"{t.name} — {label}", crumb=t.name))
+        if has_history:
+            page(pages.history_href(plan.id), "history.html", crumbs, fingerprint(fp, hist.head or ""),
+                 lambda plan=plan, label=label: dict(
+                     _plan_history(hist, plan, plan_files[plan.id]), title=f"Lịch sử sửa đổi — {label}",
+                     crumb="Lịch sử sửa đổi", plan=plan, label=label, illustrative=False))
     for aid in sd.agencies:
-        actx = agency_pages.agency_page(sd, aid)
-        page(pages.agency_href(aid), "agency.html", [("Trang chủ", "index.html")], title=actx["a"].name, **actx)
+        page(pages.agency_href(aid), "agency.html", [home], inputs.of_plans(p.id for p in sd.plans_of.get(aid, [])),
+             lambda aid=aid: _titled(agency_pages.agency_page(sd, aid), lambda c: c["a"].name))
+    w.state = {"whole": whole, "stable": stable_days(sd, today), "pages": w.result.pages,
+               "rendered": len(w.result.rendered), "complete": not w.result.notes}
+
+
+def _titled(ctx: dict, title) -> dict:
+    return {**ctx, "title": title(ctx)}
 
 
 def _history(ds, w: Writer, wanted: bool):
@@ -231,16 +136,17 @@ def _history(ds, w: Writer, wanted: bool):
     return h if h.available else None
 
 
-def _plan_history(hist, plan, path: Path | None):
-    if path is None:
-        return None
-    try:
-        commits, total = hist.commits(path)
-    except ValueError:  # the file lies outside the repository (a symlink)
-        return None
+def _plan_history(hist, plan, path: Path) -> dict:
+    commits, total = hist.commits(path)
     for c in commits:
         hist.explain(c, plan.id)
-    return commits, total
+    return {"commits": commits, "total": total}
+
+
+def _templates(ds, templates: Path | None) -> Path:
+    from gdnn_cli.documents.docx import templates_dir
+
+    return templates_dir(templates, ds.root)
 
 
 def _downloads(sd, w: Writer, year: int) -> dict:
@@ -258,24 +164,23 @@ def _downloads(sd, w: Writer, year: int) -> dict:
         data = ReportData("", year, "", [PlanPart(p, sd.rows_of(p.id), [], []) for p in sd.plans])
         write_xlsx(data, path)
 
-    w.derived(names["xlsx"], _hash(as_json, _version()), xlsx)
+    w.derived(names["xlsx"], fingerprint(as_json, version()), xlsx)
     return names
 
 
-def _plan_documents(ds, sd, w: Writer, plan_files: dict, templates: Path | None, docx: bool, pdf: bool) -> dict:
+def _plan_documents(ds, sd, w: Writer, plan_files: dict, tdir: Path | None, pdf: bool) -> dict:
     """Each plan's .docx through the plan renderer (and .pdf), rebuilt only when its inputs changed."""
-    if not docx or not sd.plans:
+    if tdir is None or not sd.plans:
         return {}
-    from gdnn_cli.documents.docx import convert_pdf, templates_dir
+    from gdnn_cli.documents.docx import convert_pdf
     from gdnn_cli.documents.plan_doc import render_plan
 
-    tdir = templates_dir(templates, ds.root)
-    shared = _hash(_file_bytes(tdir / "ke-hoach.docx"), _version(),
+    shared = fingerprint(file_bytes(tdir / "ke-hoach.docx"), version(),
                    *(lf.digest for lf in ds.files if lf.kind == "agencies"))
     out: dict[str, dict] = {}
     for plan in sd.plans:
         rel = f"tai-ve/{plan.id}.docx"
-        inputs = _hash(shared, _file_bytes(plan_files.get(plan.id, Path("/nonexistent"))))
+        inputs = fingerprint(shared, file_bytes(plan_files.get(plan.id, Path("/nonexistent"))))
         w.derived(rel, inputs, lambda p, plan=plan: _render_plan(render_plan, plan, ds.registry, p, tdir))
         out[plan.id] = {"docx": rel}
         if pdf:

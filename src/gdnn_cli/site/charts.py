@@ -54,6 +54,15 @@ def _nice_max(value: float) -> float:
     return 10 * exp
 
 
+def _divisions(lo: float, hi: float) -> int:
+    """How many bands the y axis has, so that every label is a round number (0, 5, 10 … 25, not
+    6,25 and 18,75): four for a top of 2 times a power of ten, else five."""
+    if lo != 0:
+        return 4
+    mantissa = hi / 10 ** math.floor(math.log10(hi))
+    return 4 if math.isclose(mantissa, 2) else 5
+
+
 def line_chart(tr: Trajectory, title: str, table_id: str, chart_id: str) -> Markup:
     """The SVG markup, titled and described for screen readers, linked to the table ``table_id``."""
     values = [*tr.actual.values(), *tr.path.values()] + [v for _, v in filter(None, (tr.target, tr.forecast))]
@@ -76,8 +85,9 @@ def line_chart(tr: Trajectory, title: str, table_id: str, chart_id: str) -> Mark
     out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'aria-labelledby="{chart_id}-t" aria-describedby="{table_id}" focusable="false">',
            f'<title id="{chart_id}-t">{escape(title)}</title>']
-    for k in range(5):  # gridlines and y labels
-        v = lo + span * k / 4
+    bands = _divisions(lo, hi)
+    for k in range(bands + 1):  # gridlines and y labels
+        v = lo + span * k / bands
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>')
         tick = escape(fmt_value(v, tr.percent))
         out.append(f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{tick}</text>')

@@ -24,6 +24,8 @@ _MARKS = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
 
 @dataclass
 class Commit:
+    """One commit of a plan's history page: who, when, why, and what it changed in plan terms."""
+
     sha: str
     parent: str | None
     author: str
@@ -41,11 +43,18 @@ class History:
 
         self.data_dir = data_dir
         self.memo: dict = memo if memo is not None else {}
+        self.head: str | None = None  # the commit checked out: history pages change only when it does
         try:
             self.top, self.prefix = gitdiff.repo_of(data_dir)
-            self.available = gitdiff.run_git(["rev-parse", "--verify", "--quiet", "HEAD"], self.top).returncode == 0
+            proc = gitdiff.run_git(["rev-parse", "--verify", "--quiet", "HEAD"], self.top)
+            self.available = proc.returncode == 0
+            self.head = proc.stdout.decode().strip() if self.available else None
         except GdnnError:
             self.available = False
+
+    def covers(self, plan_file: Path | None) -> bool:
+        """Whether the file lies inside the repository (a symbolic link may lead out of it)."""
+        return plan_file is not None and Path(plan_file).resolve().is_relative_to(self.top)
 
     def commits(self, plan_file: Path) -> tuple[list[Commit], int]:
         """The newest commits that changed ``plan_file`` (at most MAX_COMMITS), and how many there are in all."""

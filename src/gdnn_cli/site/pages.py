@@ -144,9 +144,10 @@ def plan_agencies(plan: Plan) -> list[str]:
 
 
 def plan_date(plan: Plan) -> str:
-    """'ngày 04 tháng 3 năm 2022', as the plan's own text dates it."""
+    """'ngày 04 tháng 3 năm 2022', as the plan's own text dates it; for a plan whose published text leaves
+    day and month blank, the year and that they are blank, so that no reader takes it for the period."""
     d = plan.date
-    return fmt_long_date(d.year, d.month, d.day) if d.month else f"năm {d.year}"
+    return fmt_long_date(d.year, d.month, d.day) if d.month else f"năm {d.year} (văn bản không ghi ngày, tháng)"
 
 
 def agency_link(sd: SiteData, agency_id: str) -> dict:
@@ -189,7 +190,11 @@ def reporter_cells(sd: SiteData, r: ReporterStatus) -> dict:
 
 
 def kicker(plan: Plan) -> str:
-    """'Kế hoạch số 72/KH-UBND · ngày 04 tháng 3 năm 2022': what stands above a plan's title."""
+    """'Kế hoạch số 72/KH-UBND · ngày 04 tháng 3 năm 2022', or 'Kế hoạch ban hành năm 2022' for a plan
+    published without number, day and month: what stands above a plan's title."""
+    d = plan.date
+    if not d.month:
+        return f"{plan.type}{f' số {plan.number}' if plan.number else ''} ban hành năm {d.year}"
     return " · ".join(x for x in (plan.type + (f" số {plan.number}" if plan.number else ""), plan_date(plan)) if x)
 
 
@@ -208,6 +213,11 @@ HOME_CARDS = 30  # up to this many plans, home shows each one; beyond, one line 
 ISSUER_CARDS = 60  # beyond this many plans, an issuer's page lists them one row each
 AGENCY_FULL = 12  # an agency named by more plans gets one row per plan, so that its page stays light
 AGENCY_ROWS = 300  # and one named by more still, one row per issuer
+
+
+def layout() -> tuple[int, ...]:
+    """The thresholds above, part of every page's fingerprint (a page changes shape when they do)."""
+    return HOME_CARDS, ISSUER_CARDS, AGENCY_FULL, AGENCY_ROWS
 
 
 def plan_card(sd: SiteData, plan: Plan) -> dict:

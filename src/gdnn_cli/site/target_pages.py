@@ -20,13 +20,15 @@ def trajectory(sd: SiteData, plan: Plan, t: Target, idx: ActualsIndex, row: GapR
 
     The path starts at the baseline (the year before the period) when the plan gives one, at zero
     for a cumulative target, else at the first figure; it ends at the value the target must reach.
+    An average ("bình quân hàng năm") shows each year's own figure against the value every year's
+    mean must keep, and as forecast the mean so far (gaps.py judges it so), not a path from its first year.
     """
     milestone = t.year if isinstance(t.year, int) else min(plan.period.end, max(sd.year, plan.period.start))
     first = plan.period.start - 1 if (t.baseline is not None or t.cumulative) else plan.period.start
     last = max(milestone, min(sd.year, plan.period.end))
     tr = Trajectory(list(range(first, last + 1)), percent=t.unit.strip() == "%")
     for y in range(plan.period.start, min(sd.year, last) + 1):
-        a = actual_for(plan, t, y, idx)
+        a = idx.get((plan.id, key_of(t), y)) if t.average else actual_for(plan, t, y, idx)
         if a is not None:
             tr.actual[y] = a.value
             if a.illustrative:
@@ -38,6 +40,11 @@ def trajectory(sd: SiteData, plan: Plan, t: Target, idx: ActualsIndex, row: GapR
         tr.path = {y: ref for y in range(plan.period.start, last + 1)}
         return tr
     tr.target = (milestone, ref)
+    if t.average:
+        tr.path = {y: ref for y in range(plan.period.start, milestone + 1)}
+        if row is not None and row.projected is not None:
+            tr.forecast = (milestone, row.projected)
+        return tr
     start = ((first, t.baseline) if t.baseline is not None else (first, 0.0) if t.cumulative
              else next(iter(sorted(tr.actual.items())), None))
     if start and start[0] < milestone:
@@ -104,9 +111,14 @@ def rule_text(t: Target, plan: Plan) -> list[str]:
         out.append("Chỉ tiêu lũy kế: cộng số liệu các năm từ đầu giai đoạn.")
     if t.measure == "rate":
         out.append("Tỷ lệ: chênh lệch tính bằng điểm phần trăm; gộp số liệu nhiều nguồn từ tử số và mẫu số.")
+    if t.average:
+        out.append(f"Chỉ tiêu bình quân hằng năm: đánh giá theo số bình quân của các năm đã có số liệu từ năm "
+                   f"{plan.period.start}, không theo từng năm.")
     if isinstance(t.year, int) and t.year > plan.period.start:
-        out.append(f"Trước năm {t.year}, chỉ tiêu được đánh giá theo xu hướng: đường thẳng bình phương nhỏ nhất qua "
-                   f"số liệu các năm, dự báo đến năm {t.year}.")
+        out.append(f"Trước năm {t.year}, số bình quân từ mức kế hoạch trở lên là đúng tiến độ, thấp hơn là chậm "
+                   "tiến độ." if t.average else
+                   f"Trước năm {t.year}, chỉ tiêu được đánh giá theo tiến độ (phương pháp của ESCAP): so sánh mức "
+                   "thay đổi bình quân hằng năm từ năm gốc đến nay với mức cần thiết để đạt mốc.")
     return out
 
 

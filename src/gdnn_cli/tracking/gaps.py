@@ -52,14 +52,29 @@ class Actual:
 
 
 @dataclass(frozen=True)
+class MeanSoFar:
+    """The years an average's mean covers and how many have a figure: "bình quân 3 năm 2024 - 2026"."""
+
+    first: int
+    last: int
+    reported: int
+
+    @property
+    def years(self) -> int:
+        """How many years the span has, reported or not."""
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True)
 class Ahead:
-    """How a milestone ahead was judged, for the sentences and tables that explain the verdict: the
-    assessment and the figures it compared (the baseline and its year, the year of the latest figure)."""
+    """How a milestone ahead was judged, for the sentences and tables that explain the verdict: a trend
+    (progress.assess) compares the latest figure with its baseline of ``base_year``; an average compares
+    its mean so far (``GapRow.mean``) with the value and has no baseline."""
 
     assessment: Assessment
-    base_year: int
-    baseline: float
-    as_of_year: int
+    as_of_year: int  # the year of the latest figure
+    base_year: int | None = None
+    baseline: float | None = None
 
 
 @dataclass
@@ -92,11 +107,14 @@ class GapRow:
     qualifier: str | None = None
     kind: str = "total"  # total | part | share
     ahead: Ahead | None = field(default=None, repr=False)  # set for a milestone ahead judged on progress
+    mean: MeanSoFar | None = field(default=None, repr=False)  # set for an average: the years its actual covers
 
     def to_json(self) -> dict:
-        """The row as `gdnn gaps --format json` prints it: the trend and projection, not how they were found."""
+        """The row as `gdnn gaps --format json` prints it: the trend and projection, not how they were found
+        (the note says which years an average's mean covers)."""
         d = asdict(self)
         d.pop("ahead")
+        d.pop("mean")
         return d
 
 
@@ -286,19 +304,22 @@ def _descendants(t: Target) -> int:
     return sum(1 for _ in t.walk()) - 1
 
 
+def mean_so_far(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> MeanSoFar | None:
+    """The years an average's mean covers in ``year`` and how many have a figure; None without any."""
+    span, n = average_span(plan, t, year), average_of(plan, t, year, actuals)[1]
+    return MeanSoFar(span.start, span.stop - 1, n) if n else None
+
+
 def _average_note(plan: Plan, t: Target, year: int, actuals: ActualsIndex) -> str | None:
-    span = average_span(plan, t, year)
-    n = average_of(plan, t, year, actuals)[1]
-    if not n:
-        return None
-    return _("yearly average {first}–{last} ({n} of {years} years reported)").format(
-        first=span.start, last=span.stop - 1, n=n, years=len(span))
+    m = mean_so_far(plan, t, year, actuals)
+    return None if m is None else _("yearly average {first}–{last} ({n} of {years} years reported)").format(
+        first=m.first, last=m.last, n=m.reported, years=m.years)
 
 
 def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, parent: str | None,
                        kind: str) -> GapRow | None:
     """An average whose last year lies ahead: the mean so far is on track when it already reaches the value."""
-    act, _n = average_of(plan, t, year, actuals)
+    act = average_of(plan, t, year, actuals)[0]
     if act is None:
         return None
     row = _row(plan, t, int(t.year), act, level, parent, kind)
@@ -308,6 +329,9 @@ def _average_ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, 
     ref = reference_value(t)
     row.shortfall = 0.0 if reaches or ref is None else abs(ref - act.value)
     row.note = _average_note(plan, t, year, actuals)
+    latest = max(y for y in average_span(plan, t, year) if (plan.id, key_of(t), y) in actuals)
+    row.ahead = Ahead(Assessment(row.status, remaining=row.shortfall, projected=act.value), latest)
+    row.mean = mean_so_far(plan, t, year, actuals)
     return row
 
 
@@ -322,6 +346,8 @@ def _tree(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: int, p
             status = next((s for s in ("illustrative", "provisional") if s in statuses), "derived")
             act = Actual(sum(a.value for a in part_acts), translations("vi").gettext(SUM_OF_PARTS), status)
     rows = [_row(plan, t, year, act, level, parent, kind)]
+    if t.average:
+        rows[0].mean = mean_so_far(plan, t, year, actuals)
     for p in t.parts:
         rows.extend(_tree(plan, p, year, actuals, level + 1, t.id, "part"))
     for s in t.shares:
@@ -370,5 +396,5 @@ def _ahead_row(plan: Plan, t: Target, year: int, actuals: ActualsIndex, level: i
     row.projected = verdict.projected
     row.shortfall = verdict.remaining
     row.note = f"mốc {milestone}, số liệu năm {now}"
-    row.ahead = Ahead(verdict, base_year, baseline, now)
+    row.ahead = Ahead(verdict, now, base_year, baseline)
     return row
