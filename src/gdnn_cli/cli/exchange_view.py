@@ -9,7 +9,7 @@ from gdnn_cli.common.i18n import _
 
 if TYPE_CHECKING:
     from gdnn_cli.core.registry import Registry
-    from gdnn_cli.exchange.collect import CollectResult
+    from gdnn_cli.exchange.records import CollectResult
 
 
 def print_collect(res: CollectResult, registry: Registry, dry_run: bool = False) -> None:

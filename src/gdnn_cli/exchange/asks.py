@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass, field
 
 from gdnn_cli.core.figures import fill
-from gdnn_cli.tracking.gaps import ahead, in_force
 from gdnn_cli.core.models import Plan, Target
+from gdnn_cli.tracking.gaps import ahead, in_force
 from gdnn_cli.tracking.status import expected_in, plans_for
 
 FORM_VERSION = "1"
@@ -36,6 +36,8 @@ class TargetAsk:
 
 @dataclass(frozen=True)
 class TaskAsk:
+    """One row of the tasks sheet: a task the body reports its progress on."""
+
     plan: str
     task: str
     text: str
@@ -43,6 +45,8 @@ class TaskAsk:
 
 @dataclass
 class PlanAsk:
+    """What one plan asks of one body: whom it reports to, by when, which targets and tasks."""
+
     plan: Plan
     to: str  # the body that collects (the plan's standing agency, or its successor)
     due: dt.date | None
@@ -70,6 +74,7 @@ class BodyAsk:
 
     @property
     def due(self) -> dt.date | None:
+        """The earliest deadline of the body's plans: the form is late after it."""
         dues = [p.due for p in self.plans if p.due]
         return min(dues) if dues else None
 
@@ -143,7 +148,6 @@ def _asked(t: Target) -> list[Target]:
 
 def _targets(plan: Plan, year: int) -> list[TargetAsk]:
     from gdnn_cli.documents.plan_doc import target_value_text
-
     from gdnn_cli.tracking.gaps import key_of
 
     out = []
@@ -164,7 +168,7 @@ def _tasks(plan: Plan, who: set[str]) -> list[TaskAsk]:
     texts = {}
     for g in plan.all_task_groups():
         texts[g.id] = g.title
-        texts.update({t.id: fill(t.text, plan) for t in g.tasks if t.id})
+        texts.update({t.id: fill(t.text, plan) or t.text for t in g.tasks if t.id})
     ids: list[str] = []
 
     def walk(assignments):

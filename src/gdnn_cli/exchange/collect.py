@@ -16,7 +16,6 @@ import hashlib
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdnn_cli.common.errors import Issue
@@ -24,53 +23,14 @@ from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_number
 from gdnn_cli.exchange import layout as L
 from gdnn_cli.exchange.asks import FORM_VERSION, BodyAsk
+from gdnn_cli.exchange.records import CollectResult, ReadForm, Record
 
 STATUS_CODES = {v.casefold(): k for k, v in L.STATUS_LABELS.items()}
 
 
-@dataclass
-class Record:
-    """One record a form contributes to a results file."""
-
-    result_file: Path
-    section: str  # figures | progress | reports
-    key: tuple
-    data: dict
-    compare: tuple  # what must be equal for the record to count as already there
-    label: str  # for conflict listings: 'UBND phường Ba Đình · Cao đẳng'
-    shown: str  # the value as a person reads it
-
-
-@dataclass
-class ReadForm:
-    path: Path
-    body: str
-    records: list[Record] = field(default_factory=list)
-
-
-@dataclass
-class Conflict:
-    record: Record
-    existing: str  # the value already in the data, as shown
-    where: str  # where the existing value came from
-
-
-@dataclass
-class CollectResult:
-    forms: list[ReadForm] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.issues and not self.conflicts
-
-
 class FormError(Exception):
+    """A form that cannot be taken: every located problem found in it, so that one fix round is enough."""
+
     def __init__(self, issues: list[Issue]):
         super().__init__(issues[0].message if issues else "")
         self.issues = issues
@@ -103,7 +63,8 @@ def read_form(path: Path, ds, asks_of, *, year: int | None, status: str, receive
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise FormError([Issue(name, "unreadable", _("cannot read the file: {why}").format(why=exc.strerror))]) from None
+        raise FormError([Issue(name, "unreadable",
+                               _("cannot read the file: {why}").format(why=exc.strerror))]) from None
     sha = hashlib.sha256(raw).hexdigest()
     from openpyxl import load_workbook
 
@@ -131,8 +92,8 @@ def read_form(path: Path, ds, asks_of, *, year: int | None, status: str, receive
         if illus:
             data["illustrative"] = True
         data["collected"] = {**prov, "sheet": L.GUIDE_SHEET}
-        form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "reports", (p.plan.id, ask.body), data, (),
-                                   ask.name, ""))
+        form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "reports", (p.plan.id, ask.body),
+                                   data, (), ask.name, ""))
     return form
 
 
@@ -163,8 +124,8 @@ def _identity(meta: dict, name: str, ds, asks_of, year: int | None) -> BodyAsk:
                                    y=form_year, year=year))])
     body = str(meta.get("body"))
     if body not in ds.registry.agencies:
-        raise FormError([Issue(name, "unknown-agency", _("the form is for '{body}', which is not in data/agencies/").format(
-            body=body), where=where)])
+        raise FormError([Issue(name, "unknown-agency", _(
+            "the form is for '{body}', which is not in data/agencies/").format(body=body), where=where)])
     ask = asks_of(form_year).get(body)
     if ask is None:
         raise FormError([Issue(name, "not-asked", _("the data asks no report of {name} in {y}").format(
@@ -192,14 +153,16 @@ def _locked(wb, ask: BodyAsk, ds, name: str) -> list[Issue]:
         got, want = wb[sheet], expected[sheet]
         for merged in got.merged_cells.ranges:
             issues.append(Issue(name, "merged-cells", _("cells {range} were merged").format(range=merged.coord),
-                                where=f"{sheet}!{merged.coord}", hint=_("unmerge them; the form's rows must stay as written")))
+                                where=f"{sheet}!{merged.coord}",
+                                hint=_("unmerge them; the form's rows must stay as written")))
         for r in range(L.FIRST_ROW, max(got.max_row, max(want)) + 1):
             for c in cols:
                 a = _norm(got[f"{c}{r}"].value)
                 b = _norm(want.get(r, {}).get(c))
                 if a != b:
                     issues.append(Issue(name, "altered-form", _("cell holds {got}, the form had {want}").format(
-                        got=repr(a) if a is not None else _("nothing"), want=repr(b) if b is not None else _("nothing")),
+                        got=repr(a) if a is not None else _("nothing"),
+                        want=repr(b) if b is not None else _("nothing")),
                         where=f"{sheet}!{c}{r}", hint=_("a row was deleted, inserted or moved, or a locked cell "
                                                           "changed: fill in a new copy of the form")))
                     break  # one problem per row is enough to find it
@@ -221,7 +184,8 @@ def _filler(wb, meta: dict, name: str) -> tuple[str | None, dt.date | None, list
     ws = wb[L.GUIDE_SHEET] if L.GUIDE_SHEET in wb.sheetnames else None
     issues = []
     if ws is None:
-        return None, None, [Issue(name, "altered-form", _("the sheet '{sheet}' is missing").format(sheet=L.GUIDE_SHEET))]
+        return None, None, [Issue(name, "altered-form",
+                                  _("the sheet '{sheet}' is missing").format(sheet=L.GUIDE_SHEET))]
     fc, dc = str(meta.get("filler_cell")), str(meta.get("date_cell"))
     who = _norm(ws[fc].value)
     if who is not None and not isinstance(who, str):
@@ -231,8 +195,9 @@ def _filler(wb, meta: dict, name: str) -> tuple[str | None, dt.date | None, list
                             where=f"{L.GUIDE_SHEET}!{fc}", hint=_("ask the body to write it and send the form again")))
     when = _as_date(ws[dc].value)
     if when is None:
-        issues.append(Issue(name, "missing-date", _("the date the form was filled in is missing or unreadable ({v})").format(
-            v=repr(ws[dc].value)), where=f"{L.GUIDE_SHEET}!{dc}", hint=_("write it as day/month/year, e.g. 10/12/2025")))
+        issues.append(Issue(name, "missing-date", _(
+            "the date the form was filled in is missing or unreadable ({v})").format(v=repr(ws[dc].value)),
+            where=f"{L.GUIDE_SHEET}!{dc}", hint=_("write it as day/month/year, e.g. 10/12/2025")))
     return who, when, issues
 
 
@@ -319,8 +284,9 @@ def _target_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -
             data["note"] = str(note)
         data["collected"] = {**prov, "sheet": L.TARGET_SHEET, "cell": f"{L.T_ACTUAL}{r}"}
         shown = (f"{fmt_number(value, 2)}%" if t.measure == "rate" else f"{fmt_number(value)} {t.unit}")
-        form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "figures", (t.plan, t.target, ask.body, ask.year),
-                                   data, (data["value"], data.get("numerator"), data.get("denominator")),
+        form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "figures",
+                                   (t.plan, t.target, ask.body, ask.year), data,
+                                   (data["value"], data.get("numerator"), data.get("denominator")),
                                    f"{ds.registry.short_name(ask.body)} · {t.name}", shown))
     return issues
 
@@ -350,7 +316,8 @@ def _task_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> 
             data["illustrative"] = True
         data["collected"] = {**prov, "sheet": L.TASK_SHEET, "cell": f"{L.K_STATUS}{r}"}
         form.records.append(Record(result_path(ds, p.plan, ask.year, ask.body), "progress", (t.plan, t.task, ask.body),
-                                   data, (code, data.get("account")), f"{ds.registry.short_name(ask.body)} · {t.text[:60]}",
+                                   data, (code, data.get("account")),
+                                   f"{ds.registry.short_name(ask.body)} · {t.text[:60]}",
                                    L.STATUS_LABELS[code] + (f": {account}" if account else "")))
     return issues
 

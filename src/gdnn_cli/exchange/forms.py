@@ -11,10 +11,17 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.numbers import fmt_short_date
 from gdnn_cli.exchange import layout as L
 from gdnn_cli.exchange.asks import FORM_VERSION, BodyAsk
+
+if TYPE_CHECKING:  # openpyxl loads only when a form is built
+    from openpyxl import Workbook
+
+    from gdnn_cli.core.models import Plan
+    from gdnn_cli.core.registry import Registry
 
 ANSWER_FILL = "FFF2CC"  # light yellow: the cells to fill
 HEAD_FILL = "D9E1F2"
@@ -22,10 +29,12 @@ PASSWORD = "gdnn"  # deters accidental edits; not security (the hash is a legacy
 
 
 def form_name(ask: BodyAsk) -> str:
+    """The form's file name, <body>-<year>.xlsx: the reminder letter cites it, the clerk finds it by it."""
     return f"{ask.body}-{ask.year}.xlsx"
 
 
-def plan_caption(plan) -> str:
+def plan_caption(plan: Plan) -> str:
+    """The plan as a form's heading cites it: 'Kế hoạch số 12/KH-UBND về …'."""
     number = f"số {plan.number}" if plan.number else ""
     return " ".join(x for x in (plan.type, number, "về " + plan.title[0].lower() + plan.title[1:]) if x)
 
@@ -51,7 +60,8 @@ def write_forms(asks: list[BodyAsk], folder: Path, reg, illustrative: bool = Fal
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def build_workbook(ask: BodyAsk, reg, illustrative: bool = False):
+def build_workbook(ask: BodyAsk, reg: Registry, illustrative: bool = False) -> Workbook:
+    """One body's form in memory (guide, targets, tasks, the hidden identity sheet); ``write_forms`` saves it."""
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -207,7 +217,8 @@ def _guide(ws, ask: BodyAsk, reg, illustrative: bool) -> tuple[int, int]:
     _answer(date_cell, s)
     date_cell.number_format = "DD/MM/YYYY"
     dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
-                        showErrorMessage=True, errorTitle="Sai ngày", error="Nhập ngày dạng ngày/tháng/năm, ví dụ 10/12/2025.")
+                        showErrorMessage=True, errorTitle="Sai ngày",
+                        error="Nhập ngày dạng ngày/tháng/năm, ví dụ 10/12/2025.")
     ws.add_data_validation(dv)
     dv.add(date_cell.coordinate)
     _protect(ws)
@@ -244,10 +255,7 @@ def _targets(ws, ask: BodyAsk) -> None:
                           errorTitle="Sai số liệu", error="Nhập số không âm (ví dụ 12000).")
     for dv in (count, rate, part):
         ws.add_data_validation(dv)
-    cells = L.locked_cells(ask)[L.TARGET_SHEET]
-    for row, values in cells.items():
-        for col, value in values.items():
-            _locked(ws[f"{col}{row}"], value, s)
+    _lock_sheet(ws, ask, L.TARGET_SHEET, s)
     for r, _p, t in L.rows_of(ask, "targets"):
         _fit_height(ws, r, [(t.name, 38), (t.target, 22)])
         _answer(ws[f"{L.T_ACTUAL}{r}"], s)
@@ -263,6 +271,18 @@ def _targets(ws, ask: BodyAsk) -> None:
                 ws[f"{col}{r}"].border = s["border"]
     _protect(ws)
     _print_setup(ws, landscape=True, title_rows=f"{L.HEADER_ROW}:{L.HEADER_ROW}")
+
+
+def _lock_sheet(ws, ask: BodyAsk, sheet: str, s: dict) -> int:
+    """Write the locked cells of one sheet exactly as ``layout.locked_cells`` says collect will verify them.
+
+    Returns the last row written.
+    """
+    cells = L.locked_cells(ask)[sheet]
+    for row, values in cells.items():
+        for col, value in values.items():
+            _locked(ws[f"{col}{row}"], value, s)
+    return max(cells)
 
 
 def _tasks(ws, ask: BodyAsk) -> None:
@@ -281,10 +301,7 @@ def _tasks(ws, ask: BodyAsk) -> None:
     dv = DataValidation(type="list", formula1="=TinhTrang", allow_blank=True, showErrorMessage=True,
                         errorTitle="Sai tình trạng", error="Chọn một tình trạng trong danh sách.")
     ws.add_data_validation(dv)
-    cells = L.locked_cells(ask)[L.TASK_SHEET]
-    for row, values in cells.items():
-        for col, value in values.items():
-            _locked(ws[f"{col}{row}"], value, s)
+    last = _lock_sheet(ws, ask, L.TASK_SHEET, s)
     for r, _p, t in L.rows_of(ask, "tasks"):
         _fit_height(ws, r, [(t.text, 55), (t.task, 24)])
         _answer(ws[f"{L.K_STATUS}{r}"], s)
@@ -293,4 +310,4 @@ def _tasks(ws, ask: BodyAsk) -> None:
         dv.add(f"{L.K_STATUS}{r}")
     _protect(ws)
     _print_setup(ws, landscape=True, title_rows=f"{L.HEADER_ROW}:{L.HEADER_ROW}")
-    ws.print_area = f"A1:{L.K_ID}{max(cells)}"
+    ws.print_area = f"A1:{L.K_ID}{last}"

@@ -10,9 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
-from gdnn_cli.documents.plan_doc import BLANK, ILLUSTRATIVE_NOTICE, centred, keep_with_signature, letterhead, recipients_lines, sign_lines, symbol
+from gdnn_cli.documents.plan_doc import (
+    BLANK,
+    ILLUSTRATIVE_NOTICE,
+    centred,
+    keep_with_signature,
+    letterhead,
+    recipients_lines,
+    sign_lines,
+    symbol,
+)
+
+if TYPE_CHECKING:
+    from gdnn_cli.core.dataset import Dataset
+    from gdnn_cli.core.models import Plan
 
 MANY = 5  # more addressees than this go to an annex, the letter says "có danh sách kèm theo"
 TO_FILL = "…" * 8  # a dotted blank the clerk fills by hand: no-break spaces print nothing and wrap badly
@@ -20,9 +34,11 @@ TO_FILL = "…" * 8  # a dotted blank the clerk fills by hand: no-break spaces p
 
 @dataclass
 class Overdue:
+    """A body whose deadline has passed without its report: one line (or annex row) of the letter."""
+
     body: str
     name: str
-    plan: object  # Plan
+    plan: Plan
     due: dt.date | None
     form: str
     group: str | None
@@ -30,6 +46,8 @@ class Overdue:
 
 @dataclass
 class Reminder:
+    """One Công văn đôn đốc: from one collecting body, on one day, to the bodies still overdue."""
+
     collector: str
     year: int
     on: dt.date
@@ -61,7 +79,7 @@ def reminders(ds, year: int, plan_id: str | None, on: dt.date) -> list[Reminder]
                                          form_name(ask), ask.group))
     for to, letter in letters.items():
         letter.expected = len(asked[to])
-    return [l for l in sorted(letters.values(), key=lambda l: l.collector) if l.bodies]
+    return [r for r in sorted(letters.values(), key=lambda r: r.collector) if r.bodies]
 
 
 def _plan_ref(plan, reg) -> str:
@@ -70,7 +88,8 @@ def _plan_ref(plan, reg) -> str:
     return plan_citation(plan, reg.agency_name(plan.issuer))
 
 
-def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
+def letter_context(letter: Reminder, ds: Dataset, contact: str | None) -> dict:
+    """The letter's template context, every figure and name from the data; tests read it without Word."""
     reg = ds.registry
     collector = reg.agencies.get(letter.collector)
     me = reg.agency_name(letter.collector)
@@ -94,7 +113,8 @@ def letter_context(letter: Reminder, ds, contact: str | None) -> dict:
                                          f"và gửi về {me} ngay khi nhận được văn bản này{due_text}."})
     rows = _rows(letter, reg)
     if len(rows) <= MANY:
-        body.extend({"kind": "body", "text": f"- {r['agency']}: hạn gửi {r['due']}, biểu mẫu {r['form']}."} for r in rows)
+        body.extend({"kind": "body", "text": f"- {r['agency']}: hạn gửi {r['due']}, biểu mẫu {r['form']}."}
+                    for r in rows)
     body.append({"kind": "body", "text": "Thông tin liên hệ: " + (contact or f"{me}, đồng chí {TO_FILL}, "
                                                                               f"điện thoại {TO_FILL}") + "."})
     body.append({"kind": "body", "text": "Đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./."})
@@ -155,7 +175,8 @@ def _group_counts(letter: Reminder, ds) -> list[str]:
     return out
 
 
-def render_reminder(letter: Reminder, ds, out: Path, templates: Path, contact: str | None = None) -> Path:
+def render_reminder(letter: Reminder, ds: Dataset, out: Path, templates: Path, contact: str | None = None) -> Path:
+    """Write the letter as .docx from the department's cong-van.docx, or the packaged one when it has none."""
     from gdnn_cli.common.resources import templates as packaged
     from gdnn_cli.documents.docx import render_docx
 

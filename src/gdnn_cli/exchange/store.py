@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_number
-from gdnn_cli.exchange.collect import CollectResult, Conflict, Record
+from gdnn_cli.exchange.records import CollectResult, Conflict, Record
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../../schemas/results.schema.json\n"  # results/ISSUER/YEAR/
 
@@ -52,10 +54,12 @@ class ResultDoc:
             for item in self.doc.get(section) or []:
                 self._index[(section, record_key(section, item, plan0, year0))] = item
 
-    def find(self, rec: Record):
+    def find(self, rec: Record) -> Any:
+        """The record already in the file with ``rec``'s key (its ruamel mapping), or None."""
         return self._index.get((rec.section, rec.key))
 
     def add(self, rec: Record) -> None:
+        """Append a new record in the bundled files' style; the file is written only if something changed."""
         from ruamel.yaml.comments import CommentedSeq
 
         if rec.section not in self.doc or self.doc[rec.section] is None:
@@ -65,7 +69,8 @@ class ResultDoc:
         self._index[(rec.section, rec.key)] = item
         self.changed = True
 
-    def replace(self, item, rec: Record) -> None:
+    def replace(self, item: Any, rec: Record) -> None:
+        """Overwrite an existing record in place (--replace), keeping its position and the comments around it."""
         new = self._map(rec)
         for k in list(item):
             del item[k]
@@ -91,6 +96,7 @@ class ResultDoc:
         return out
 
     def text(self) -> str:
+        """The file's new text, ruamel round-trip, to be schema-checked before it replaces the old one."""
         buf = io.StringIO()
         _yaml().dump(self.doc, buf)
         body = buf.getvalue()
@@ -199,9 +205,13 @@ def merge(result: CollectResult, ds, *, replace: bool, write: bool = True) -> Co
         from gdnn_cli.common.atomic import write_with
 
         for path, text in texts.items():
-            write_with(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
+            write_with(path, partial(_write_text, text=text))
             result.written.append(path)
     return result
+
+
+def _write_text(tmp: Path, text: str) -> None:
+    tmp.write_text(text, encoding="utf-8")
 
 
 def _year_of(path: Path) -> int:

@@ -15,6 +15,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.i18n import _
@@ -40,6 +41,7 @@ class Finding:
     place: str = ""  # where, as the document says it: "Chỉ tiêu «Cao đẳng» (mục II)"
 
     def to_json(self) -> dict:
+        """The finding for `gdnn new plan --format json`."""
         return {"where": self.where, "place": self.place, "line": self.line, "what": self.what, "text": self.text}
 
 
@@ -60,6 +62,7 @@ class Rollover:
     gone: list[str] = field(default_factory=list)  # ids of the ceased agencies the old plan named
 
     def to_json(self) -> dict:
+        """What `gdnn new plan --format json` prints: the new file, what moved, what the drafter must check."""
         return {"file": str(self.path), "from": self.old_id, "id": self.new_id, "years": self.shift,
                 "moved": self.moved, **{k: [f.to_json() for f in getattr(self, k)]
                                         for k in ("dates", "replaced", "figures", "texts", "undecided")}}
@@ -76,7 +79,8 @@ def _yaml():
     return y
 
 
-def dump(doc) -> str:
+def dump(doc: Any) -> str:
+    """The plan as YAML text, round-trip: the old file's comments, order and quotes stay as they were."""
     buf = io.StringIO()
     _yaml().dump(doc, buf)
     return buf.getvalue()
@@ -359,7 +363,8 @@ def to_text(res: Rollover) -> str:
         for f in items:
             at = f"{res.path.name}:{f.line}" if f.line else res.path.name
             shown = f.text if len(f.text) <= 160 else f.text[:157] + "…"
-            lines.append(f"  {at} {f.place or f.where}: {f.what}" + (f"\n      «{shown}»" if f.text and f.text != f.what else ""))
+            lines.append(f"  {at} {f.place or f.where}: {f.what}"
+                         + (f"\n      «{shown}»" if f.text and f.text != f.what else ""))
         return lines
 
     def grouped(title: str, items: list[Finding]) -> list[str]:

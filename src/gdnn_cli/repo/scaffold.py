@@ -14,10 +14,12 @@ place only when all of them were made.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -114,7 +116,8 @@ def files_for(province: str) -> dict[str, bytes]:
     results = sorted(rel for rel in out if rel.startswith("data/results/"))
     out[".pre-commit-config.yaml"] = PRE_COMMIT.encode()
     out[".gitignore"] = GITIGNORE.encode()
-    out["README.md"] = readme(name, plans, results, {Path(rel).stem: _period(out[rel]) for rel in plans}).encode("utf-8")
+    periods = {Path(rel).stem: _period(out[rel]) for rel in plans}
+    out["README.md"] = readme(name, plans, results, periods).encode("utf-8")
     return out
 
 
@@ -181,19 +184,21 @@ def _period(plan_yaml: bytes) -> tuple[int, int]:
     return period["start"], period["end"]
 
 
+def _moved_year(m: re.Match[str], by: int) -> str:
+    return str(int(m.group()) + by)
+
+
 def _rollover_example(plans: dict[str, tuple[int, int]]) -> str:
     """`gdnn new plan` for an example plan whose id names its period (hn-2025-gdnn for 2025 →
     hn-2026-gdnn; hp-2021-2030-chien-luoc → hp-2031-2040-chien-luoc), moved on by its own length: a
     clerk copies a command that runs and means what it says, not a placeholder in capitals that
     would be refused as an id, nor a ten-year plan moved by one year. ``plans``: id → (start, end)."""
-    import re
-
     year = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
     for plan_id, (start, end) in plans.items():
         named = [int(y) for y in year.findall(plan_id)]
         if named in ([start], [start, end]) and (len(named) == 2 or start == end):
             span = end - start + 1
-            new_id = year.sub(lambda m: str(int(m.group()) + span), plan_id)
+            new_id = year.sub(partial(_moved_year, by=span), plan_id)
             return f"gdnn new plan {new_id} --from {plan_id} --year {start + span}"
     first = next(iter(plans), "ma-ke-hoach")
     return f"gdnn new plan ma-ke-hoach-moi --from {first} --year {{năm bắt đầu}}"
