@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def _build(w: Writer, ds, year: int, templates, docx: bool, pdf: bool | None, hi
     base = {"year": year, "site_illustrative": sd.illustrative, "generated_by": f"gdnn {version()}"}
     plan_files = {pid: lf.path for pid, lf in inputs.plan_file.items()}
 
-    def page(rel: str, template: str, crumbs: list[tuple[str, str | None]], made_from: str, make) -> None:
+    def page(rel: str, template: str, crumbs: Sequence[tuple[str, str | None]], made_from: str, make) -> None:
         """Render ``template`` with ``make()`` unless the page was rendered from the same inputs before."""
         w.result.pages += 1
         if w.fresh(rel, made_from):

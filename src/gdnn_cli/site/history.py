@@ -1,38 +1,37 @@
-"""A plan's history from git: each commit that changed its file, summarised in plan terms.
+"""A plan's history page: each commit that changed its file, summarised in plan terms.
 
-No peer system shows this: Open SDG dates its pages from git but shows raw values only. Each
-commit is compared with its parent by ``gitdiff.diff`` — the machinery of ``gdnn diff`` — so the
-history says "Cao đẳng: 26.500 → 27.000 lượt người (+500)", not "value: 27000". Comparisons are
-memoised by commit pair (commits never change), in the build's manifest, so that a second build
-costs one ``git log`` per plan.
+No peer system shows this: Open SDG dates its pages from git but shows raw values only. The review
+room answers which commits changed the file and what each changed (``review.history``, the machinery
+of ``gdnn diff``); this module only words it for the page. Comparisons are memoised by commit pair
+(commits never change), in the build's manifest, so that a second build costs one ``git log`` per plan.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.common.numbers import fmt_short_date
+from gdnn_cli.review import history as review
 
-SEP = "\x1f"
 MAX_COMMITS = 30  # per plan; older commits are counted, not compared
 _MARKS = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
 
 
 @dataclass
 class Commit:
-    """One commit of a plan's history page: who, when, why, and what it changed in plan terms."""
+    """One line of the history page: a commit, its date as the page prints it, what it changed here."""
 
-    sha: str
-    parent: str | None
-    author: str
-    date: str  # as Nghị định 30 writes it: 04/3/2025
-    message: str
+    of: review.FileCommit
     changes: list[dict] = field(default_factory=list)  # {"kind", "label", "parts": [(text, "del"|"ins"|"")]}
     note: str | None = None
+
+    sha = property(lambda self: self.of.sha)
+    author = property(lambda self: self.of.author)
+    message = property(lambda self: self.of.message)
+    date = property(lambda self: fmt_short_date(self.of.date))  # as Nghị định 30 writes it: 04/3/2025
 
 
 class History:
@@ -46,11 +45,10 @@ class History:
         self.head: str | None = None  # the commit checked out: history pages change only when it does
         try:
             self.top, self.prefix = gitdiff.repo_of(data_dir)
-            proc = gitdiff.run_git(["rev-parse", "--verify", "--quiet", "HEAD"], self.top)
-            self.available = proc.returncode == 0
-            self.head = proc.stdout.decode().strip() if self.available else None
+            self.head = review.head(self.top)
         except GdnnError:
-            self.available = False
+            pass
+        self.available = self.head is not None
 
     def covers(self, plan_file: Path | None) -> bool:
         """Whether the file lies inside the repository (a symbolic link may lead out of it)."""
@@ -58,25 +56,15 @@ class History:
 
     def commits(self, plan_file: Path) -> tuple[list[Commit], int]:
         """The newest commits that changed ``plan_file`` (at most MAX_COMMITS), and how many there are in all."""
-        from gdnn_cli.review.gitdiff import run_git
-
-        rel = Path(plan_file).resolve().relative_to(self.top).as_posix()
-        proc = run_git(["log", "--first-parent", f"--format=%H{SEP}%P{SEP}%an{SEP}%ad{SEP}%s", "--date=short",
-                        "--", rel], self.top)
-        lines = [ln for ln in proc.stdout.decode("utf-8", "replace").splitlines() if ln.strip()]
-        out = []
-        for line in lines[:MAX_COMMITS]:
-            sha, parents, author, date, message = line.split(SEP, 4)
-            parent = parents.split()[0] if parents.split() else None
-            out.append(Commit(sha, parent, author, fmt_short_date(dt.date.fromisoformat(date)), message))
-        return out, len(lines)
+        found, total = review.file_commits(self.top, plan_file, MAX_COMMITS)
+        return [Commit(c) for c in found], total
 
     def explain(self, commit: Commit, plan_id: str) -> None:
         """Fill in what the commit changed in this plan, from the memo or by comparing with its parent."""
-        if commit.parent is None:
+        if commit.of.parent is None:
             commit.note = "Phiên bản đầu tiên của tệp kế hoạch."
             return
-        key = f"{commit.parent}..{commit.sha}"
+        key = f"{commit.of.parent}..{commit.sha}"
         if key not in self.memo:
             self.memo[key] = self._compare(commit)
         got = self.memo[key]
@@ -88,15 +76,12 @@ class History:
             commit.note = "gdnn diff không thấy thay đổi nào về nội dung kế hoạch (có thể chỉ đổi cách viết tệp)."
 
     def _compare(self, commit: Commit) -> list[dict] | str:
-        from gdnn_cli.review import gitdiff
-        from gdnn_cli.review.changes import KINDS
-
         try:
-            res = gitdiff.diff(self.data_dir, commit.parent, commit.sha)
+            changes = review.commit_changes(self.data_dir, commit.of)
         except GdnnError as exc:
             return f"Không so sánh được với phiên bản trước: {exc}"
-        return [{"plan": c.plan, "kind": c.kind, "label": KINDS.get(c.kind, c.kind), "parts": word_parts(c.message)}
-                for c in res.changes]
+        return [{"plan": c.plan, "kind": c.kind, "label": review.kind_label(c.kind), "parts": word_parts(c.message)}
+                for c in changes]
 
 
 def word_parts(message: str) -> list[list[str]]:
