@@ -16,6 +16,7 @@ import hashlib
 import io
 import re
 import zipfile
+from functools import partial
 from pathlib import Path
 
 from gdnn_cli.common.errors import Issue
@@ -115,8 +116,8 @@ def _identity(meta: dict, name: str, ds, asks_of, year: int | None) -> BodyAsk:
         raise FormError([Issue(name, "form-version", _("form version {v} is not the current version {cur}").format(
             v=meta.get("version"), cur=FORM_VERSION), where=where, hint=_("send the body a new form (gdnn forms)"))])
     try:
-        form_year = int(meta.get("year"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        form_year = int(meta["year"])
+    except (KeyError, TypeError, ValueError):
         raise FormError([Issue(name, "altered-form", _("the form's year is unreadable"), where=where)]) from None
     if year is not None and form_year != year:
         raise FormError([Issue(name, "wrong-year", _("this form is for {y}, not {year}").format(y=form_year, year=year),
@@ -229,11 +230,16 @@ def _number(v, where: str, name: str, issues: list[Issue]) -> float | None:
     return float(v)
 
 
+def _cell_at(sheet: str, col: str, row: int) -> str:
+    """A cell as an Issue's ``where`` names it: 'Chỉ tiêu!D7'."""
+    return f"{sheet}!{col}{row}"
+
+
 def _target_answers(wb, ask, ds, name, prov, status, received, form: ReadForm) -> list[Issue]:
     ws = wb[L.TARGET_SHEET]
     issues: list[Issue] = []
     for r, p, t in L.rows_of(ask, "targets"):
-        at = lambda col, r=r: f"{L.TARGET_SHEET}!{col}{r}"  # noqa: E731
+        at = partial(_cell_at, L.TARGET_SHEET, row=r)
         value = _number(ws[f"{L.T_ACTUAL}{r}"].value, at(L.T_ACTUAL), name, issues)
         num = den = None
         if t.measure == "rate":
