@@ -68,7 +68,16 @@ def spellings(codes: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 QUALIFIERS = {"khoang": ("khoảng",), "tren": ("trên",), "it_nhat": ("ít nhất",), "phan_dau": ("phấn đấu",),
               "duoi": ("dưới",), "toi_da": ("tối đa",), "dat": ("đạt",)}
+# the qualifiers that read before an amount inside a sentence ("khoảng 565 tỷ đồng"); 'phấn đấu' and 'đạt' are verbs
+IN_SENTENCE = ("khoang", "tren", "it_nhat", "duoi", "toi_da")
 EVERY_YEAR = {"hang-nam": ("hằng năm", "hàng năm")}
+# a document type → the code of its number (10/KH-UBND): Nghị định 30, Phụ lục III, and the party's
+# Hướng dẫn 36-HD/VPTW for its own documents. Checked in the bases of a plan, printed in a blank number.
+DOCUMENT_CODES = {
+    "kế hoạch": "KH", "quyết định": "QĐ", "chỉ thị": "CT", "nghị quyết": "NQ", "thông báo": "TB",
+    "thông tư": "TT", "nghị định": "NĐ", "chương trình": "CTr", "đề án": "ĐA", "hướng dẫn": "HD",
+    "tờ trình": "TTr", "báo cáo": "BC", "kết luận": "KL", "quy định": "QyĐ", "công văn": "CV", "văn bản": "CV",
+}
 MEASURES = {"count": ("số lượng",), "rate": ("tỷ lệ", "tỉ lệ")}
 DIRECTIONS = {"higher": ("càng cao càng tốt",), "lower": ("càng thấp càng tốt",)}
 ROLES = {"thuong-truc": ("thường trực", "cơ quan thường trực"), "chu-tri": ("chủ trì",),

@@ -20,14 +20,9 @@ from dataclasses import dataclass
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_short_date
+from gdnn_cli.common.vocab import DOCUMENT_CODES
 from gdnn_cli.core.models import DocumentRef, Plan
 
-# Nghị định 30, Phụ lục III, and the party's Hướng dẫn 36-HD/VPTW for its own documents
-TYPE_CODES = {
-    "kế hoạch": "KH", "quyết định": "QĐ", "chỉ thị": "CT", "nghị quyết": "NQ", "thông báo": "TB",
-    "thông tư": "TT", "nghị định": "NĐ", "chương trình": "CTr", "đề án": "ĐA", "hướng dẫn": "HD",
-    "tờ trình": "TTr", "báo cáo": "BC", "kết luận": "KL", "quy định": "QyĐ", "công văn": "CV", "văn bản": "CV",
-}
 STATE = re.compile(r"(?P<n>\d+)/(?:\d{4}/)?(?P<code>[A-ZĐ][A-Za-zĐđ0-9]*)(?:-(?P<symbol>[A-Za-zĐđ0-9&.-]+))?")
 PARTY = re.compile(r"(?P<n>\d+)-(?P<code>[A-ZĐ][A-Za-zĐđ]*)/(?P<symbol>[A-Za-zĐđ0-9&.-]+)")
 SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -105,7 +100,7 @@ def _number(ref: DocumentRef, file: str, loc: tuple) -> Iterator[Issue]:
                     _("'{number}' is not a document number").format(number=ref.number), loc=loc + ("number",),
                     hint=_("write it as printed: 10/KH-UBND, 02/2025/TT-BLĐTBXH, or a party number 178-KH/TU"))
         return
-    expected = TYPE_CODES.get((ref.type or "").strip().lower())
+    expected = DOCUMENT_CODES.get((ref.type or "").strip().lower())
     if expected and parsed.code and parsed.code != expected:
         yield Issue(file, "base-type-mismatch",
                     _("number {number} is of type {code}, but the base is a {type} ({expected})").format(

@@ -14,17 +14,16 @@ from collections.abc import Iterator
 from gdnn_cli.common.errors import Issue
 from gdnn_cli.common.i18n import _
 from gdnn_cli.common.numbers import fmt_number
+from gdnn_cli.common.vocab import IN_SENTENCE, QUALIFIERS, spoken
 from gdnn_cli.core.models import Budget, Plan
 
-# the qualifier as it reads before an amount inside a sentence; 'phấn đấu' and 'đạt' are verbs
-IN_SENTENCE = {"khoang": "khoảng", "tren": "trên", "it_nhat": "ít nhất", "duoi": "dưới", "toi_da": "tối đa"}
 PLACEHOLDERS = {"amount", "sources"}
 ABOUT = 0.05  # 'khoảng': the sources may differ from the total by 5%
 
 
 def amount_text(budget: Budget) -> str:
     """'khoảng 565 tỷ đồng', '1.250,5 triệu đồng'."""
-    word = IN_SENTENCE.get(budget.qualifier or "")
+    word = spoken(QUALIFIERS, budget.qualifier) if budget.qualifier in IN_SENTENCE else ""
     text = f"{fmt_number(budget.amount, 2)} {budget.unit}"
     return f"{word} {text}" if word else text
 

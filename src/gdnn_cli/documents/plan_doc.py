@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdnn_cli.common.numbers import fmt_long_date, fmt_short_date
-from gdnn_cli.common.vocab import QUALIFIERS, spoken
+from gdnn_cli.common.vocab import DOCUMENT_CODES, QUALIFIERS, spoken
 from gdnn_cli.core.agencies import Agency
 from gdnn_cli.core.figures import fill_plan, target_figure
 from gdnn_cli.core.models import Plan, Signature, Target
@@ -13,8 +13,6 @@ from gdnn_cli.core.registry import Registry
 from gdnn_cli.documents.lines import CM_PER_PT, balanced_lines, text_width_em
 from gdnn_cli.documents.outline import body
 
-TYPE_CODES = {"kế hoạch": "KH", "báo cáo": "BC", "quyết định": "QĐ", "chương trình": "CTr", "đề án": "ĐA",
-              "thông báo": "TB", "hướng dẫn": "HD", "tờ trình": "TTr"}
 ILLUSTRATIVE_NOTICE = "DỮ LIỆU MINH HỌA – không phải số liệu chính thức"
 BLANK = "\u00a0" * 6
 TEXT_WIDTH_CM = 16.5  # A4 less the margins of Nghị định 30 (30 mm left, 15 mm right)
@@ -89,7 +87,7 @@ def number_line(doc_type: str, number: str | None, agency: Agency | None) -> str
     """'Số: 72/KH-UBND', or a blank for the văn thư to fill ('Số:       /KH-UBND') before the number is given."""
     if number:
         return f"Số: {number}"
-    code = TYPE_CODES.get(doc_type.lower(), "")
+    code = DOCUMENT_CODES.get(doc_type.lower(), "")
     return f"Số: {BLANK}/{code}-{symbol(agency)}"
 
 
@@ -154,7 +152,7 @@ def _short(agency_id: str | None, reg: Registry) -> str:
 def kem_theo(plan: Plan, issuer: Agency | None) -> str:
     """The line under a Phụ lục's title that ties it to its plan: '(Kèm theo Kế hoạch số … ngày … của …)'."""
     d = plan.date
-    num = plan.number or f"{BLANK}/{TYPE_CODES.get(plan.type.lower(), '')}-{symbol(issuer)}"
+    num = plan.number or f"{BLANK}/{DOCUMENT_CODES.get(plan.type.lower(), '')}-{symbol(issuer)}"
     from gdnn_cli.common.numbers import day_month
 
     dd, mm = day_month(d.day, d.month)
