@@ -161,7 +161,7 @@ def test_whole_loop(data, forms_dir, tmp_path):
     assert any(p.agency == BA_DINH and p.task == "ke-hoach-so-cap" and p.status == "hoan-thanh" for p in rf.progress)
     after = json.loads(runner.invoke(app, ["gaps", "--data", str(data), "--year", "2025", "--plan", "hn-2025-gdnn",
                                            "--format", "json"]).stdout)
-    row = lambda rows, t: next(r for r in rows if r["target"] == t)  # noqa: E731
+    row = lambda rows, t: next(r for r in rows if r["target"] == t)  # noqa: E731 - a one-line finder local to this test
     assert row(after, "dao-tao-cao-dang")["actual"] == row(before, "dao-tao-cao-dang")["actual"] + 400
     assert row(after, "dao-tao")["actual"] == row(before, "dao-tao")["actual"] + 400
     cov = row(after, "dao-tao")["coverage"][0]

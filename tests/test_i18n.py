@@ -62,7 +62,7 @@ def test_help_texts_reads_docstrings_of_commands_only():
 
 def test_compiled_catalog_is_current_with_the_po_file():
     with MO.open("rb") as fh:
-        compiled = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
+        compiled = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]  # the catalog dict is private in gettext; the test reads it
     expected = {}
     for msg in _catalog():
         if not msg.id or msg.fuzzy:
