@@ -48,7 +48,8 @@ def file_commits(top: Path, path: Path, limit: int | None = None) -> tuple[list[
     out = []
     for line in lines[:limit]:
         sha, parents, author, date, message = line.split(SEP, 4)
-        out.append(FileCommit(sha, (parents.split() or [None])[0], author, dt.date.fromisoformat(date), message))
+        parent = parents.split()[0] if parents.split() else None  # the first commit has none
+        out.append(FileCommit(sha, parent, author, dt.date.fromisoformat(date), message))
     return out, len(lines)
 
 
