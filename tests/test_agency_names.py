@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from gdnn_cli.core.agencies import Agency
 from gdnn_cli.core.agency_names import fold, looks_like_name, unknown_agency_hint
 from gdnn_cli.core.dataset import load
-from gdnn_cli.core.agencies import Agency
 from tests.conftest import REPO, edit, plan_path
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.common import atomic
 from gdnn_cli.cli.app import app
+from gdnn_cli.common import atomic
 from gdnn_cli.common.errors import GdnnError
 from tests.conftest import snapshot
 

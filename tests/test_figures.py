@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gdnn_cli.common.numbers import fmt_figure
 from gdnn_cli.core import figures
 from gdnn_cli.core.dataset import load
-from gdnn_cli.common.numbers import fmt_figure
 from gdnn_cli.core.figures import Figures, due_figure, fill, fill_plan, target_figure
 from gdnn_cli.core.models import Plan, ReportingRule, Target
 from gdnn_cli.documents.docx import templates_dir
 from gdnn_cli.documents.plan_doc import render_plan
-from tools.readback import docx_text
 from gdnn_cli.review.textconv import render as textconv_render
 from tests.conftest import REPO, edit, plan_path
+from tools.readback import docx_text
 
 PLANS = sorted(p.relative_to(REPO / "data" / "plans") for p in (REPO / "data" / "plans").rglob("*.yaml"))
 

@@ -10,8 +10,8 @@ from gdnn_cli.core.funding import amount_text, joined
 from gdnn_cli.core.models import Budget
 from gdnn_cli.documents.docx import templates_dir
 from gdnn_cli.documents.plan_doc import render_plan
-from tools.readback import docx_text
 from tests.conftest import beyond_plan, edit, issues
+from tools.readback import docx_text
 
 SENTENCE = ("Kinh phí thực hiện Kế hoạch giai đoạn 2024 - 2030 dự kiến vào khoảng 565 tỷ đồng, gồm: nguồn vốn "
             "ngân sách, vốn lồng ghép các chương trình mục tiêu quốc gia, vốn vay ưu đãi và các nguồn khác.")

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.review import gitdiff
-from gdnn_cli.review.changes import word_diff
 from gdnn_cli.cli.app import app
 from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.review import gitdiff
+from gdnn_cli.review.changes import word_diff
 from tests.conftest import FIXTURES, edit
 
 runner = CliRunner()

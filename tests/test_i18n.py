@@ -12,8 +12,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
-from gdnn_cli.common import i18n
 from gdnn_cli.cli.app import app
+from gdnn_cli.common import i18n
 from tools.i18n_extract import help_texts
 
 REPO = Path(__file__).parent.parent
@@ -197,8 +197,8 @@ def test_po_file_reads_back_as_utf8():
 @pytest.mark.parametrize("lang, expected", [("en", "is not inside a git repository"),
                                             ("vi", "không nằm trong kho git nào")])
 def test_git_errors_follow_the_language(tmp_path, monkeypatch, lang, expected):
-    from gdnn_cli.review import gitdiff
     from gdnn_cli.common.errors import GdnnError
+    from gdnn_cli.review import gitdiff
 
     monkeypatch.setenv("GDNN_LANG", lang)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, check_jsonschema, edit, schema_of
 from gdnn_cli.core.jsonschema import schemas
+from tests.conftest import REPO, check_jsonschema, edit, schema_of
 
 DATA_FILES = sorted((REPO / "data").rglob("*.yaml"))
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import REPO
 
 from gdnn_cli.core.dataset import load
 from gdnn_cli.documents.naming import lower_first, mid, name_list, plan_citation, plan_name, plan_short, self_name
+from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")

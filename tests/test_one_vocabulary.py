@@ -22,8 +22,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from tests.conftest import FIXTURES, REPO, edit
-from tools.readback import docx_text
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
@@ -35,6 +33,8 @@ from gdnn_cli.review.textconv import render
 from gdnn_cli.site.history import History
 from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.tracking.gaps import GapRow
+from tests.conftest import FIXTURES, REPO, edit
+from tools.readback import docx_text
 
 runner = CliRunner()
 ISSUED = dt.date(2025, 3, 4)  # a day under 10 in a month over 2: Nghị định 30 pads the one, not the other

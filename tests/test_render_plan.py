@@ -18,8 +18,8 @@ from gdnn_cli.core.dataset import load
 from gdnn_cli.documents.docx import templates_dir
 from gdnn_cli.documents.outline import letter, roman
 from gdnn_cli.documents.plan_doc import plan_context, render_plan, target_value_text
-from tools.readback import coverage, docx_text
 from tests.conftest import REPO, edit, plan_path
+from tools.readback import coverage, docx_text
 
 SEEDS = {
     "hn-2025-gdnn": "000_8cfe8efbbc622903.txt",

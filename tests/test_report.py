@@ -6,8 +6,8 @@ workbook.py; the report's wording is in test_report_text.py."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 import zipfile
+from collections import Counter
 
 import docx
 import pytest
@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
-from tools.readback import docx_text
 from tests.conftest import REPO
+from tools.readback import docx_text
 
 runner = CliRunner()
 OFFICIAL = """\

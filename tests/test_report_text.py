@@ -11,13 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
-from gdnn_cli.tracking.gaps import GapRow
-from tools.readback import docx_text
-from gdnn_cli.documents.report_data import KeyTask
 from gdnn_cli.documents.naming import name_list
+from gdnn_cli.documents.report_data import KeyTask
 from gdnn_cli.documents.report_text import row_sentence, task_line
+from gdnn_cli.tracking.gaps import GapRow
 from gdnn_cli.tracking.status import TaskStatus
 from tests.conftest import REPO
+from tools.readback import docx_text
 
 runner = CliRunner()
 

@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from tests.conftest import REPO
 from gdnn_cli.common import resources
 from gdnn_cli.common.errors import GdnnError
 from gdnn_cli.documents.docx import templates_dir
+from tests.conftest import REPO
 
 
 def test_packaged_files_are_the_top_level_ones():

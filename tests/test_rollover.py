@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, run_gdnn
-from gdnn_cli.core.dataset import load
 from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.core.dataset import load
 from gdnn_cli.repo.rollover import _shift_date, _yaml, dump, new_plan, to_text
+from tests.conftest import REPO, run_gdnn
 
 
 @pytest.fixture
@@ -205,8 +205,8 @@ def test_typed_figures_years_and_ceased_names_are_found():
     """On a plan whose sentences still type their figures (placeholders make them follow the data)."""
     from gdnn_cli.core.agencies import Agency
     from gdnn_cli.core.models import Plan
-    from gdnn_cli.repo.rollover import Rollover, _find_texts
     from gdnn_cli.core.registry import Registry
+    from gdnn_cli.repo.rollover import Rollover, _find_texts
 
     plan = Plan.model_validate(yaml.safe_load(PLAN_WITH_TYPED_FIGURES))
     doc = _yaml().load(PLAN_WITH_TYPED_FIGURES)

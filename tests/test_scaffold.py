@@ -10,10 +10,10 @@ import subprocess
 import pytest
 import yaml
 
-from tests.conftest import REPO, check_jsonschema, run_gdnn, schema_of
-from gdnn_cli.core.dataset import load
 from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.core.dataset import load
 from gdnn_cli.repo.scaffold import files_for, init
+from tests.conftest import REPO, check_jsonschema, run_gdnn, schema_of
 
 
 @pytest.mark.parametrize("province,plan", [("hn", "hn-2025-gdnn"), ("hp", "hp-2021-2030-chien-luoc")])
@@ -119,7 +119,6 @@ def test_cli_init_then_validate(tmp_path):
 def test_starter_carries_every_registry_file_of_its_province():
     """A registry file added to data/agencies/ (communes, say) must reach `gdnn init` too."""
     from gdnn_cli.common.resources import starter_tree
-
     from gdnn_cli.repo.scaffold import PROVINCES
 
     for path in sorted((REPO / "data" / "agencies").glob("*.yaml")):

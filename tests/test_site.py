@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from gdnn_cli.cli.app import app
-from gdnn_cli.core.dataset import load
 from gdnn_cli.common.errors import GdnnError
+from gdnn_cli.core.dataset import load
 from gdnn_cli.site import build_site
 from gdnn_cli.site.pages import collect
 from gdnn_cli.site.target_pages import rule_text, trajectory
@@ -248,12 +248,14 @@ def test_an_edited_plan_renders_its_pages_and_home_only(tmp_path, monkeypatch):
          "title: Tổ chức thực hiện Chiến lược")
     _, second = build(data, site, docx=False)
     assert "ke-hoach/hp-2021-2030-chien-luoc.html" in second.written and "index.html" in second.rendered
-    assert "Tổ chức thực hiện Chiến lược" in (site / "ke-hoach/hp-2021-2030-chien-luoc.html").read_text(encoding="utf-8")
+    page = (site / "ke-hoach/hp-2021-2030-chien-luoc.html").read_text(encoding="utf-8")
+    assert "Tổ chức thực hiện Chiến lược" in page
     assert any(r.startswith("ke-hoach/hp-2021-2030-chien-luoc/") for r in second.rendered)  # its target pages
     assert not [r for r in second.rendered if "hn-2025-gdnn" in r]  # another plan's pages: not even rendered
     assert {p: p.stat().st_mtime_ns for p in hn} == before
     sd = collect(load(data), 2025)
-    named = {f"co-quan/{a}.html" for a, plans in sd.plans_of.items() if "hp-2021-2030-chien-luoc" in [p.id for p in plans]}
+    named = {f"co-quan/{a}.html" for a, plans in sd.plans_of.items()
+             if "hp-2021-2030-chien-luoc" in [p.id for p in plans]}
     assert set(second.rendered) - named == {"index.html", "ban-hanh/hp-ubnd.html"} | {
         r for r in second.rendered if r.startswith("ke-hoach/hp-2021-2030-chien-luoc")}
     assert "co-quan/hn-so-gddt.html" not in second.rendered and second.pages == first.pages

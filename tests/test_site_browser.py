@@ -192,7 +192,6 @@ def test_history_page_in_plan_terms(built, browser):
 def test_keyboard_and_small_screens(built, browser, tmp_path):
     site, _ = built
     page = browser.new_page(viewport={"width": 375, "height": 800})
-    shots = shots_dir(tmp_path)
     page.goto((site / "index.html").as_uri())
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"

@@ -7,9 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from gdnn_cli.tracking import view as gaps_view
 from gdnn_cli.cli.app import app
 from gdnn_cli.common.vocab import VERDICTS, vi
+from gdnn_cli.tracking import view as gaps_view
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -64,7 +64,8 @@ def test_gaps_markdown_speaks_the_users_language(lang, monkeypatch):
                                          {"en": "Source", "vi": "Nguồn"}[lang]]) + " |"
     assert res.stdout.rstrip().endswith(LINES[lang][3])
     total = next(line for line in res.stdout.splitlines() if "Đào tạo nghề (tuyển sinh, đào tạo)" in line)
-    said, other = {"en": ("sum of the parts", "tổng các thành phần"), "vi": ("tổng các thành phần", "sum of the parts")}[lang]
+    said, other = {"en": ("sum of the parts", "tổng các thành phần"),
+                   "vi": ("tổng các thành phần", "sum of the parts")}[lang]
     assert total.endswith(f"| {said} |") and other not in res.stdout  # the total's source, computed from its parts
 
 
